@@ -1,0 +1,60 @@
+/*
+ * article.h: an article's bytes, loaded whole and kept as they are.
+ *
+ * Every position the engine reports is a byte offset into the article's
+ * text (article_text()). For valid UTF-8 input, the text is the file's
+ * bytes unchanged (a BOM and CRLF line ends included), so text offsets are
+ * file offsets. Input that is not valid UTF-8 is decoded as Windows-1252
+ * and flagged ARTICLE_CP1252; article_file_offset() then maps a text
+ * offset back to the file.
+ */
+#ifndef WHOSAID_ARTICLE_H
+#define WHOSAID_ARTICLE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+struct article;
+
+#define ARTICLE_CP1252 0x1 /* not UTF-8: decoded as Windows-1252 */
+#define ARTICLE_BOM 0x2	   /* starts with a UTF-8 byte order mark */
+#define ARTICLE_CRLF 0x4   /* has CRLF line ends */
+
+/*
+ * Load the file at path, or standard input when path is "-". On failure
+ * returns NULL and sets *cause to an allocated message such as
+ * "FILE: No such file or directory".
+ */
+struct article *article_load(const char *path, char **cause);
+
+/* Read fd to its end; name is used in messages and article_name(). */
+struct article *article_load_fd(int fd, const char *name, char **cause);
+
+/* An article from memory; the bytes are copied. */
+struct article *article_new(const char *bytes, size_t size, const char *name);
+
+/* Free an article; article_free(NULL) does nothing. */
+void article_free(struct article *art);
+
+/* The name given at load time ("-" for standard input). Borrowed. */
+const char *article_name(const struct article *art);
+
+/*
+ * The text: valid UTF-8, NUL-terminated (it may also hold NUL bytes, so
+ * use article_len()). Borrowed; lives as long as the article.
+ */
+const char *article_text(const struct article *art);
+size_t article_len(const struct article *art);
+
+/* The original bytes as read, and their number. */
+const char *article_bytes(const struct article *art);
+size_t article_size(const struct article *art);
+
+/* ARTICLE_* flags. */
+int article_flags(const struct article *art);
+
+/* Map a text offset to a file offset and back (identity for UTF-8). */
+size_t article_file_offset(const struct article *art, size_t text_off);
+size_t article_text_offset(const struct article *art, size_t file_off);
+
+#endif

@@ -1,0 +1,29 @@
+/*
+ * reader.h: the interactive pager (ncurses).
+ */
+#ifndef WHOSAID_READER_H
+#define WHOSAID_READER_H
+
+#include <stdbool.h>
+
+struct article;
+struct block_list;
+struct annotation;
+
+struct reader_input {
+	struct article *art;		/* borrowed */
+	struct block_list *blocks;	/* borrowed */
+	struct annotation *ann;		/* borrowed */
+	const char *message;		/* first status message, or NULL */
+	bool mouse;			/* --mouse */
+};
+
+/*
+ * Run the reader until the user quits. Keys come from the terminal on
+ * standard input, or from /dev/tty when standard input is a pipe.
+ * Returns the exit status (0, or 1 after printing a one-line error such
+ * as an unusable TERM). The terminal is always restored.
+ */
+int reader_run(const struct reader_input *in);
+
+#endif
