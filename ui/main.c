@@ -1,34 +1,571 @@
 /*
- * main.c: the command line (first version; modes arrive with their issues).
+ * main.c: the command line.
+ *
+ * One mode per run: the reader (the default when stdout is a terminal),
+ * --summary (the default otherwise), --index or --dump. Files are handled
+ * one after another; a file that cannot be read is reported in the form
+ * "whosaid: FILE: No such file or directory" and the others still go
+ * through. Exit status: 0 success, 1 an input could not be read, parsed or
+ * written, 2 usage. Everything from an article that reaches stdout goes
+ * through the engine's sanitiser (summary.c, dump.c, the reader).
  */
 #include "config.h"
 
+#include <errno.h>
+#include <getopt.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
+#include <jansson.h>
+
+#include "annotate.h"
 #include "article.h"
 #include "blocks.h"
+#include "index.h"
+#include "summary.h"
 #include "xmalloc.h"
+
+#define MAIN_BUNDLED "central-asia-referendums.txt"
+/* Temporary: 0 until src/sanitize.c, annotate.c and index.c are in. */
+#define MAIN_ENGINE_READY 0
+#define MAIN_MAX_WIDTH 10000
+
+enum main_mode {
+	MAIN_AUTO,	/* reader on a terminal, summary otherwise */
+	MAIN_READ,
+	MAIN_SUMMARY,
+	MAIN_INDEX,
+	MAIN_DUMP
+};
+
+struct main_options {
+	enum main_mode mode;
+	int format;		/* enum summary_format, -1 not given */
+	int width;		/* 0: not given */
+	bool no_index;
+	const char *index_file;
+	bool mouse;
+};
+
+/* Every option getopt accepts; --help must list each (tests/cli checks). */
+static const struct option main_longopts[] = {
+	{ "summary", no_argument, NULL, 's' },
+	{ "format", required_argument, NULL, 'f' },
+	{ "index", no_argument, NULL, 'i' },
+	{ "dump", no_argument, NULL, 'd' },
+	{ "width", required_argument, NULL, 'w' },
+	{ "no-index", no_argument, NULL, 'n' },
+	{ "index-file", required_argument, NULL, 'I' },
+	{ "mouse", no_argument, NULL, 'm' },
+	{ "help", no_argument, NULL, 'h' },
+	{ "version", no_argument, NULL, 'V' },
+	{ NULL, 0, NULL, 0 }
+};
+static const char main_shortopts[] = "sf:idw:nI:mhV";
+
+static const char main_help[] =
+"usage: whosaid [OPTION]... [FILE]...\n"
+"Read a news article with who said what beside it, or print that analysis.\n"
+"With no FILE: standard input when it is a pipe or a file, else the\n"
+"bundled article. \"-\" is standard input. With stdout not a terminal and\n"
+"no mode given, whosaid prints the text summary.\n"
+"\n"
+"Modes:\n"
+"  -s, --summary          print a summary of each FILE\n"
+"  -f, --format=FORMAT    summary format: text (default), markdown, json\n"
+"  -i, --index            build and save the annotation index of each FILE\n"
+"  -d, --dump             print each FILE as laid out, without annotations\n"
+"\n"
+"Options:\n"
+"  -w, --width=N          wrap the summary or dump to N columns\n"
+"  -n, --no-index         neither read nor write an annotation index\n"
+"  -I, --index-file=PATH  use the index at PATH (one FILE only)\n"
+"  -m, --mouse            let the reader use the mouse (wheel, clicks)\n"
+"  -h, --help             print this help and exit\n"
+"  -V, --version          print the version and exit\n"
+"\n"
+"Examples:\n"
+"  whosaid article.txt                     read it in the terminal\n"
+"  whosaid --summary --format=json a.txt b.txt | jq '.[].quotes[].text'\n"
+"  curl -s https://example.org/story.txt | whosaid --summary --width=72\n"
+"\n"
+"Exit status: 0 success, 1 an input could not be read, 2 usage error.\n"
+"See whosaid(1) for the reader's keys.\n";
+
+static void main_usage_error(const char *, ...)
+	__attribute__((format(printf, 1, 2)));
+
+/* Print a usage error the way getopt does, and where to get help. */
+static void
+main_usage_error(const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, "whosaid: ");
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "\nTry 'whosaid --help' for more information.\n");
+}
+
+/* The width of the terminal on fd, or 0. */
+static int
+main_terminal_width(int fd)
+{
+	struct winsize ws;
+	const char *env;
+	long n;
+	char *end;
+
+	if (ioctl(fd, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+		return ws.ws_col;
+	if ((env = getenv("COLUMNS")) != NULL) {
+		errno = 0;
+		n = strtol(env, &end, 10);
+		if (errno == 0 && *end == '\0' && n > 0 && n <= MAIN_MAX_WIDTH)
+			return (int)n;
+	}
+	return 0;
+}
+
+/* --width, else the terminal's when stdout is one, else 80. */
+static int
+main_width(const struct main_options *o)
+{
+	int w;
+
+	if (o->width > 0)
+		return o->width;
+	if (isatty(STDOUT_FILENO) && (w = main_terminal_width(1)) > 0)
+		return w;
+	return 80;
+}
+
+static bool
+main_exists(const char *path)
+{
+	struct stat sb;
+
+	return stat(path, &sb) == 0 && S_ISREG(sb.st_mode);
+}
+
+/*
+ * The bundled article: beside the build tree's sources when this is the
+ * binary built there, else relative to the binary's folder (an installed
+ * tree, wherever DESTDIR or a move put it), else the configured data
+ * folder, else the source tree. Allocated.
+ */
+static char *
+main_bundled(void)
+{
+	char exe[PATH_MAX], *dir, *p;
+	ssize_t n;
+
+	n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	if (n > 0) {
+		exe[n] = '\0';
+		if ((dir = strrchr(exe, '/')) != NULL)
+			*dir = '\0';
+		if (strcmp(exe, WHOSAID_BUILDDIR) != 0) {
+			p = xasprintf("%s/../share/%s/content/%s", exe,
+			    PACKAGE_TARNAME, MAIN_BUNDLED);
+			if (main_exists(p))
+				return p;
+			free(p);
+			p = xasprintf("%s/content/%s", WHOSAID_PKGDATADIR,
+			    MAIN_BUNDLED);
+			if (main_exists(p))
+				return p;
+			free(p);
+		}
+	}
+	return xasprintf("%s/content/%s", WHOSAID_SRCDIR, MAIN_BUNDLED);
+}
+
+/* An article with its blocks and annotation. */
+struct main_doc {
+	const char *path;
+	struct article *art;
+	struct block_list *bl;
+	struct annotation *ann;
+	char *note;		/* from the index, or NULL */
+};
+
+static void
+main_doc_free(struct main_doc *d)
+{
+#if MAIN_ENGINE_READY
+	annotation_free(d->ann);
+#endif
+	blocks_free(d->bl);
+	article_free(d->art);
+	free(d->note);
+	memset(d, 0, sizeof *d);
+}
+
+/*
+ * The index file to use for path, or NULL for none: --index-file, else
+ * the one index_path() names (none for standard input). Allocated.
+ */
+static char *
+main_index_file(const struct main_options *o, const char *path)
+{
+	if (o->no_index)
+		return NULL;
+	if (o->index_file != NULL)
+		return xstrdup(o->index_file);
+#if MAIN_ENGINE_READY
+	return index_path(path);
+#else
+	(void)path;
+	return NULL;
+#endif
+}
+
+/*
+ * Load path and its analysis (from the index unless --no-index, or
+ * computed when annotate is true and there is no usable index). On failure
+ * prints the error and returns -1.
+ */
+static int
+main_doc_load(struct main_doc *d, const struct main_options *o,
+    const char *path, bool annotate_it)
+{
+	enum index_status status;
+	char *cause = NULL, *ifile;
+
+	memset(d, 0, sizeof *d);
+	d->path = path;
+	if ((d->art = article_load(path, &cause)) == NULL) {
+		fprintf(stderr, "whosaid: %s\n", cause);
+		free(cause);
+		return -1;
+	}
+	d->bl = blocks_parse(d->art);
+	if (!annotate_it)
+		return 0;
+	ifile = main_index_file(o, path);
+#if MAIN_ENGINE_READY
+	d->ann = index_open(ifile, d->art, d->bl, &status, &d->note);
+#else
+	(void)status;
+	fprintf(stderr, "whosaid: annotation: not yet\n");
+#endif
+	free(ifile);
+	return 0;
+}
+
+/* Print a note from the index (stale, invalid) to stderr. */
+static void
+main_doc_note(const struct main_doc *d)
+{
+	if (d->note != NULL)
+		fprintf(stderr, "whosaid: %s\n", d->note);
+}
+
+static int
+main_summary(const struct main_options *o, char **files, int nfiles)
+{
+	struct summary_style style;
+	json_t *all = NULL, *one;
+	int i, status = 0, format = o->format < 0 ? SUMMARY_TEXT : o->format;
+	bool tty = isatty(STDOUT_FILENO), first = true;
+	const char *nc = getenv("NO_COLOR");
+	char *s;
+
+	style.width = main_width(o);
+	style.bold = tty && (nc == NULL || nc[0] == '\0');
+	style.color = style.bold;
+#if !MAIN_ENGINE_READY
+	(void)style; (void)all; (void)one; (void)first; (void)s; (void)i;
+	(void)format; (void)files; (void)nfiles; (void)o; (void)status;
+	fprintf(stderr, "whosaid: --summary: not yet\n");
+	return 1;
+#else
+	if (format == SUMMARY_JSON && nfiles > 1)
+		all = json_array();
+	for (i = 0; i < nfiles; i++) {
+		struct main_doc d;
+		struct summary_input in;
+
+		if (main_doc_load(&d, o, files[i], true) == -1) {
+			status = 1;
+			continue;
+		}
+		main_doc_note(&d);
+		in.path = files[i];
+		in.art = d.art;
+		in.bl = d.bl;
+		in.ann = d.ann;
+		switch (format) {
+		case SUMMARY_JSON:
+			one = summary_json(&in);
+			if (all != NULL) {
+				json_array_append_new(all, one);
+				break;
+			}
+			if (json_dumpf(one, stdout, SUMMARY_JSON_FLAGS) == 0)
+				putchar('\n');
+			json_decref(one);
+			break;
+		case SUMMARY_MARKDOWN:
+			s = summary_markdown(&in);
+			printf("%s%s", first ? "" : "\n---\n\n", s);
+			free(s);
+			break;
+		default:
+			s = summary_text(&in, &style);
+			printf("%s%s", first ? "" : "\n", s);
+			free(s);
+			break;
+		}
+		first = false;
+		/* Print as we go, so one bad file late does not hide the rest. */
+		fflush(stdout);
+		main_doc_free(&d);
+	}
+	if (all != NULL) {
+		if (json_dumpf(all, stdout, SUMMARY_JSON_FLAGS) == 0)
+			putchar('\n');
+		json_decref(all);
+	}
+	return status;
+#endif
+}
+
+static int
+main_index(const struct main_options *o, char **files, int nfiles)
+{
+	int i, status = 0;
+	char *where, *cause, *ifile;
+
+#if !MAIN_ENGINE_READY
+	(void)i; (void)status; (void)where; (void)cause; (void)ifile;
+	(void)files; (void)nfiles; (void)o;
+	fprintf(stderr, "whosaid: --index: not yet\n");
+	return 1;
+#endif
+	for (i = 0; i < nfiles; i++) {
+		struct main_doc d;
+
+		if (strcmp(files[i], "-") == 0) {
+			fprintf(stderr, "whosaid: -: standard input has no "
+			    "index (give a file)\n");
+			status = 1;
+			continue;
+		}
+		if (main_doc_load(&d, o, files[i], true) == -1) {
+			status = 1;
+			continue;
+		}
+		main_doc_note(&d);
+		ifile = o->index_file != NULL ? xstrdup(o->index_file) : NULL;
+		where = cause = NULL;
+		if (index_save(files[i], ifile, d.art, d.bl, d.ann, &where,
+		    &cause) == -1) {
+			fprintf(stderr, "whosaid: %s\n", cause);
+			free(cause);
+			status = 1;
+		} else {
+			printf("%s: index written to %s\n", files[i], where);
+			free(where);
+		}
+		free(ifile);
+		main_doc_free(&d);
+	}
+	return status;
+}
+
+static int
+main_dump(const struct main_options *o, char **files, int nfiles)
+{
+	(void)o;
+	(void)files;
+	(void)nfiles;
+	fprintf(stderr, "whosaid: --dump: not yet\n");
+	return 1;
+}
+
+static int
+main_read(const struct main_options *o, const char *path)
+{
+	(void)o;
+	(void)path;
+	fprintf(stderr, "whosaid: the reader: not yet\n");
+	return 1;
+}
+
+/* Parse a width: an integer from 1 to MAIN_MAX_WIDTH, or -1. */
+static int
+main_parse_width(const char *s)
+{
+	long n;
+	char *end;
+
+	errno = 0;
+	n = strtol(s, &end, 10);
+	if (errno != 0 || end == s || *end != '\0' || n < 1 ||
+	    n > MAIN_MAX_WIDTH)
+		return -1;
+	return (int)n;
+}
+
+static int
+main_set_mode(struct main_options *o, enum main_mode m, const char *name)
+{
+	if (o->mode != MAIN_AUTO && o->mode != m) {
+		main_usage_error("%s: only one of --summary, --index and "
+		    "--dump at a time", name);
+		return -1;
+	}
+	o->mode = m;
+	return 0;
+}
+
+/* True when standard input should be read for lack of a FILE. */
+static bool
+main_stdin_has_data(void)
+{
+	struct stat sb;
+
+	if (isatty(STDIN_FILENO) || fstat(STDIN_FILENO, &sb) != 0)
+		return false;
+	return S_ISFIFO(sb.st_mode) || S_ISREG(sb.st_mode) ||
+	    S_ISSOCK(sb.st_mode);
+}
 
 int
 main(int argc, char **argv)
 {
-	struct article *art;
-	struct block_list *bl;
-	char *cause = NULL;
+	struct main_options o = { MAIN_AUTO, -1, 0, false, NULL, false };
+	char *bundled = NULL, *dash[] = { NULL }, **files;
+	int c, nfiles, status;
 
-	if (argc != 2) {
-		fprintf(stderr, "usage: whosaid FILE\n");
+	while ((c = getopt_long(argc, argv, main_shortopts, main_longopts,
+	    NULL)) != -1) {
+		switch (c) {
+		case 's':
+			if (main_set_mode(&o, MAIN_SUMMARY, "--summary") == -1)
+				return 2;
+			break;
+		case 'i':
+			if (main_set_mode(&o, MAIN_INDEX, "--index") == -1)
+				return 2;
+			break;
+		case 'd':
+			if (main_set_mode(&o, MAIN_DUMP, "--dump") == -1)
+				return 2;
+			break;
+		case 'f':
+#if MAIN_ENGINE_READY
+			o.format = summary_format_from_name(optarg);
+#else
+			o.format = strcmp(optarg, "text") == 0 ? 0 : -1;
+#endif
+			if (o.format < 0) {
+				main_usage_error("--format: unknown format "
+				    "'%s' (text, markdown or json)", optarg);
+				return 2;
+			}
+			break;
+		case 'w':
+			if ((o.width = main_parse_width(optarg)) < 0) {
+				main_usage_error("--width: not a width from 1 "
+				    "to 10000: '%s'", optarg);
+				return 2;
+			}
+			break;
+		case 'n':
+			o.no_index = true;
+			break;
+		case 'I':
+			o.index_file = optarg;
+			break;
+		case 'm':
+			o.mouse = true;
+			break;
+		case 'h':
+			fputs(main_help, stdout);
+			return fflush(stdout) == 0 ? 0 : 1;
+		case 'V':
+			printf("whosaid %s\n", PACKAGE_VERSION);
+			return fflush(stdout) == 0 ? 0 : 1;
+		default:
+			/* getopt_long has said what was wrong. */
+			fprintf(stderr, "Try 'whosaid --help' for more "
+			    "information.\n");
+			return 2;
+		}
+	}
+	files = argv + optind;
+	nfiles = argc - optind;
+
+	if (o.format >= 0 && o.mode != MAIN_AUTO && o.mode != MAIN_SUMMARY) {
+		main_usage_error("%s", "--format goes with --summary");
 		return 2;
 	}
-	if ((art = article_load(argv[1], &cause)) == NULL) {
-		fprintf(stderr, "whosaid: %s\n", cause);
-		free(cause);
-		return 1;
+	if (o.format >= 0)
+		o.mode = MAIN_SUMMARY;
+	if (o.mode == MAIN_AUTO)
+		o.mode = isatty(STDOUT_FILENO) ? MAIN_READ : MAIN_SUMMARY;
+	if (o.no_index && (o.index_file != NULL || o.mode == MAIN_INDEX)) {
+		main_usage_error("%s", "--no-index goes with neither "
+		    "--index nor --index-file");
+		return 2;
 	}
-	bl = blocks_parse(art);
-	printf("%zu blocks\n", bl->n);
-	blocks_free(bl);
-	article_free(art);
-	return 0;
+	if (o.index_file != NULL && nfiles > 1) {
+		main_usage_error("%s", "--index-file takes one FILE");
+		return 2;
+	}
+	if (o.mode == MAIN_READ && nfiles > 1) {
+		main_usage_error("%s", "the reader takes one FILE (--summary "
+		    "takes several)");
+		return 2;
+	}
+	if (nfiles == 0) {
+		if (o.mode == MAIN_INDEX || o.mode == MAIN_DUMP) {
+			main_usage_error("%s", o.mode == MAIN_INDEX ?
+			    "--index: no FILE given" : "--dump: no FILE given");
+			return 2;
+		}
+		if (main_stdin_has_data()) {
+			dash[0] = xstrdup("-");
+		} else {
+			bundled = main_bundled();
+			dash[0] = bundled;
+		}
+		files = dash;
+		nfiles = 1;
+	}
+
+	switch (o.mode) {
+	case MAIN_INDEX:
+		status = main_index(&o, files, nfiles);
+		break;
+	case MAIN_DUMP:
+		status = main_dump(&o, files, nfiles);
+		break;
+	case MAIN_READ:
+		status = main_read(&o, files[0]);
+		break;
+	default:
+		status = main_summary(&o, files, nfiles);
+		break;
+	}
+	if (dash[0] != bundled)
+		free(dash[0]);
+	free(bundled);
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		fprintf(stderr, "whosaid: standard output: %s\n",
+		    strerror(errno));
+		status = 1;
+	}
+	return status;
 }
