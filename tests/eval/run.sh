@@ -1,0 +1,71 @@
+#!/bin/sh
+# tests/eval/run.sh: measure the annotator against the hand-made gold of
+# tests/data (TAP).
+#
+# For every tests/data/NAME.txt that has a NAME.gold.json, run
+#   $WHOSAID --summary --format=json --no-index NAME.txt
+# score the summary with tests/eval/score-quotes --json, and let
+# tests/eval/report compare each figure (quote F1, speaker accuracy,
+# attribution F1, person recall, role accuracy, position accuracy) with the
+# floor recorded in tests/eval/floors.txt, per article and in total.
+# An article whose summary cannot be produced or scored is "not ok".
+#
+# Environment: WHOSAID (the binary) and top_srcdir, as exported by
+# AM_TESTS_ENVIRONMENT; PYTHON (default python3). EVAL_FLOORS overrides the
+# floors file; EVAL_KEEP=DIR keeps the summaries and scores in DIR.
+# Nothing is written outside a temporary folder (make distcheck runs this
+# from a read-only source tree).
+
+srcdir=${top_srcdir:-$(cd "$(dirname "$0")/../.." && pwd)}
+PYTHON=${PYTHON:-python3}
+floors=${EVAL_FLOORS:-$srcdir/tests/eval/floors.txt}
+
+if ! command -v "$PYTHON" >/dev/null 2>&1; then
+	echo "1..0 # SKIP $PYTHON not found (./bootstrap installs python3)"
+	exit 0
+fi
+if [ -z "$WHOSAID" ] || [ ! -x "$WHOSAID" ]; then
+	echo "1..1"
+	echo "not ok 1 - WHOSAID is not an executable: '${WHOSAID}'"
+	exit 1
+fi
+
+if [ -n "$EVAL_KEEP" ]; then
+	work=$EVAL_KEEP
+	mkdir -p "$work" || exit 1
+else
+	work=$(mktemp -d "${TMPDIR:-/tmp}/whosaid-eval.XXXXXX") || exit 1
+	trap 'rm -rf "$work"' EXIT
+	trap 'exit 1' HUP INT TERM
+fi
+
+: >"$work/list"
+for txt in "$srcdir"/tests/data/*.txt; do
+	gold=${txt%.txt}.gold.json
+	[ -f "$gold" ] || continue
+	name=$(basename "$txt" .txt)
+	# One line per article: NAME, GOLD, ARTICLE, STATUS ("ok" or why
+	# not), tab-separated; the score is in $work/NAME.score.
+	status=ok
+	"$WHOSAID" --summary --format=json --no-index "$txt" \
+	    >"$work/$name.json" 2>"$work/$name.err"
+	rc=$?
+	if [ "$rc" -ne 0 ]; then
+		# Score an empty summary instead, so that the totals still
+		# count this article's gold; the article itself is not ok.
+		status="whosaid exited $rc: $(head -c 200 "$work/$name.err" |
+		    tr '\n\t' '  ')"
+		echo '{"actors": [], "quotes": []}' >"$work/$name.json"
+	fi
+	if ! "$PYTHON" "$srcdir/tests/eval/score-quotes" "$gold" "$txt" \
+	    "$work/$name.json" --json >"$work/$name.score" \
+	    2>"$work/$name.serr"; then
+		status="score-quotes failed: $(tail -n 1 "$work/$name.serr" |
+		    tr '\t' ' ')"
+		echo '{}' >"$work/$name.score"
+	fi
+	printf '%s\t%s\t%s\t%s\n' "$name" "$gold" "$txt" "$status" \
+	    >>"$work/list"
+done
+
+exec "$PYTHON" "$srcdir/tests/eval/report" "$floors" "$work"
