@@ -68,4 +68,4 @@ for txt in "$srcdir"/tests/data/*.txt; do
 	    >>"$work/list"
 done
 
-exec "$PYTHON" "$srcdir/tests/eval/report" "$floors" "$work"
+"$PYTHON" "$srcdir/tests/eval/report" "$floors" "$work"
