@@ -251,6 +251,14 @@ summary_view_init(struct summary_view *v, const struct summary_input *in)
 	memset(v, 0, sizeof *v);
 	v->in = in;
 	v->title = summary_clean_str(ann->title);
+	/* No title from the annotator: the title block, when there is one. */
+	for (i = 0; v->title == NULL && in->bl != NULL && i < in->bl->n; i++) {
+		const struct block *b = &in->bl->v[i];
+
+		if (b->kind == BLOCK_TITLE)
+			v->title = summary_wrap_clean(article_text(in->art) +
+			    b->start, b->end - b->start);
+	}
 	v->byline = summary_clean_str(ann->byline);
 	v->dateline = summary_clean_str(ann->dateline);
 
@@ -410,6 +418,8 @@ summary_text(const struct summary_input *in, const struct summary_style *st)
 	s = xasprintf("Actors (%zu)", v.nrows);
 	summary_wrap_text(&b, s, width, "", "", bold, off);
 	free(s);
+	if (v.nrows == 0)
+		summary_wrap_puts(&b, "  None found.\n");
 	for (i = 0; i < v.nrows; i++) {
 		const struct summary_row *r = &v.rows[i];
 		const char *g = r->group != NULL ? r->group : "Other";
@@ -440,6 +450,8 @@ summary_text(const struct summary_input *in, const struct summary_style *st)
 	s = xasprintf("Positions (%zu)", npos);
 	summary_wrap_text(&b, s, width, "", "", bold, off);
 	free(s);
+	if (npos == 0)
+		summary_wrap_puts(&b, "  None found.\n");
 	for (i = 0; i < v.nrows; i++) {
 		const struct summary_row *r = &v.rows[i];
 
@@ -455,6 +467,8 @@ summary_text(const struct summary_input *in, const struct summary_style *st)
 	s = xasprintf("Quotes (%zu)", ann->nquotes);
 	summary_wrap_text(&b, s, width, "", "", bold, off);
 	free(s);
+	if (ann->nquotes == 0)
+		summary_wrap_puts(&b, "  None found.\n");
 	for (i = 0; i < ann->nquotes; i++) {
 		const struct quote *q = &ann->quotes[i];
 		char *who = summary_speaker(ann, q), *cue, *where, *text, *t;

@@ -445,9 +445,13 @@ int
 main(int argc, char **argv)
 {
 	struct main_options o = { MAIN_AUTO, -1, 0, false, NULL, false };
+	static char progname[] = "whosaid";
 	char *bundled = NULL, *dash[] = { NULL }, **files;
 	int c, nfiles, status;
 
+	/* getopt's messages start with argv[0]: make it "whosaid: ...". */
+	if (argc > 0)
+		argv[0] = progname;
 	while ((c = getopt_long(argc, argv, main_shortopts, main_longopts,
 	    NULL)) != -1) {
 		switch (c) {
