@@ -6,6 +6,8 @@
 #ifndef WHOSAID_INDEX_H
 #define WHOSAID_INDEX_H
 
+#include <stddef.h>
+
 struct article;
 struct block_list;
 struct annotation;
@@ -46,6 +48,37 @@ int index_save(const char *path, const char *index_file,
  */
 struct annotation *index_open(const char *index_file,
     const struct article *art, const struct block_list *bl,
+    enum index_status *status, char **note);
+
+/*
+ * As index_save, and *note (allocated, or NULL) names the curated
+ * entries of the old index that could not be anchored in the article:
+ * with a note the index is written anyway (those quotes and actors are
+ * left out, positions kept without a place); index_save instead fails,
+ * leaving the old index for a person to fix. note may be NULL (then it
+ * is index_save).
+ */
+int index_save_noted(const char *path, const char *index_file,
+    const struct article *art, const struct block_list *bl,
+    const struct annotation *ann, char **where, char **note, char **cause);
+
+/*
+ * Build the index of art afresh (whosaid --index, make content): the
+ * annotator's analysis now, with the curated entries of the index already
+ * there carried over and re-anchored, saved as index_save_noted does.
+ * Use this rather than index_save(index_open(...)): a fresh index would
+ * give back what an older annotator computed.
+ */
+int index_rebuild(const char *path, const char *index_file,
+    const struct article *art, const struct block_list *bl, char **where,
+    char **note, char **cause);
+
+/*
+ * index_open on index bytes already in memory (name is used in the note
+ * as the file name): for tests and the fuzz target.
+ */
+struct annotation *index_open_buffer(const char *name, const char *buf,
+    size_t len, const struct article *art, const struct block_list *bl,
     enum index_status *status, char **note);
 
 #endif
