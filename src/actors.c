@@ -1,0 +1,925 @@
+/*
+ * actors.c: mentions and actors.
+ *
+ * A block is read in three steps. (1) Lexicon phrases: at each
+ * capitalised token the longest country, capital, demonym or outlet
+ * phrase (up to four words) is marked. (2) Capitalised runs: maximal
+ * sequences of capitalised words, initials and inner connectors ("of",
+ * "for", "and"...) are classified. A run that ends in name-like words
+ * (capitalised, in no word list) preceded by a title is a person; two or
+ * more name-like words are a person; one is a person only when it is a
+ * known surname or first name or a speech verb follows. Runs holding an
+ * organisation word or an outlet are organisations; a bare lexicon phrase
+ * is a country. (3) Roles: the title words before a name ("Kazakh Foreign
+ * Ministry spokesman"), an apposition after it ("X, a lecturer at Y,"),
+ * "X of the Y", "his Kyrgyz counterpart, X" and "X is a journalist";
+ * demonyms and "Tashkent-based" give the affiliated country.
+ *
+ * Merging looks back only: a one-word mention joins the latest person with
+ * that surname (or first name); a longer name joins a person known by its
+ * last word when the forms agree. Everything is linear in the tokens
+ * except short bounded look-arounds.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "actors.h"
+#include "lexicon.h"
+#include "sentences.h"
+#include "strmap.h"
+#include "xmalloc.h"
+
+#define NOTNAME                                                             \
+	(LEX_BIT(LEX_TITLE) | LEX_BIT(LEX_TITLE_MOD) | LEX_BIT(LEX_ORG_WORD) | \
+	    LEX_BIT(LEX_STOPWORD) | LEX_BIT(LEX_PLACE_WORD) |                  \
+	    LEX_BIT(LEX_COUNTRY) | LEX_BIT(LEX_DEMONYM) |                      \
+	    LEX_BIT(LEX_CAPITAL) | LEX_BIT(LEX_HONORIFIC) |                    \
+	    LEX_BIT(LEX_OUTLET) | LEX_BIT(LEX_ANON_WORD) |                     \
+	    LEX_BIT(LEX_SPEECH_VERB) | LEX_BIT(LEX_PRONOUN))
+#define COUNTRYISH                                                    \
+	(LEX_BIT(LEX_COUNTRY) | LEX_BIT(LEX_DEMONYM) | LEX_BIT(LEX_CAPITAL))
+#define TITLEISH (LEX_BIT(LEX_TITLE) | LEX_BIT(LEX_HONORIFIC))
+
+/* Phrase marks of the current block (parallel to the tokens). */
+struct phrase {
+	unsigned char kind; /* 0, or LEX_COUNTRY/CAPITAL/DEMONYM/OUTLET + 1 */
+	unsigned char len;  /* tokens of the phrase, at its first token */
+	const char *value;  /* country name, at its first token */
+};
+
+/* The phrase marks of the block being scanned: points into the table's
+ * scratch array (struct actors.ph) during actors_scan(). */
+static struct phrase *ph;
+
+struct actors *
+actors_new(const char *text)
+{
+	struct actors *as = xcalloc(1, sizeof *as);
+
+	as->names = strmap_new();
+	as->surnames = strmap_new();
+	as->text = text;
+	return as;
+}
+
+void
+actors_free(struct actors *as)
+{
+	size_t i, k;
+
+	if (as == NULL)
+		return;
+	for (i = 0; i < as->n; i++) {
+		struct actor *a = &as->v[i].a;
+
+		free(a->name);
+		free(a->role);
+		free(a->affiliation);
+		for (k = 0; k < a->naliases; k++)
+			free(a->aliases[k]);
+		free(a->aliases);
+		free(a->position);
+		free(a->mentions);
+		free(as->v[i].key);
+	}
+	free(as->v);
+	strmap_free(as->names);
+	strmap_free(as->surnames);
+	free(as->ph);
+	free(as);
+}
+
+/* A copy of text[start, end) with runs of white space made one space. */
+static char *
+clean(const char *text, size_t start, size_t end)
+{
+	char *s = xmalloc(end - start + 1), *p = s;
+	size_t i;
+	bool sp = false;
+
+	for (i = start; i < end; i++) {
+		char c = text[i];
+
+		if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
+			sp = true;
+			continue;
+		}
+		if (sp && p > s)
+			*p++ = ' ';
+		sp = false;
+		*p++ = c;
+	}
+	*p = '\0';
+	return s;
+}
+
+static char *
+lower(const char *s, size_t len)
+{
+	char *l = xmalloc(len + 1);
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		l[i] = (s[i] >= 'A' && s[i] <= 'Z') ? (char)(s[i] + 32) : s[i];
+	l[len] = '\0';
+	return l;
+}
+
+static void
+map_set(struct strmap *m, const char *s, size_t len, int v)
+{
+	char *l = lower(s, len);
+
+	strmap_set(m, l, len, v);
+	free(l);
+}
+
+static int
+map_get(const struct strmap *m, const char *s, size_t len)
+{
+	char *l = lower(s, len);
+	int v = strmap_get(m, l, len);
+
+	free(l);
+	return v;
+}
+
+static int
+add_actor(struct actors *as, enum actor_kind kind, char *name)
+{
+	struct ent *e;
+
+	if (as->n == as->cap) {
+		as->cap = as->cap ? as->cap * 2 : 32;
+		as->v = xreallocarray(as->v, as->cap, sizeof *as->v);
+	}
+	e = &as->v[as->n];
+	memset(e, 0, sizeof *e);
+	e->a.name = name;
+	e->a.kind = kind;
+	e->key = lower(name, strlen(name));
+	e->order = as->n;
+	map_set(as->names, name, strlen(name), (int)as->n);
+	return (int)as->n++;
+}
+
+int
+actors_get(struct actors *as, enum actor_kind kind, const char *name,
+    size_t len)
+{
+	int a = map_get(as->names, name, len);
+
+	if (a >= 0 && (as->v[a].a.kind == kind ||
+	    (kind != ACTOR_PERSON && as->v[a].a.kind != ACTOR_PERSON)))
+		return a;
+	return add_actor(as, kind, xstrndup(name, len));
+}
+
+void
+actors_mention(struct actors *as, int a, size_t start, size_t end)
+{
+	struct ent *e = &as->v[a];
+
+	if (e->a.nmentions == e->mcap) {
+		e->mcap = e->mcap ? e->mcap * 2 : 4;
+		e->a.mentions = xreallocarray(e->a.mentions, e->mcap,
+		    sizeof *e->a.mentions);
+	}
+	e->a.mentions[e->a.nmentions].start = start;
+	e->a.mentions[e->a.nmentions].end = end;
+	e->a.nmentions++;
+}
+
+void
+actors_alias(struct actors *as, int a, const char *s, size_t len)
+{
+	struct ent *e = &as->v[a];
+	size_t k;
+
+	if (len == 0 || (strlen(e->a.name) == len &&
+	    memcmp(e->a.name, s, len) == 0))
+		return;
+	for (k = 0; k < e->a.naliases; k++)
+		if (strlen(e->a.aliases[k]) == len &&
+		    memcmp(e->a.aliases[k], s, len) == 0)
+			return;
+	if (e->a.naliases >= 16)
+		return;
+	if (e->a.naliases == e->acap) {
+		e->acap = e->acap ? e->acap * 2 : 2;
+		e->a.aliases = xreallocarray(e->a.aliases, e->acap,
+		    sizeof *e->a.aliases);
+	}
+	e->a.aliases[e->a.naliases++] = xstrndup(s, len);
+	if (map_get(as->names, s, len) < 0)
+		map_set(as->names, s, len, a);
+}
+
+bool
+actors_role_has(const struct actors *as, int a, const char *w, size_t len)
+{
+	const char *r = as->v[a].a.role;
+	size_t i, n;
+
+	if (r == NULL || len == 0)
+		return false;
+	n = strlen(r);
+	for (i = 0; i + len <= n; i++) {
+		size_t k;
+
+		for (k = 0; k < len; k++) {
+			char x = r[i + k], y = w[k];
+
+			if (x >= 'A' && x <= 'Z')
+				x = (char)(x + 32);
+			if (y >= 'A' && y <= 'Z')
+				y = (char)(y + 32);
+			if (x != y)
+				break;
+		}
+		if (k == len)
+			return true;
+	}
+	return false;
+}
+
+/* ---- token predicates ------------------------------------------------ */
+
+static const char *
+ttext(const struct tokens *tk, size_t i)
+{
+	return tk->text + tk->v[i].start;
+}
+
+static bool
+is_cap(const struct tokens *tk, size_t i)
+{
+	return (tk->v[i].flags & (TOK_CAP | TOK_INITIAL)) != 0;
+}
+
+/* Same quotation context: a run never crosses a quotation mark. */
+static bool
+same_ctx(const struct tokens *tk, size_t a, size_t b)
+{
+	return tk->v[a].quote == tk->v[b].quote &&
+	    !(tk->v[b].flags & TOK_QMARK);
+}
+
+static bool
+is_connector(const struct tokens *tk, size_t i)
+{
+	static const char *const words[] = { "of", "for", "and", "the", "&",
+		"de", "del", "la", "on", "in", "at", NULL };
+	size_t k;
+
+	if (tk->v[i].flags & TOK_CAP)
+		return false;
+	for (k = 0; words[k] != NULL; k++)
+		if (sentences_eq(tk, i, words[k]))
+			return true;
+	return false;
+}
+
+static bool
+namelike(const struct tokens *tk, size_t i)
+{
+	const struct token *t = &tk->v[i];
+
+	if (t->flags & TOK_INITIAL)
+		return true;
+	if (!(t->flags & TOK_CAP) || (t->lex & NOTNAME) || ph[i].kind)
+		return false;
+	if ((t->flags & TOK_UPPER) && sentences_len(tk, i) > 1)
+		return false;	/* an acronym */
+	return true;
+}
+
+/* End of the capitalised run starting at i (connectors inside). */
+static size_t
+run_end(const struct tokens *tk, size_t i)
+{
+	size_t j = i;
+
+	while (j < tk->n && same_ctx(tk, i, j)) {
+		if (j > i && !(tk->v[j].flags & TOK_WORD))
+			break;
+		if ((tk->v[j].flags & TOK_WORD) && is_cap(tk, j)) {
+			j++;
+			if (tk->v[j - 1].flags & TOK_POSS)
+				break;
+			continue;
+		}
+		if ((tk->v[j].flags & TOK_DIGIT) && j > i &&
+		    (tk->v[j - 1].lex & LEX_BIT(LEX_ORG_WORD))) {
+			j++;	/* "Center 18" */
+			continue;
+		}
+		if (j > i && is_connector(tk, j)) {
+			size_t k = j + 1;
+
+			/* "of the", "for the" */
+			if (k < tk->n && sentences_eq(tk, k, "the"))
+				k++;
+			if (k < tk->n && same_ctx(tk, i, k) &&
+			    (tk->v[k].flags & TOK_CAP) &&
+			    !(tk->v[k].lex & LEX_BIT(LEX_STOPWORD))) {
+				j = k;
+				continue;
+			}
+		}
+		break;
+	}
+	return j;
+}
+
+/* Mark lexicon phrases (countries, capitals, demonyms, outlets). */
+static void
+find_phrases(const struct tokens *tk)
+{
+	static const enum lexicon_kind kinds[] = { LEX_OUTLET, LEX_COUNTRY,
+		LEX_CAPITAL, LEX_DEMONYM };
+	char buf[LEXICON_MAXLEN];
+	size_t i;
+
+	memset(ph, 0, (tk->n + 1) * sizeof *ph);
+	for (i = 0; i < tk->n; i++) {
+		size_t L, best = 0, k;
+		int bestkind = -1;
+		const char *val = NULL;
+
+		if (!(tk->v[i].flags & TOK_WORD) ||
+		    !((tk->v[i].flags & TOK_CAP) || sentences_eq(tk, i, "the")))
+			continue;
+		for (L = 1; L <= 4 && i + L <= tk->n; L++) {
+			size_t len = 0;
+			unsigned lex;
+
+			for (k = i; k < i + L; k++) {
+				size_t tl = sentences_len(tk, k);
+
+				if (k > i && (!(tk->v[k].flags & TOK_WORD) ||
+				    !(tk->v[k].flags & TOK_CAP) ||
+				    !same_ctx(tk, i, k)))
+					goto next;
+				if (len + tl + 1 > sizeof buf)
+					goto next;
+				if (k > i)
+					buf[len++] = ' ';
+				memcpy(buf + len, ttext(tk, k), tl);
+				len += tl;
+				if ((tk->v[k].flags & TOK_POSS) && k + 1 < i + L)
+					goto next;
+			}
+			lex = L == 1 ? tk->v[i].lex : lexicon_lookup(buf, len);
+			for (k = 0; k < sizeof kinds / sizeof kinds[0]; k++) {
+				if (lex & LEX_BIT(kinds[k])) {
+					best = L;
+					bestkind = (int)kinds[k];
+					val = lexicon_value(kinds[k], buf, len);
+					break;
+				}
+			}
+			if (!(lex & LEX_PREFIX) && L > 1)
+				break;
+			if (L == 1 && !(lex & LEX_PREFIX) && best == 0)
+				break;
+		}
+next:
+		if (best == 0 || (best == 1 && sentences_eq(tk, i, "the")))
+			continue;
+		for (k = i; k < i + best; k++)
+			ph[k].kind = (unsigned char)(bestkind + 1);
+		ph[i].len = (unsigned char)best;
+		ph[i].value = val;
+		i += best - 1;
+	}
+}
+
+static void
+add_mention(struct actors *as, struct tokens *tk, struct mentions *ms,
+    int a, size_t first, size_t last, size_t role_first)
+{
+	struct mention *m;
+	size_t k;
+
+	if (ms->n == ms->cap) {
+		ms->cap = ms->cap ? ms->cap * 2 : 32;
+		ms->v = xreallocarray(ms->v, ms->cap, sizeof *ms->v);
+	}
+	m = &ms->v[ms->n];
+	m->first = first;
+	m->last = last;
+	m->role_first = role_first;
+	m->actor = a;
+	m->quoted = (tk->v[first].flags & TOK_QUOTED) != 0;
+	for (k = role_first; k < last; k++)
+		tk->v[k].mention = (int)ms->n;
+	ms->n++;
+	actors_mention(as, a, tk->v[first].start, tk->v[last - 1].core_end);
+	if (as->v[a].a.nmentions == 1)
+		as->v[a].order = tk->v[first].start;
+}
+
+/* The country a token range names through a demonym, country, capital
+ * or "X-based"; NULL when none. */
+static const char *
+country_in(const struct tokens *tk, size_t from, size_t to)
+{
+	size_t k;
+
+	for (k = from; k < to && k < tk->n; k++)
+		if (ph[k].kind && ph[k].len && ph[k].kind != LEX_OUTLET + 1)
+			return ph[k].value;
+	return NULL;
+}
+
+/* An organisation named by a capitalised run inside [from, to). */
+static bool
+org_in(const struct tokens *tk, size_t from, size_t to, size_t *os,
+    size_t *oe)
+{
+	size_t k;
+
+	for (k = from; k < to; k++) {
+		size_t e, j;
+
+		if (!is_cap(tk, k) || (tk->v[k].lex & LEX_BIT(LEX_STOPWORD)))
+			continue;
+		e = run_end(tk, k);
+		if (e > to)
+			e = to;
+		for (j = k; j < e; j++) {
+			if ((tk->v[j].lex & (LEX_BIT(LEX_ORG_WORD) |
+			    LEX_BIT(LEX_OUTLET))) && is_cap(tk, j)) {
+				*os = k;
+				*oe = e;
+				return true;
+			}
+		}
+		k = e > k ? e - 1 : k;
+	}
+	return false;
+}
+
+static void
+set_role(struct actors *as, int a, const struct tokens *tk, size_t from,
+    size_t to)
+{
+	struct ent *e = &as->v[a];
+
+	if (from >= to || e->a.role != NULL)
+		return;
+	e->a.role = clean(tk->text, tk->v[from].start, tk->v[to - 1].end);
+}
+
+static void
+set_affiliation(struct actors *as, int a, const char *s)
+{
+	if (s != NULL && as->v[a].a.affiliation == NULL)
+		as->v[a].a.affiliation = xstrdup(s);
+}
+
+static bool
+is_det(const struct tokens *tk, size_t i)
+{
+	return sentences_ieq(tk, i, "a") || sentences_ieq(tk, i, "an") ||
+	    sentences_ieq(tk, i, "the");
+}
+
+/* The title words before a name starting at s: sets *rs (role start)
+ * and returns whether a title word was among them. */
+static bool
+role_before(const struct tokens *tk, size_t s, size_t *rs, size_t *aff)
+{
+	size_t k = s, lowmods = 0;
+	bool title = false;
+
+	*aff = (size_t)-1;
+	while (k > 0) {
+		size_t p = k - 1;
+		const struct token *t = &tk->v[p];
+
+		if (!same_ctx(tk, s, p))
+			break;
+		if (t->flags & TOK_WORD) {
+			if (t->flags & TOK_POSS) {
+				if (k < s && is_cap(tk, p))
+					*aff = p;
+				break;
+			}
+			if (t->lex & TITLEISH) {
+				title = true;
+				k = p;
+				continue;
+			}
+			if (t->lex & LEX_BIT(LEX_TITLE_MOD) &&
+			    !(t->lex & LEX_BIT(LEX_STOPWORD))) {
+				k = p;
+				continue;
+			}
+			if ((t->flags & (TOK_CAP | TOK_INITIAL)) &&
+			    !(t->lex & LEX_BIT(LEX_STOPWORD))) {
+				k = p;
+				continue;
+			}
+			if (k < s && (is_connector(tk, p) ||
+			    sentences_eq(tk, p, "to")) &&
+			    p > 0 && (is_cap(tk, k) || (tk->v[k].lex & TITLEISH)) &&
+			    !sentences_eq(tk, p, "and")) {
+				k = p;
+				continue;
+			}
+			if (k < s && (t->flags & TOK_LOWER) && lowmods < 2 &&
+			    !(t->lex & ~(LEX_PREFIX)) &&
+			    (tk->v[k].lex & LEX_BIT(LEX_TITLE)) &&
+			    (tk->v[k].flags & TOK_LOWER)) {
+				lowmods++;
+				k = p;
+				continue;
+			}
+			break;
+		}
+		if (sentences_is(tk, p, '-') && k < s &&
+		    !(t->flags & TOK_SPACE) && is_cap(tk, k)) {
+			k = p;
+			continue;
+		}
+		break;
+	}
+	if (!title) {
+		*rs = s;
+		return false;
+	}
+	/* trim the left: connectors, dashes, then demonyms (affiliation) */
+	while (k < s && (!(tk->v[k].flags & TOK_WORD) || is_connector(tk, k) ||
+	    sentences_eq(tk, k, "to") || ph[k].kind ||
+	    (tk->v[k].lex & LEX_BIT(LEX_STOPWORD))))
+		k++;
+	*rs = k;
+	return k < s;
+}
+
+/* The apposition after a person's name at e: "X, a lecturer at Y,". */
+static void
+apposition(struct actors *as, int a, const struct tokens *tk, size_t e)
+{
+	size_t k, end, lim, os, oe;
+	bool title = false;
+	const char *c;
+
+	if (e >= tk->n)
+		return;
+	if (sentences_eq(tk, e, "of") && as->v[a].a.affiliation == NULL) {
+		k = e + 1;
+		if (k < tk->n && sentences_eq(tk, k, "the"))
+			k++;
+		if (k < tk->n && is_cap(tk, k) && same_ctx(tk, e, k)) {
+			end = run_end(tk, k);
+			if (org_in(tk, k, end, &os, &oe))
+				as->v[a].a.affiliation = clean(tk->text,
+				    tk->v[os].start, tk->v[oe - 1].core_end);
+		}
+		return;
+	}
+	if ((sentences_eq(tk, e, "is") || sentences_eq(tk, e, "was")) &&
+	    e + 1 < tk->n && is_det(tk, e + 1)) {
+		for (k = e + 2; k < tk->n && k < e + 6; k++) {
+			if (!(tk->v[k].flags & TOK_WORD))
+				break;
+			if (tk->v[k].lex & LEX_BIT(LEX_TITLE)) {
+				set_role(as, a, tk, e + 2, k + 1);
+				return;
+			}
+		}
+		return;
+	}
+	if (!sentences_is(tk, e, ',') || e + 1 >= tk->n)
+		return;
+	k = e + 1;
+	if (is_det(tk, k))
+		k++;
+	lim = k + 30 < tk->n ? k + 30 : tk->n;
+	for (end = k; end < lim; end++) {
+		const struct token *t = &tk->v[end];
+
+		if (!same_ctx(tk, e, end) || sentences_is(tk, end, ',') ||
+		    sentences_is(tk, end, '.') || sentences_is(tk, end, '(') ||
+		    sentences_is(tk, end, ';') || sentences_is(tk, end, ')') ||
+		    (t->lex & LEX_BIT(LEX_SPEECH_VERB)) ||
+		    sentences_eq(tk, end, "who") || sentences_eq(tk, end, "which"))
+			break;
+		if ((t->lex & LEX_BIT(LEX_TITLE)) && end < k + 6)
+			title = true;
+	}
+	if (!title || end == k)
+		return;
+	set_role(as, a, tk, k, end);
+	if (org_in(tk, k, end, &os, &oe) && as->v[a].a.affiliation == NULL)
+		as->v[a].a.affiliation = clean(tk->text, tk->v[os].start,
+		    tk->v[oe - 1].core_end);
+	if ((c = country_in(tk, k, end)) != NULL)
+		set_affiliation(as, a, c);
+}
+
+/* "his Kyrgyz counterpart, Sadyr Japarov": a title just before ", X". */
+static void
+role_comma_before(struct actors *as, int a, const struct tokens *tk,
+    size_t s)
+{
+	size_t k, t;
+
+	if (s < 2 || !sentences_is(tk, s - 1, ',') ||
+	    !(tk->v[s - 2].lex & LEX_BIT(LEX_TITLE)) ||
+	    !(tk->v[s - 2].flags & TOK_LOWER))
+		return;
+	t = s - 2;
+	for (k = t; k > 0 && k + 3 > t; k--) {
+		const struct token *p = &tk->v[k - 1];
+
+		if (!(p->flags & TOK_WORD) || (p->lex & LEX_BIT(LEX_STOPWORD)) ||
+		    (p->lex & LEX_BIT(LEX_PRONOUN)))
+			break;
+	}
+	while (k < t && ph[k].kind)
+		k++;
+	set_role(as, a, tk, k, t + 1);
+	set_affiliation(as, a, country_in(tk, k > 3 ? k - 3 : 0, t));
+}
+
+/* Whether a speech verb follows token e (perhaps after an auxiliary). */
+static bool
+speech_follows(const struct tokens *tk, size_t e)
+{
+	size_t k;
+
+	for (k = e; k < tk->n && k < e + 3; k++) {
+		if (tk->v[k].lex & LEX_BIT(LEX_SPEECH_VERB))
+			return (tk->v[k].flags & TOK_LOWER) != 0;
+		if (!(tk->v[k].flags & TOK_LOWER))
+			return false;
+	}
+	return false;
+}
+
+static bool
+speech_precedes(const struct tokens *tk, size_t s)
+{
+	return s > 0 && (tk->v[s - 1].lex & LEX_BIT(LEX_SPEECH_VERB)) &&
+	    (tk->v[s - 1].flags & TOK_LOWER);
+}
+
+/* Find or create the person named by tokens [s, e). */
+static int
+person(struct actors *as, const struct tokens *tk, size_t s, size_t e,
+    bool may_create)
+{
+	const char *name = ttext(tk, s);
+	size_t len = tk->v[e - 1].core_end - tk->v[s].start;
+	size_t lastlen = sentences_len(tk, e - 1);
+	int a = map_get(as->names, name, len);
+	char *key;
+
+	if (a >= 0 && as->v[a].a.kind == ACTOR_PERSON)
+		return a;
+	if (e - s == 1) {
+		a = map_get(as->surnames, name, len);
+		if (a < 0) {
+			key = xasprintf("^%.*s", (int)len, name);
+			a = map_get(as->surnames, key, strlen(key));
+			free(key);
+		}
+		if (a >= 0)
+			return a;
+		if (!may_create)
+			return -1;
+	} else {
+		/* a fuller form of a person known by its last word */
+		a = map_get(as->surnames, ttext(tk, e - 1), lastlen);
+		if (a >= 0 && strchr(as->v[a].a.name, ' ') == NULL) {
+			char *old = as->v[a].a.name;
+
+			as->v[a].a.name = clean(tk->text, tk->v[s].start,
+			    tk->v[e - 1].core_end);
+			actors_alias(as, a, old, strlen(old));
+			free(old);
+			map_set(as->names, as->v[a].a.name,
+			    strlen(as->v[a].a.name), a);
+			return a;
+		}
+	}
+	a = add_actor(as, ACTOR_PERSON,
+	    clean(tk->text, tk->v[s].start, tk->v[e - 1].core_end));
+	map_set(as->surnames, ttext(tk, e - 1), lastlen, a);
+	if (e - s > 1) {
+		key = xasprintf("^%.*s", (int)sentences_len(tk, s), ttext(tk, s));
+		if (map_get(as->surnames, key, strlen(key)) < 0)
+			map_set(as->surnames, key, strlen(key), a);
+		free(key);
+		if (!(tk->v[e - 1].flags & TOK_INITIAL))
+			actors_alias(as, a, ttext(tk, e - 1), lastlen);
+	}
+	return a;
+}
+
+static void
+note_gender(struct actors *as, int a, const struct tokens *tk, size_t from,
+    size_t to)
+{
+	size_t k;
+
+	for (k = from; k < to; k++) {
+		const char *g;
+
+		if (!(tk->v[k].lex & LEX_BIT(LEX_HONORIFIC)))
+			continue;
+		g = lexicon_value(LEX_HONORIFIC, ttext(tk, k),
+		    tk->v[k].end - tk->v[k].start);
+		if (g != NULL && (*g == 'm' || *g == 'f'))
+			as->v[a].gender = *g;
+	}
+}
+
+/* Classify the capitalised run [s, e) and record its mentions. */
+static void
+run(struct actors *as, struct tokens *tk, struct mentions *ms, size_t s,
+    size_t e)
+{
+	size_t k, ns, rs, aff, os, oe;
+	bool org = false, title, quoted = tk->v[s].flags & TOK_QUOTED;
+	int a;
+
+	/* split at connectors unless an organisation holds them */
+	for (k = s; k < e; k++)
+		if ((tk->v[k].lex & (LEX_BIT(LEX_ORG_WORD) |
+		    LEX_BIT(LEX_OUTLET))) && is_cap(tk, k))
+			org = true;
+	if (!org) {
+		for (k = s; k < e; k++) {
+			if (is_connector(tk, k) && !(tk->v[k].flags & TOK_CAP)) {
+				run(as, tk, ms, s, k);
+				while (k < e && is_connector(tk, k))
+					k++;
+				if (k < e)
+					run(as, tk, ms, k, e);
+				return;
+			}
+		}
+	}
+	/* sentence openers and other function words */
+	while (s < e && (tk->v[s].lex & LEX_BIT(LEX_STOPWORD)) &&
+	    !ph[s].kind)
+		s++;
+	if (s >= e)
+		return;
+	/* lexicon phrases inside the run count as country/outlet mentions */
+	for (k = s; k < e; k++) {
+		if (!ph[k].len)
+			continue;
+		if (ph[k].kind == LEX_OUTLET + 1) {
+			size_t pe = k + ph[k].len;
+			size_t st = sentences_eq(tk, k, "the") ||
+			    sentences_eq(tk, k, "The") ? k : k;
+
+			a = actors_get(as, ACTOR_ORGANIZATION, ttext(tk, st),
+			    tk->v[pe - 1].core_end - tk->v[st].start);
+			add_mention(as, tk, ms, a, st, pe, st);
+		} else if (ph[k].value != NULL && !(ph[k].len == 1 &&
+		    ph[k].kind == LEX_DEMONYM + 1 && k + 1 < e && org)) {
+			a = actors_get(as, ACTOR_COUNTRY, ph[k].value,
+			    strlen(ph[k].value));
+			if (ph[k].kind != LEX_COUNTRY + 1 ||
+			    strcmp(ph[k].value, as->v[a].a.name) != 0)
+				actors_alias(as, a, ttext(tk, k),
+				    tk->v[k + ph[k].len - 1].core_end -
+				    tk->v[k].start);
+			add_mention(as, tk, ms, a, k, k + ph[k].len, k);
+		}
+		k += ph[k].len - 1;
+	}
+	/* the name-like words at the end */
+	for (ns = e; ns > s && namelike(tk, ns - 1); ns--)
+		;
+	while (ns < e && (tk->v[ns].flags & TOK_INITIAL) && ns + 1 == e)
+		ns++;
+	if (ns < e) {
+		title = role_before(tk, ns, &rs, &aff);
+		if (title || e - ns >= 2 || (!quoted &&
+		    (speech_follows(tk, e) || speech_precedes(tk, ns)) &&
+		    !((tk->v[ns].flags & TOK_SENTSTART) &&
+		    tk->text[tk->v[e - 1].core_end - 1] == 's')) ||
+		    person(as, tk, ns, e, false) >= 0) {
+			if (org && !title && ns > s)
+				goto organisation;
+			a = person(as, tk, ns, e, true);
+			if (title) {
+				const char *c = country_in(tk,
+				    rs > 3 ? rs - 3 : 0, rs);
+
+				set_role(as, a, tk, rs, ns);
+				note_gender(as, a, tk, rs, ns);
+				if (aff != (size_t)-1) {
+					if (ph[aff].value != NULL)
+						c = ph[aff].value;
+					else if (c == NULL)
+						set_affiliation(as, a,
+						    clean(tk->text, tk->v[aff].start,
+						    tk->v[aff].core_end));
+				}
+				if (org_in(tk, rs, ns, &os, &oe) &&
+				    as->v[a].a.affiliation == NULL && c == NULL)
+					as->v[a].a.affiliation = clean(tk->text,
+					    tk->v[os].start, tk->v[oe - 1].core_end);
+				set_affiliation(as, a, c);
+			} else {
+				rs = ns;
+				role_comma_before(as, a, tk, ns);
+			}
+			if (!quoted)
+				apposition(as, a, tk, e);
+			add_mention(as, tk, ms, a, ns, e, rs);
+			if (tk->v[e - 1].flags & TOK_POSS)
+				actors_alias(as, a, ttext(tk, ns),
+				    tk->v[e - 1].end - tk->v[ns].start);
+			return;
+		}
+	}
+	if (!org) {
+		/* an acronym on its own: an organisation */
+		if (e - s == 1 && (tk->v[s].flags & TOK_UPPER) && !ph[s].kind &&
+		    !(tk->v[s].flags & TOK_INITIAL) &&
+		    !(s == 0 && e < tk->n && !(tk->v[e].flags & TOK_WORD))) {
+			a = actors_get(as, ACTOR_ORGANIZATION, ttext(tk, s),
+			    sentences_len(tk, s));
+			add_mention(as, tk, ms, a, s, e, s);
+		}
+		return;
+	}
+organisation:
+	/* an organisation; a possessive country before it qualifies it */
+	{
+		size_t st = s;
+		char *name;
+
+		if (ph[s].len == 1 && ph[s].kind == LEX_OUTLET + 1 && e == s + 1)
+			return;
+		if (st > 0 && (tk->v[st - 1].flags & TOK_POSS) &&
+		    ph[st - 1].kind && ph[st - 1].kind != LEX_OUTLET + 1)
+			st--;
+		name = clean(tk->text, tk->v[st].start, tk->v[e - 1].core_end);
+		a = actors_get(as, ACTOR_ORGANIZATION, name, strlen(name));
+		free(name);
+		if (as->v[a].a.affiliation == NULL)
+			set_affiliation(as, a, country_in(tk, st, e));
+		add_mention(as, tk, ms, a, st, e, st);
+	}
+}
+
+void
+actors_scan(struct actors *as, struct tokens *tk, struct mentions *ms)
+{
+	size_t i;
+
+	ms->n = 0;
+	if (as->phcap < tk->n + 1) {
+		as->phcap = tk->n + 64;
+		as->ph = xreallocarray(as->ph, as->phcap, sizeof(struct phrase));
+	}
+	ph = as->ph;
+	find_phrases(tk);
+	for (i = 0; i < tk->n;) {
+		size_t e;
+
+		if (!(tk->v[i].flags & TOK_WORD) || !is_cap(tk, i)) {
+			i++;
+			continue;
+		}
+		e = run_end(tk, i);
+		if (e <= i)
+			e = i + 1;
+		run(as, tk, ms, i, e);
+		i = e;
+	}
+	/* mentions were added in run order; keep them in text order */
+	for (i = 1; i < ms->n; i++) {
+		struct mention m = ms->v[i];
+		size_t j = i;
+
+		if (ms->v[j - 1].first <= m.first)
+			continue;
+		while (j > 0 && ms->v[j - 1].first > m.first) {
+			ms->v[j] = ms->v[j - 1];
+			j--;
+		}
+		ms->v[j] = m;
+	}
+	for (i = 0; i < tk->n; i++)
+		tk->v[i].mention = -1;
+	for (i = 0; i < ms->n; i++) {
+		size_t k;
+
+		for (k = ms->v[i].role_first; k < ms->v[i].last; k++)
+			tk->v[k].mention = (int)i;
+	}
+}

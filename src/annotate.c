@@ -1,0 +1,282 @@
+/*
+ * annotate.c: the annotation pipeline.
+ *
+ * Blocks are read one at a time in text order: tokens and sentences
+ * (sentences.c), quotation spans (quotes.c), mentions (actors.c),
+ * speakers (attribute.c) and position candidates (positions.c). Only the
+ * actor table, the quotes found and a little hand-over state live longer
+ * than a block, so memory grows with what is found, not with the text.
+ * Boilerplate blocks are skipped; a caption printed twice is read once.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "actors.h"
+#include "annotate.h"
+#include "article.h"
+#include "attribute.h"
+#include "blocks.h"
+#include "positions.h"
+#include "quotes.h"
+#include "sentences.h"
+#include "xmalloc.h"
+
+static const char *const actor_kinds[ACTOR_NKINDS] = {
+	[ACTOR_PERSON] = "person",
+	[ACTOR_COUNTRY] = "country",
+	[ACTOR_ORGANIZATION] = "organization",
+	[ACTOR_GROUP] = "group",
+	[ACTOR_ANONYMOUS] = "anonymous",
+};
+
+static const char *const quote_kinds[QUOTE_NKINDS] = {
+	[QUOTE_DIRECT] = "direct",
+	[QUOTE_PARTIAL] = "partial",
+	[QUOTE_SCARE] = "scare",
+};
+
+const char *
+annotate_actor_kind_name(enum actor_kind kind)
+{
+	return (unsigned)kind < ACTOR_NKINDS ? actor_kinds[kind] : "?";
+}
+
+int
+annotate_actor_kind_from_name(const char *name)
+{
+	int i;
+
+	for (i = 0; i < ACTOR_NKINDS; i++)
+		if (strcmp(actor_kinds[i], name) == 0)
+			return i;
+	return -1;
+}
+
+const char *
+annotate_quote_kind_name(enum quote_kind kind)
+{
+	return (unsigned)kind < QUOTE_NKINDS ? quote_kinds[kind] : "?";
+}
+
+int
+annotate_quote_kind_from_name(const char *name)
+{
+	int i;
+
+	for (i = 0; i < QUOTE_NKINDS; i++)
+		if (strcmp(quote_kinds[i], name) == 0)
+			return i;
+	return -1;
+}
+
+void
+annotation_free(struct annotation *ann)
+{
+	size_t i, k;
+
+	if (ann == NULL)
+		return;
+	for (i = 0; i < ann->nactors; i++) {
+		struct actor *a = &ann->actors[i];
+
+		free(a->name);
+		free(a->role);
+		free(a->affiliation);
+		for (k = 0; k < a->naliases; k++)
+			free(a->aliases[k]);
+		free(a->aliases);
+		free(a->position);
+		free(a->mentions);
+	}
+	free(ann->actors);
+	for (i = 0; i < ann->nquotes; i++) {
+		free(ann->quotes[i].text);
+		free(ann->quotes[i].cue);
+	}
+	free(ann->quotes);
+	free(ann->title);
+	free(ann->byline);
+	free(ann->dateline);
+	free(ann);
+}
+
+/* A copy of text[start, end) with white space runs made one space. */
+static char *
+clean(const char *text, size_t start, size_t end)
+{
+	char *s = xmalloc(end - start + 1), *p = s;
+	size_t i;
+	bool sp = false;
+
+	for (i = start; i < end; i++) {
+		char c = text[i];
+
+		if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
+			sp = true;
+			continue;
+		}
+		if (sp && p > s)
+			*p++ = ' ';
+		sp = false;
+		*p++ = c;
+	}
+	*p = '\0';
+	return s;
+}
+
+/* "ALMATY, Kazakhstan -- When ...": the dateline before the dash. */
+static char *
+dateline(const char *t, size_t start, size_t end)
+{
+	size_t i, caps = 0;
+
+	for (i = start; i < end && i < start + 80; i++) {
+		unsigned char c = (unsigned char)t[i];
+
+		if (c >= 'A' && c <= 'Z')
+			caps++;
+		else if (c >= 'a' && c <= 'z' && caps < 2)
+			return NULL;
+		if (caps >= 2 && i > start && t[i] == ' ' &&
+		    ((i + 2 < end && t[i + 1] == '-' && t[i + 2] == '-') ||
+		    (i + 3 < end && memcmp(t + i + 1, "\xe2\x80\x93", 3) == 0) ||
+		    (i + 3 < end && memcmp(t + i + 1, "\xe2\x80\x94", 3) == 0) ||
+		    (i + 1 < end && t[i + 1] == '-' && t[i + 2] == ' ')))
+			return clean(t, start, i);
+	}
+	return NULL;
+}
+
+struct quotes_out {
+	struct quote *v;
+	size_t n, cap;
+};
+
+static void
+add_quote(struct quotes_out *qo, const struct tokens *tk,
+    const struct qspan *q, const struct attr_result *r, size_t block)
+{
+	struct quote *o;
+
+	if (qo->n == qo->cap) {
+		qo->cap = qo->cap ? qo->cap * 2 : 32;
+		qo->v = xreallocarray(qo->v, qo->cap, sizeof *qo->v);
+	}
+	o = &qo->v[qo->n++];
+	memset(o, 0, sizeof *o);
+	o->span.start = q->start;
+	o->span.end = q->end;
+	o->text = xstrndup(tk->text + q->start, q->end - q->start);
+	o->speaker = r->speaker;
+	if (r->cue_last > r->cue_first) {
+		o->cue_span.start = tk->v[r->cue_first].start;
+		o->cue_span.end = tk->v[r->cue_last - 1].end;
+		o->cue = clean(tk->text, o->cue_span.start, o->cue_span.end);
+	}
+	o->kind = r->kind;
+	o->confidence = r->confidence;
+	o->block = block;
+}
+
+struct annotation *
+annotate(const struct article *art, const struct block_list *bl)
+{
+	struct annotation *ann = xcalloc(1, sizeof *ann);
+	const char *text = article_text(art);
+	struct tokens *tk = sentences_new();
+	struct actors *as = actors_new(text);
+	struct qspans qs = { NULL, 0, 0 };
+	struct mentions ms = { NULL, 0, 0 };
+	struct quotes_out qo = { NULL, 0, 0 };
+	struct attr_result *res = NULL;
+	size_t rescap = 0, b, i;
+	struct attr_state st;
+	struct topic tp = { NULL, 0 };
+	bool carry = false, seen_para = false;
+
+	attribute_init(&st);
+	for (b = 0; b < bl->n; b++) {
+		const struct block *blk = &bl->v[b];
+
+		if (blk->kind == BLOCK_TITLE && ann->title == NULL) {
+			ann->title = clean(text, blk->start, blk->end);
+			positions_topic(&tp, text, blk->start, blk->end);
+		}
+		if (blk->kind == BLOCK_BYLINE && ann->byline == NULL) {
+			size_t s = blk->start;
+
+			if (blk->end - s > 3 && (memcmp(text + s, "By ", 3) == 0 ||
+			    memcmp(text + s, "by ", 3) == 0))
+				s += 3;
+			ann->byline = clean(text, s, blk->end);
+		}
+	}
+	if (ann->title == NULL && bl->n > 0 &&
+	    bl->v[0].kind != BLOCK_BOILERPLATE) {
+		ann->title = clean(text, bl->v[0].start, bl->v[0].end);
+		positions_topic(&tp, text, bl->v[0].start, bl->v[0].end);
+	}
+	for (b = 0; b < bl->n; b++) {
+		const struct block *blk = &bl->v[b];
+		size_t end = blk->shown_end > blk->start &&
+		    blk->shown_end <= blk->end ? blk->shown_end : blk->end;
+
+		if (blk->kind == BLOCK_BOILERPLATE)
+			continue;
+		if (blk->kind != BLOCK_PARAGRAPH && blk->kind != BLOCK_LIST)
+			carry = false;
+		if (blk->kind == BLOCK_PARAGRAPH && !seen_para) {
+			seen_para = true;
+			ann->dateline = dateline(text, blk->start, end);
+		}
+		sentences_split(tk, text, blk->start, end);
+		for (i = 0; i < tk->n; i++)
+			if (tk->v[i].flags & TOK_WORD)
+				ann->words++;
+		quotes_find(tk, &carry, &qs);
+		if (blk->kind != BLOCK_PARAGRAPH && blk->kind != BLOCK_LIST)
+			carry = false;
+		actors_scan(as, tk, &ms);
+		if (rescap < qs.n + 1) {
+			rescap = qs.n + 16;
+			res = xreallocarray(res, rescap, sizeof *res);
+		}
+		attribute_block(as, tk, &qs, &ms, &st, res);
+		positions_block(as, tk, &ms, &tp);
+		for (i = 0; i < qs.n; i++) {
+			if (qs.v[i].end <= qs.v[i].start)
+				continue;
+			add_quote(&qo, tk, &qs.v[i], &res[i], b);
+			if (res[i].speaker >= 0 && res[i].kind != QUOTE_SCARE) {
+				struct ent *e = &as->v[res[i].speaker];
+
+				e->nquotes++;
+				if (res[i].confidence > e->quote_conf) {
+					e->quote_conf = res[i].confidence;
+					e->quote_span = qo.v[qo.n - 1].span;
+				}
+			}
+		}
+	}
+	positions_finish(as, text);
+	/* hand the actor records over */
+	ann->nactors = as->n;
+	ann->actors = xcalloc(as->n + 1, sizeof *ann->actors);
+	for (i = 0; i < as->n; i++) {
+		ann->actors[i] = as->v[i].a;
+		free(as->v[i].key);
+		as->v[i].key = NULL;
+	}
+	as->n = 0;
+	ann->quotes = qo.v;
+	ann->nquotes = qo.n;
+	actors_free(as);
+	sentences_free(tk);
+	free(qs.v);
+	free(ms.v);
+	free(res);
+	positions_topic_free(&tp);
+	return ann;
+}

@@ -1,0 +1,790 @@
+/*
+ * attribute.c: speakers of quotations, by sieves tried in order
+ * (shared/ANNOTATION.md sec. 1):
+ *
+ *   A. after the quote: `"...," Okafor said`, `"...," said Okafor, a ...`,
+ *      `"...," according to Okafor` (a document after "according to" is
+ *      no speaker);
+ *   B. before it: `Okafor told reporters: "..."`, `X called it "..."`,
+ *      the speech verb nearest the opening mark in the same sentence;
+ *   C. the speech verb nearest the quote anywhere in its sentence;
+ *   D. continuation: a quote going on from the previous paragraph, a
+ *      later quote of the same paragraph, a paragraph opened after one
+ *      ending in "said:";
+ *   E. one person named in the sentence, at low confidence;
+ *   else no speaker (-1).
+ * Subjects are names, pronouns (he/she to the nearest person of fitting
+ * gender outside quotations, it/they to organisations, countries and
+ * groups), descriptions ("the analyst": the latest actor whose role has
+ * that word, else the latest person) and anonymous sources ("a senior
+ * official in X" is a new actor). An outlet after "told" is an addressee,
+ * never the speaker. Every look-around is bounded by the sentence or a
+ * fixed number of tokens, so the work is linear in the text.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "actors.h"
+#include "attribute.h"
+#include "lexicon.h"
+#include "quotes.h"
+#include "sentences.h"
+#include "xmalloc.h"
+
+#define WINDOW 40
+
+void
+attribute_init(struct attr_state *st)
+{
+	st->last_speaker = -1;
+	st->colon_speaker = -1;
+}
+
+static bool
+is_speech(const struct tokens *tk, size_t i)
+{
+	unsigned f = tk->v[i].flags;
+
+	if (!(tk->v[i].lex & LEX_BIT(LEX_SPEECH_VERB)) ||
+	    (f & (TOK_QUOTED | TOK_QMARK)))
+		return false;
+	/* a capitalised verb only opening a sentence ("Speaking on ...") */
+	return !(f & TOK_CAP) || (f & TOK_SENTSTART);
+}
+
+static bool
+is_ing(const struct tokens *tk, size_t i)
+{
+	size_t len = sentences_len(tk, i);
+
+	return len > 4 && memcmp(tk->text + tk->v[i].core_end - 3, "ing", 3) == 0;
+}
+
+/* Words between a subject and its verb: auxiliaries, negation, adverbs. */
+static bool
+skippable(const struct tokens *tk, size_t i)
+{
+	static const char *const words[] = { "has", "have", "had", "was",
+		"were", "is", "are", "will", "would", "did", "does", "do",
+		"can", "could", "may", "might", "must", "should", "not", "also",
+		"later", "then", "again", "further", "meanwhile", "previously",
+		"both", "once", "recently", "earlier", "already", "never",
+		"still", "first", "last", "all", "too", "n't", "publicly",
+		"since", NULL };
+	size_t k, len;
+
+	if (!(tk->v[i].flags & TOK_LOWER))
+		return false;
+	len = sentences_len(tk, i);
+	if (len > 3 && memcmp(tk->text + tk->v[i].start + len - 2, "ly", 2) == 0)
+		return true;
+	for (k = 0; words[k] != NULL; k++)
+		if (sentences_eq(tk, i, words[k]))
+			return true;
+	return false;
+}
+
+/* The mention ending at token p (outside quotes), or NULL. */
+static const struct mention *
+mention_ending(const struct tokens *tk, const struct mentions *ms, size_t p)
+{
+	int m = tk->v[p].mention;
+
+	if (m < 0 || ms->v[m].last != p + 1 || ms->v[m].quoted)
+		return NULL;
+	return &ms->v[m];
+}
+
+static const struct mention *
+mention_starting(const struct tokens *tk, const struct mentions *ms,
+    size_t p)
+{
+	int m = p < tk->n ? tk->v[p].mention : -1;
+
+	if (m < 0 || ms->v[m].quoted || (ms->v[m].role_first != p &&
+	    ms->v[m].first != p))
+		return NULL;
+	return &ms->v[m];
+}
+
+/* ---- recency -------------------------------------------------------- */
+
+enum want { W_PERSON, W_MALE, W_FEMALE, W_THING, W_PLURAL };
+
+static bool
+fits(const struct actors *as, int a, enum want w)
+{
+	const struct ent *e = &as->v[a];
+
+	switch (w) {
+	case W_PERSON:
+		return e->a.kind == ACTOR_PERSON;
+	case W_MALE:
+		return e->a.kind == ACTOR_PERSON && e->gender != 'f';
+	case W_FEMALE:
+		return e->a.kind == ACTOR_PERSON && e->gender != 'm';
+	case W_THING:
+		return e->a.kind == ACTOR_ORGANIZATION ||
+		    e->a.kind == ACTOR_COUNTRY;
+	case W_PLURAL:
+		return e->a.kind != ACTOR_PERSON;
+	}
+	return false;
+}
+
+/* The latest actor that fits w, mentioned outside quotes before p. */
+static int
+latest(const struct actors *as, const struct tokens *tk,
+    const struct mentions *ms, size_t p, enum want w, const char *role,
+    size_t rlen)
+{
+	size_t i, k;
+
+	(void)tk;
+	for (i = ms->n; i > 0; i--) {
+		const struct mention *m = &ms->v[i - 1];
+
+		if (m->last > p || m->quoted)
+			continue;
+		if (fits(as, m->actor, w) && (role == NULL ||
+		    actors_role_has(as, m->actor, role, rlen)))
+			return m->actor;
+	}
+	for (k = 0; k < as->nrecent; k++) {
+		int a = as->recent[k];
+
+		if (fits(as, a, w) && (role == NULL ||
+		    actors_role_has(as, a, role, rlen)))
+			return a;
+	}
+	return -1;
+}
+
+void
+attribute_note_recent(struct actors *as, const struct mentions *ms)
+{
+	size_t i, k;
+
+	for (i = 0; i < ms->n; i++) {
+		int a = ms->v[i].actor;
+
+		if (ms->v[i].quoted)
+			continue;
+		for (k = 0; k < as->nrecent && as->recent[k] != a; k++)
+			;
+		if (k == as->nrecent && as->nrecent < 64)
+			as->nrecent++;
+		if (k == 64)
+			k = 63;
+		memmove(&as->recent[1], &as->recent[0], k * sizeof(int));
+		as->recent[0] = a;
+	}
+}
+
+/* ---- subjects ------------------------------------------------------- */
+
+static int
+pronoun(struct actors *as, const struct tokens *tk, const struct mentions *ms,
+    size_t p)
+{
+	const char *g;
+	int a;
+
+	if (!(tk->v[p].lex & LEX_BIT(LEX_PRONOUN)))
+		return -1;
+	g = lexicon_value(LEX_PRONOUN, tk->text + tk->v[p].start,
+	    sentences_len(tk, p));
+	if (g == NULL)
+		return -1;
+	if (*g == 'm' || *g == 'f') {
+		/* only subject forms */
+		if (!sentences_ieq(tk, p, "he") && !sentences_ieq(tk, p, "she"))
+			return -1;
+		a = latest(as, tk, ms, p, *g == 'm' ? W_MALE : W_FEMALE,
+		    NULL, 0);
+		if (a >= 0 && as->v[a].gender == 0)
+			as->v[a].gender = *g;
+		return a;
+	}
+	if (sentences_ieq(tk, p, "it"))
+		return latest(as, tk, ms, p, W_THING, NULL, 0);
+	if (sentences_ieq(tk, p, "they"))
+		return latest(as, tk, ms, p, W_PLURAL, NULL, 0);
+	return -1;
+}
+
+/* Text of tokens [a, b) as an actor name. */
+static int
+np_actor(struct actors *as, const struct tokens *tk, size_t a, size_t b,
+    enum actor_kind kind)
+{
+	int x = actors_get(as, kind, tk->text + tk->v[a].start,
+	    tk->v[b - 1].end - tk->v[a].start);
+
+	actors_mention(as, x, tk->v[a].start, tk->v[b - 1].end);
+	return x;
+}
+
+/*
+ * A description ending at head token h ("the analyst", "a senior
+ * government official", "officials", "the ministry"); -1 when h heads none.
+ * pp_end: end of a trailing "in Kyrgyzstan" to include in the name.
+ */
+static int
+description(struct actors *as, const struct tokens *tk,
+    const struct mentions *ms, size_t h, size_t lo, size_t pp_end)
+{
+	unsigned lex = tk->v[h].lex;
+	size_t d = h, len = sentences_len(tk, h);
+	const char *w = tk->text + tk->v[h].start;
+	bool person_noun = (lex & LEX_BIT(LEX_TITLE)) != 0;
+	int a;
+
+	if (!(tk->v[h].flags & TOK_LOWER) ||
+	    !(lex & (LEX_BIT(LEX_ANON_WORD) | LEX_BIT(LEX_TITLE) |
+	    LEX_BIT(LEX_DOCUMENT))))
+		return -1;
+	/* back over modifiers to a determiner */
+	while (d > lo && d + 6 > h) {
+		const struct token *t = &tk->v[d - 1];
+
+		if (!(t->flags & TOK_WORD) || (t->flags & TOK_QUOTED) ||
+		    (t->lex & LEX_BIT(LEX_STOPWORD)) ||
+		    (t->lex & LEX_BIT(LEX_SPEECH_VERB)) || skippable(tk, d - 1))
+			break;
+		d--;
+	}
+	if (d > lo && (sentences_ieq(tk, d - 1, "the") ||
+	    sentences_ieq(tk, d - 1, "this") || sentences_ieq(tk, d - 1, "that"))) {
+		if (lex & LEX_BIT(LEX_DOCUMENT))
+			return np_actor(as, tk, d - 1, h + 1,
+			    ACTOR_ANONYMOUS);
+		a = latest(as, tk, ms, h, person_noun ? W_PERSON : W_THING,
+		    w, len);
+		if (a < 0 && person_noun && d == h)
+			a = latest(as, tk, ms, h, W_PERSON, NULL, 0);
+		if (a < 0 && !person_noun) {
+			/* "the ministry": an organisation named with it */
+			size_t k;
+
+			for (k = 0; k < as->nrecent; k++) {
+				const char *n = as->v[as->recent[k]].key;
+
+				if (as->v[as->recent[k]].a.kind ==
+				    ACTOR_ORGANIZATION && len < 40 &&
+				    strstr(n, tk->text + tk->v[h].start) != NULL &&
+				    strncmp(strstr(n, tk->text + tk->v[h].start),
+				    tk->text + tk->v[h].start, len) == 0) {
+					a = as->recent[k];
+					break;
+				}
+			}
+		}
+		if (a >= 0)
+			return a;
+		return np_actor(as, tk, d - 1, pp_end, ACTOR_ANONYMOUS);
+	}
+	if (d > lo && (sentences_ieq(tk, d - 1, "a") ||
+	    sentences_ieq(tk, d - 1, "an") || sentences_ieq(tk, d - 1, "one") ||
+	    sentences_ieq(tk, d - 1, "another")))
+		return np_actor(as, tk, d, pp_end, ACTOR_ANONYMOUS);
+	if (lex & LEX_BIT(LEX_DOCUMENT))
+		return -1;
+	/* bare plural: "officials", "U.S. officials", "critics" */
+	if (w[len - 1] == 's')
+		return np_actor(as, tk, d, pp_end,
+		    (lex & LEX_BIT(LEX_ANON_WORD)) ? ACTOR_ANONYMOUS :
+		    ACTOR_GROUP);
+	return -1;
+}
+
+/* Before a verb's subject slot, a name before an apposition:
+ * "Bitabarova, a lecturer at ..., told". */
+static int
+before_apposition(const struct tokens *tk, const struct mentions *ms,
+    size_t comma, size_t lo)
+{
+	size_t q;
+	int best = -1;
+
+	for (q = comma; q > lo && q + WINDOW > comma; q--) {
+		const struct mention *m;
+
+		if (tk->v[q - 1].flags & TOK_QMARK)
+			break;
+		if (!sentences_is(tk, q - 1, ',') || q - 1 == comma || q < 2)
+			continue;
+		m = mention_ending(tk, ms, q - 2);
+		if (m == NULL)
+			continue;
+		best = m->actor;
+	}
+	return best;
+}
+
+int
+attribute_subject(struct actors *as, struct tokens *tk,
+    const struct mentions *ms, size_t v, size_t lo)
+{
+	size_t p = v;
+	const struct mention *m;
+	int a;
+
+	while (p > lo && skippable(tk, p - 1))
+		p--;
+	if (p <= lo)
+		return -1;
+	p--;
+	if (tk->v[p].flags & (TOK_QUOTED | TOK_QMARK))
+		return -1;
+	/* "an official in Kyrgyzstan told" */
+	if ((m = mention_ending(tk, ms, p)) != NULL) {
+		size_t f = m->role_first;
+
+		if (f >= lo + 2 && (sentences_eq(tk, f - 1, "in") ||
+		    sentences_eq(tk, f - 1, "from") ||
+		    sentences_eq(tk, f - 1, "at")) &&
+		    (a = description(as, tk, ms, f - 2, lo, p + 1)) >= 0)
+			return a;
+		/* "a letter seen by Sky News says": the agent is not it */
+		if (f >= lo + 3 && sentences_eq(tk, f - 1, "by") &&
+		    (tk->v[f - 2].flags & TOK_LOWER) &&
+		    (a = description(as, tk, ms, f - 3, lo, f - 2)) >= 0)
+			return a;
+		return m->actor;
+	}
+	if ((a = pronoun(as, tk, ms, p)) >= 0)
+		return a;
+	if (sentences_is(tk, p, ',')) {
+		a = before_apposition(tk, ms, p, lo);
+		return a;
+	}
+	if ((tk->v[p].flags & TOK_LOWER) && (tk->v[p].flags & TOK_WORD)) {
+		/* "the Home Office letter reads", "Cornyn's statement added" */
+		if (p > lo && (m = mention_ending(tk, ms, p - 1)) != NULL &&
+		    !(tk->v[p].lex & LEX_BIT(LEX_STOPWORD)))
+			return m->actor;
+		return description(as, tk, ms, p, lo, p + 1);
+	}
+	return -1;
+}
+
+/* The speaker after an inverted verb: `said Raffaello Pantucci, ...`. */
+static int
+subject_right(const struct tokens *tk, const struct mentions *ms, size_t v,
+    size_t hi)
+{
+	const struct mention *m;
+
+	if (sentences_eq(tk, v, "told") || sentences_eq(tk, v, "asked") ||
+	    sentences_eq(tk, v, "tells") || sentences_eq(tk, v, "tell"))
+		return -1;	/* the object is the addressee */
+	if (v + 1 >= hi)
+		return -1;
+	if ((m = mention_starting(tk, ms, v + 1)) != NULL)
+		return m->actor;
+	return -1;
+}
+
+/* "according to X": the actor X, or -1 (a document, or nobody). */
+static int
+according(struct actors *as, struct tokens *tk, const struct mentions *ms,
+    size_t t, size_t hi)
+{
+	size_t k = t + 2, h;
+	const struct mention *m;
+
+	if (k >= hi)
+		return -1;
+	if ((m = mention_starting(tk, ms, k)) != NULL)
+		return m->actor;
+	/* a description: "according to the ministry", "a senior official" */
+	for (h = k; h < hi && h < k + 6; h++) {
+		if (!(tk->v[h].flags & TOK_WORD))
+			break;
+		if ((tk->v[h].lex & LEX_BIT(LEX_DOCUMENT)) &&
+		    (tk->v[h].flags & TOK_LOWER))
+			return -1;
+		if ((tk->v[h].flags & TOK_LOWER) &&
+		    (tk->v[h].lex & (LEX_BIT(LEX_ANON_WORD) |
+		    LEX_BIT(LEX_TITLE)))) {
+			if ((m = mention_starting(tk, ms, h + 1)) != NULL &&
+			    !(h + 1 < tk->n && tk->v[h + 1].flags & TOK_LOWER))
+				return m->actor;	/* "curator Elaine G." */
+			return description(as, tk, ms, h, t + 1, h + 1);
+		}
+		if ((m = mention_starting(tk, ms, h)) != NULL)
+			return m->actor;
+	}
+	return -1;
+}
+
+static bool
+is_according(const struct tokens *tk, size_t i)
+{
+	return i + 1 < tk->n && sentences_ieq(tk, i, "according") &&
+	    sentences_eq(tk, i + 1, "to");
+}
+
+/* ---- the sieves ----------------------------------------------------- */
+
+struct qctx {
+	size_t o, c;		/* first and last token of the quote with marks */
+	size_t lstart;		/* first token of its left context */
+	size_t rend;		/* end of its right context */
+};
+
+static void
+set_cue(struct attr_result *r, size_t first, size_t last, int speaker,
+    double conf, const char *rule)
+{
+	r->speaker = speaker;
+	r->cue_first = first;
+	r->cue_last = last;
+	r->confidence = conf;
+	r->rule = rule;
+}
+
+/* The cue's extent: "told RFE/RL", "according to". */
+static size_t
+cue_end(const struct tokens *tk, const struct mentions *ms, size_t v)
+{
+	const struct mention *m;
+
+	if (is_according(tk, v))
+		return v + 2;
+	if ((sentences_eq(tk, v, "told") || sentences_eq(tk, v, "tells")) &&
+	    (m = mention_starting(tk, ms, v + 1)) != NULL &&
+	    m->last - v <= 5)
+		return m->last;
+	return v + 1;
+}
+
+/* Speaker of the previous quote of the same sentence, or -1. */
+static int
+prev_in_sentence(const struct tokens *tk, const struct qspans *qs,
+    const struct attr_result *out, size_t qi)
+{
+	const struct qspan *q, *p;
+	size_t qo, po;
+
+	if (qi == 0 || qi >= qs->n)
+		return -1;
+	q = &qs->v[qi];
+	p = &qs->v[qi - 1];
+	qo = q->open != QSPAN_NONE ? q->open : q->first;
+	po = p->close != QSPAN_NONE ? p->close : p->last - 1;
+	if (po >= tk->n || qo >= tk->n || tk->sent_of[po] != tk->sent_of[qo])
+		return -1;
+	return out[qi - 1].speaker;
+}
+
+static int
+first_mention_in(const struct tokens *tk, const struct mentions *ms,
+    size_t from, size_t to)
+{
+	size_t i;
+
+	(void)tk;
+	for (i = 0; i < ms->n; i++)
+		if (!ms->v[i].quoted && ms->v[i].first >= from &&
+		    ms->v[i].last <= to)
+			return ms->v[i].actor;
+	return -1;
+}
+
+/* A verb at v with the subject to find; falls back on the sentence. */
+static int
+verb_subject(struct actors *as, struct tokens *tk, const struct mentions *ms,
+    const struct qspans *qs, const struct attr_result *out, size_t qi,
+    size_t v, size_t lo, size_t hi)
+{
+	int a = attribute_subject(as, tk, ms, v, lo);
+	size_t s;
+
+	if (a >= 0)
+		return a;
+	if ((a = subject_right(tk, ms, v, hi)) >= 0)
+		return a;
+	/* "..., calling it ...", "and said it was ...": the same subject */
+	if (v > lo && (sentences_is(tk, v - 1, ',') ||
+	    sentences_eq(tk, v - 1, "and") || is_ing(tk, v) ||
+	    sentences_eq(tk, v - 1, "whilst") ||
+	    sentences_eq(tk, v - 1, "while"))) {
+		if ((a = prev_in_sentence(tk, qs, out, qi)) >= 0)
+			return a;
+		s = tk->sent_of[v];
+		return first_mention_in(tk, ms, tk->s[s].first, v);
+	}
+	return -1;
+}
+
+static void
+sieve(struct actors *as, struct tokens *tk, const struct qspans *qs,
+    const struct mentions *ms, size_t qi, struct attr_result *out)
+{
+	const struct qspan *q = &qs->v[qi];
+	struct attr_result *r = &out[qi];
+	size_t o = q->open != QSPAN_NONE ? q->open : q->first;
+	size_t c = q->close != QSPAN_NONE ? q->close : (q->last ? q->last - 1 : 0);
+	size_t so, sc, lo, hi, k, best = (size_t)-1, bestd = (size_t)-1;
+	int a;
+
+	if (o >= tk->n)
+		return;
+	if (c >= tk->n)
+		c = tk->n - 1;
+	so = tk->sent_of[o];
+	sc = tk->sent_of[c];
+	/* A: after the quote */
+	hi = tk->s[sc].last;
+	if (q->close != QSPAN_NONE && c + 1 < tk->n) {
+		size_t r0 = c + 1;
+
+		while (r0 < tk->n && (tk->v[r0].flags & TOK_QMARK) &&
+		    tk->v[r0].quote == (int)qi)
+			r0++;
+		if (r0 < tk->n && sentences_is(tk, r0, ','))
+			r0++;
+		for (k = r0; k < tk->n && k < r0 + WINDOW; k++) {
+			if (tk->v[k].flags & (TOK_QMARK | TOK_QUOTED))
+				break;
+			if (k >= hi && !(k == hi && k == r0))
+				break;
+			if (is_according(tk, k)) {
+				if ((a = according(as, tk, ms, k, tk->n)) >= 0) {
+					set_cue(r, k, k + 2, a, 0.9,
+					    "according-after");
+					return;
+				}
+				break;
+			}
+			if (!is_speech(tk, k))
+				continue;
+			if (k == r0 && (a = subject_right(tk, ms, k,
+			    tk->n)) >= 0) {
+				set_cue(r, k, cue_end(tk, ms, k), a, 0.95,
+				    "quote-verb-speaker");
+				return;
+			}
+			a = attribute_subject(as, tk, ms, k, r0);
+			if (a >= 0) {
+				set_cue(r, k, cue_end(tk, ms, k), a, 0.95,
+				    "quote-speaker-verb");
+				return;
+			}
+			break;
+		}
+	}
+	/* B: before the quote, nearest speech verb in the sentence */
+	lo = tk->s[so].first;
+	if (qi > 0 && qs->v[qi - 1].close != QSPAN_NONE &&
+	    qs->v[qi - 1].close >= lo && qs->v[qi - 1].close < o)
+		lo = qs->v[qi - 1].close + 1;
+	for (k = o; k > lo && k + WINDOW > o; k--) {
+		size_t i = k - 1;
+
+		if (tk->v[i].flags & (TOK_QMARK | TOK_QUOTED))
+			break;
+		if (is_according(tk, i)) {
+			if ((a = according(as, tk, ms, i, o)) >= 0) {
+				set_cue(r, i, i + 2, a, 0.85, "according-before");
+				return;
+			}
+			continue;
+		}
+		if (!is_speech(tk, i))
+			continue;
+		a = verb_subject(as, tk, ms, qs, out, qi, i, lo, o);
+		if (a >= 0) {
+			set_cue(r, i, cue_end(tk, ms, i), a,
+			    o - i <= 3 ? 0.9 : 0.8, "speaker-verb-quote");
+			return;
+		}
+		break;
+	}
+	/* C: the speech verb nearest the quote in its sentence(s) */
+	for (k = tk->s[so].first; k < tk->s[sc].last; k++) {
+		size_t d;
+
+		if (!is_speech(tk, k))
+			continue;
+		d = k < o ? o - k : k - c;
+		if (d < bestd) {
+			bestd = d;
+			best = k;
+		}
+	}
+	if (best != (size_t)-1) {
+		size_t blo = tk->s[tk->sent_of[best]].first, bhi;
+
+		/* the subject stays on the verb's side of any quotation */
+		for (k = best; k > blo; k--)
+			if (tk->v[k - 1].flags & TOK_QMARK) {
+				blo = k;
+				break;
+			}
+		bhi = tk->s[tk->sent_of[best]].last;
+		for (k = best + 1; k < bhi; k++)
+			if (tk->v[k].flags & TOK_QMARK) {
+				bhi = k;
+				break;
+			}
+		a = verb_subject(as, tk, ms, qs, out, qi, best, blo, bhi);
+		if (a >= 0) {
+			set_cue(r, best, cue_end(tk, ms, best), a, 0.7,
+			    "sentence-verb");
+			return;
+		}
+	}
+}
+
+/* Words of a quotation that are capitalised (titles, names). */
+static bool
+title_case(const struct tokens *tk, const struct qspan *q)
+{
+	size_t k, words = 0, caps = 0;
+
+	for (k = q->first; k < q->last; k++) {
+		if (!(tk->v[k].flags & TOK_WORD) ||
+		    (tk->v[k].lex & LEX_BIT(LEX_STOPWORD) &&
+		    !(tk->v[k].flags & TOK_CAP)))
+			continue;
+		words++;
+		if (tk->v[k].flags & (TOK_CAP | TOK_DIGIT))
+			caps++;
+	}
+	return words > 0 && caps == words;
+}
+
+static bool
+has_stop_inside(const struct tokens *tk, const struct qspan *q)
+{
+	size_t k;
+
+	for (k = q->first; k < q->last; k++)
+		if (tk->v[k].flags & TOK_SENTSTART && k > q->first)
+			return true;
+	if (q->last > q->first) {
+		const char *s = tk->text + tk->v[q->last - 1].start;
+
+		if (*s == '.' || *s == '?' || *s == '!')
+			return true;
+	}
+	return false;
+}
+
+static void
+classify(const struct tokens *tk, const struct qspan *q,
+    struct attr_result *r, bool cue)
+{
+	bool starts_cap = q->first < q->last &&
+	    (tk->v[q->first].flags & (TOK_CAP | TOK_DIGIT));
+	bool at_start = q->open != QSPAN_NONE && (q->open == 0 ||
+	    (tk->v[q->open].flags & TOK_SENTSTART) ||
+	    sentences_is(tk, q->open - 1, ':') ||
+	    sentences_is(tk, q->open - 1, ','));
+
+	if (q->cont_prev || q->cont_next) {
+		r->kind = QUOTE_DIRECT;
+		return;
+	}
+	if (q->words <= 3 && !cue) {
+		r->kind = QUOTE_SCARE;
+		return;
+	}
+	if (!cue && q->words <= 8 && title_case(tk, q)) {
+		r->kind = QUOTE_SCARE;
+		return;
+	}
+	if (q->single && !cue) {
+		r->kind = QUOTE_SCARE;
+		return;
+	}
+	if ((starts_cap && at_start && q->words >= 4) || has_stop_inside(tk, q))
+		r->kind = QUOTE_DIRECT;
+	else
+		r->kind = QUOTE_PARTIAL;
+}
+
+void
+attribute_block(struct actors *as, struct tokens *tk,
+    const struct qspans *qs, const struct mentions *ms,
+    struct attr_state *st, struct attr_result *out)
+{
+	size_t qi, k;
+	int last = -1;
+
+	for (qi = 0; qi < qs->n; qi++) {
+		const struct qspan *q = &qs->v[qi];
+		struct attr_result *r = &out[qi];
+		bool cue;
+
+		memset(r, 0, sizeof *r);
+		r->speaker = -1;
+		sieve(as, tk, qs, ms, qi, r);
+		cue = r->speaker >= 0;
+		if (r->speaker < 0) {
+			size_t o = q->open != QSPAN_NONE ? q->open : q->first;
+
+			/* D: continuations */
+			if (q->cont_prev && st->last_speaker >= 0)
+				set_cue(r, 0, 0, st->last_speaker, 0.8,
+				    "continued-paragraph");
+			else if (last >= 0 && qi > 0)
+				set_cue(r, 0, 0, last, 0.75, "same-paragraph");
+			else if (o == 0 && st->colon_speaker >= 0)
+				set_cue(r, 0, 0, st->colon_speaker, 0.8,
+				    "after-colon");
+			else if (o == 0 && st->last_speaker >= 0 &&
+			    q->last + 2 >= tk->n)
+				set_cue(r, 0, 0, st->last_speaker, 0.6,
+				    "quote-paragraph");
+		}
+		if (r->speaker < 0 && q->words > 3) {
+			/* E: the one person named in the sentence */
+			size_t s = tk->sent_of[q->first < tk->n ? q->first :
+			    tk->n - 1];
+			int only = -1, count = 0;
+
+			for (k = 0; k < ms->n; k++) {
+				const struct mention *m = &ms->v[k];
+
+				if (m->quoted || m->first < tk->s[s].first ||
+				    m->first >= tk->s[s].last ||
+				    as->v[m->actor].a.kind != ACTOR_PERSON)
+					continue;
+				if (m->actor != only)
+					count++;
+				only = m->actor;
+			}
+			if (count == 1)
+				set_cue(r, 0, 0, only, 0.4, "one-person");
+		}
+		classify(tk, q, r, cue);
+		if (r->kind == QUOTE_SCARE && !cue) {
+			r->speaker = -1;
+			r->confidence = 0;
+		}
+		if (r->kind != QUOTE_SCARE && r->speaker >= 0)
+			last = r->speaker;
+	}
+	/* hand over to the next paragraph */
+	st->colon_speaker = -1;
+	if (tk->n >= 2 && sentences_is(tk, tk->n - 1, ':')) {
+		for (k = tk->n - 1; k > 0 && k + WINDOW > tk->n; k--) {
+			if (is_speech(tk, k - 1)) {
+				st->colon_speaker = verb_subject(as, tk, ms, qs,
+				    out, qs->n, k - 1,
+				    tk->s[tk->sent_of[k - 1]].first, tk->n);
+				break;
+			}
+		}
+	}
+	if (qs->n > 0)
+		st->last_speaker = last >= 0 ? last : -1;
+	else if (tk->n > 0)
+		st->last_speaker = -1;
+	attribute_note_recent(as, ms);
+}

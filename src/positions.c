@@ -1,0 +1,261 @@
+/*
+ * positions.c: choose each actor's position sentence.
+ *
+ * A sentence is a candidate for an actor when the actor is the subject of
+ * a stance verb (4) or a speech verb (3) outside quotations, negated or
+ * not, including every member of a coordinated subject ("None of X, Y, or
+ * neutral Z has commented" gives all three), or holds a stance noun ("X's
+ * position", "X's statement": 4). Words shared with the title add one
+ * each (up to two), a quotation in the sentence adds one. The best score
+ * wins, the earliest sentence on ties. Without a candidate the actor's
+ * strongest quote stands in.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "actors.h"
+#include "attribute.h"
+#include "lexicon.h"
+#include "positions.h"
+#include "sentences.h"
+#include "xmalloc.h"
+
+#define STEM 6
+
+static bool
+content_word(const char *s, size_t len, unsigned lex)
+{
+	(void)s;
+	return len >= 4 && !(lex & LEX_BIT(LEX_STOPWORD));
+}
+
+void
+positions_topic(struct topic *tp, const char *text, size_t start,
+    size_t end)
+{
+	struct tokens *tk = sentences_new();
+	size_t i, k;
+
+	tp->words = NULL;
+	tp->n = 0;
+	sentences_split(tk, text, start, end);
+	tp->words = xcalloc(tk->n + 1, sizeof *tp->words);
+	for (i = 0; i < tk->n; i++) {
+		size_t len = sentences_len(tk, i);
+		char *w;
+
+		if (!(tk->v[i].flags & TOK_WORD) ||
+		    !content_word(text + tk->v[i].start, len, tk->v[i].lex))
+			continue;
+		if (len > STEM)
+			len = STEM;
+		w = xstrndup(text + tk->v[i].start, len);
+		for (k = 0; k < len; k++)
+			if (w[k] >= 'A' && w[k] <= 'Z')
+				w[k] = (char)(w[k] + 32);
+		tp->words[tp->n++] = w;
+	}
+	sentences_free(tk);
+}
+
+void
+positions_topic_free(struct topic *tp)
+{
+	size_t i;
+
+	for (i = 0; i < tp->n; i++)
+		free(tp->words[i]);
+	free(tp->words);
+	tp->words = NULL;
+	tp->n = 0;
+}
+
+static int
+topic_bonus(const struct tokens *tk, size_t first, size_t last,
+    const struct topic *tp)
+{
+	size_t i, k;
+	int n = 0;
+
+	for (i = first; i < last && n < 2; i++) {
+		size_t len = sentences_len(tk, i);
+		const char *s = tk->text + tk->v[i].start;
+
+		if (!(tk->v[i].flags & TOK_WORD) || len < 4)
+			continue;
+		if (len > STEM)
+			len = STEM;
+		for (k = 0; k < tp->n; k++) {
+			size_t j;
+
+			if (strlen(tp->words[k]) != len)
+				continue;
+			for (j = 0; j < len; j++) {
+				char c = s[j];
+
+				if (c >= 'A' && c <= 'Z')
+					c = (char)(c + 32);
+				if (c != tp->words[k][j])
+					break;
+			}
+			if (j == len) {
+				n++;
+				break;
+			}
+		}
+	}
+	return n;
+}
+
+static void
+candidate(struct actors *as, int a, const struct tokens *tk, size_t s,
+    int score)
+{
+	struct ent *e = &as->v[a];
+	size_t start = tk->v[tk->s[s].first].start;
+	size_t end = tk->v[tk->s[s].last - 1].end;
+
+	if (score > e->pos_score) {
+		e->pos_score = score;
+		e->pos.start = start;
+		e->pos.end = end;
+	}
+}
+
+static bool
+skip_between(const struct tokens *tk, size_t i)
+{
+	static const char *const words[] = { "has", "have", "had", "was",
+		"were", "is", "are", "will", "would", "did", "does", "do",
+		"not", "also", "both", "can", "could", "may", "might",
+		"should", "must", "yet", "so", "far", "publicly", NULL };
+	size_t k;
+
+	for (k = 0; words[k] != NULL; k++)
+		if (sentences_eq(tk, i, words[k]))
+			return true;
+	return false;
+}
+
+/* Subjects of the verb at v: a coordinated list of mentions before it. */
+static void
+subjects(struct actors *as, struct tokens *tk, const struct mentions *ms,
+    size_t v, size_t lo, size_t s, int score)
+{
+	size_t p = v;
+	int a;
+	bool any = false, adj = false;
+
+	while (p > lo && skip_between(tk, p - 1))
+		p--;
+	while (p > lo) {
+		int m = tk->v[p - 1].mention;
+
+		if (m >= 0 && ms->v[m].last == p && !ms->v[m].quoted) {
+			candidate(as, ms->v[m].actor, tk, s, score);
+			any = true;
+			adj = false;
+			p = ms->v[m].role_first;
+			continue;
+		}
+		if (any && (sentences_is(tk, p - 1, ',') ||
+		    sentences_eq(tk, p - 1, "and") ||
+		    sentences_eq(tk, p - 1, "or") ||
+		    sentences_eq(tk, p - 1, "nor"))) {
+			p--;
+			continue;
+		}
+		if (!adj && (tk->v[p - 1].flags & TOK_LOWER) &&
+		    tk->v[p - 1].lex == 0 && p >= 2 &&
+		    tk->v[p - 2].mention < 0) {
+			adj = true;	/* "or neutral Turkmenistan" */
+			p--;
+			continue;
+		}
+		break;
+	}
+	if (!any && (a = attribute_subject(as, tk, ms, v, lo)) >= 0)
+		candidate(as, a, tk, s, score);
+}
+
+void
+positions_block(struct actors *as, struct tokens *tk,
+    const struct mentions *ms, const struct topic *tp)
+{
+	size_t s, i;
+
+	for (s = 0; s < tk->ns; s++) {
+		size_t first = tk->s[s].first, last = tk->s[s].last;
+		int bonus = topic_bonus(tk, first, last, tp);
+
+		for (i = first; i < last; i++) {
+			if (tk->v[i].flags & TOK_QMARK) {
+				bonus++;
+				break;
+			}
+		}
+		for (i = first; i < last; i++) {
+			const struct token *t = &tk->v[i];
+
+			if (t->flags & (TOK_QUOTED | TOK_QMARK) ||
+			    !(t->flags & TOK_LOWER))
+				continue;
+			if (t->lex & LEX_BIT(LEX_STANCE_VERB))
+				subjects(as, tk, ms, i, first, s, 4 + bonus);
+			else if (t->lex & LEX_BIT(LEX_SPEECH_VERB))
+				subjects(as, tk, ms, i, first, s, 3 + bonus);
+			else if ((t->lex & LEX_BIT(LEX_STANCE_NOUN)) && i > first &&
+			    (tk->v[i - 1].flags & TOK_POSS) &&
+			    tk->v[i - 1].mention >= 0 &&
+			    !ms->v[tk->v[i - 1].mention].quoted)
+				candidate(as, ms->v[tk->v[i - 1].mention].actor,
+				    tk, s, 4 + bonus);
+		}
+	}
+}
+
+static char *
+clean(const char *text, size_t start, size_t end)
+{
+	char *s = xmalloc(end - start + 1), *p = s;
+	size_t i;
+	bool sp = false;
+
+	for (i = start; i < end; i++) {
+		char c = text[i];
+
+		if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
+			sp = true;
+			continue;
+		}
+		if (sp && p > s)
+			*p++ = ' ';
+		sp = false;
+		*p++ = c;
+	}
+	*p = '\0';
+	return s;
+}
+
+void
+positions_finish(struct actors *as, const char *text)
+{
+	size_t i;
+
+	for (i = 0; i < as->n; i++) {
+		struct ent *e = &as->v[i];
+
+		if (e->a.position_curated || e->a.position != NULL)
+			continue;
+		if (e->pos_score > 0)
+			e->a.position_span = e->pos;
+		else if (e->quote_conf > 0)
+			e->a.position_span = e->quote_span;
+		else
+			continue;
+		e->a.position = clean(text, e->a.position_span.start,
+		    e->a.position_span.end);
+	}
+}

@@ -1,0 +1,35 @@
+/*
+ * positions.h: for each actor, the sentence that best states its stance.
+ *
+ * Candidates are scored block by block; positions_finish() writes the
+ * winning sentence (or, failing any, the actor's strongest quote) into
+ * each actor's position.
+ */
+#ifndef WHOSAID_POSITIONS_H
+#define WHOSAID_POSITIONS_H
+
+#include <stddef.h>
+
+struct actors;
+struct tokens;
+struct mentions;
+
+/* Words of the title that mark the article's subject (owned by caller). */
+struct topic {
+	char **words;	/* lower-cased stems of the title's content words */
+	size_t n;
+};
+
+/* Stems of the content words of title[start, end). */
+void positions_topic(struct topic *tp, const char *text, size_t start,
+    size_t end);
+void positions_topic_free(struct topic *tp);
+
+/* Score the sentences of one block as positions of the actors in it. */
+void positions_block(struct actors *as, struct tokens *tk,
+    const struct mentions *ms, const struct topic *tp);
+
+/* Set every actor's position (sentence text and span). */
+void positions_finish(struct actors *as, const char *text);
+
+#endif

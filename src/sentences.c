@@ -1,0 +1,408 @@
+/*
+ * sentences.c: tokens and sentences of a block.
+ *
+ * Word boundaries come from libunistring (u8_wordbreaks, UAX #29); white
+ * space separates tokens and is dropped. A small pass then joins initials
+ * and listed abbreviations with their period, and capitalised compounds
+ * ("Qasym-Zhomart", "RFE/RL"), so later stages see one token per name
+ * part. A sentence ends at ".", "?" or "!" (with any closing quotation
+ * marks or brackets glued to it) when the next token does not start in
+ * lower case; an abbreviation ends one only before a capitalised function
+ * word ("... to the U.S. The President ..."). Invariant: sentences cover
+ * tokens [0, n) in order without gaps.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include <unictype.h>
+#include <unistr.h>
+#include <uniwbrk.h>
+
+#include "lexicon.h"
+#include "sentences.h"
+#include "xmalloc.h"
+
+struct tokens *
+sentences_new(void)
+{
+	return xcalloc(1, sizeof(struct tokens));
+}
+
+void
+sentences_free(struct tokens *tk)
+{
+	if (tk == NULL)
+		return;
+	free(tk->v);
+	free(tk->s);
+	free(tk->sent_of);
+	free(tk->breaks);
+	free(tk);
+}
+
+/* Bytes of white space at p (0 when none): ASCII and Unicode spaces. */
+static size_t
+space_len(const unsigned char *p, const unsigned char *end)
+{
+	if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r' ||
+	    *p == '\f' || *p == '\v')
+		return 1;
+	if (*p < 0x80)
+		return 0;
+	if (p + 1 < end && p[0] == 0xc2 && p[1] == 0xa0)
+		return 2;
+	if (p + 2 < end && p[0] == 0xe2 && p[1] == 0x80 &&
+	    ((p[2] >= 0x80 && p[2] <= 0x8b) || p[2] == 0xa8 || p[2] == 0xa9 ||
+	    p[2] == 0xaf))
+		return 3;
+	if (p + 2 < end && p[0] == 0xe3 && p[1] == 0x80 && p[2] == 0x80)
+		return 3;
+	if (p + 2 < end && p[0] == 0xef && p[1] == 0xbb && p[2] == 0xbf)
+		return 3;
+	return 0;
+}
+
+/* Case and kind flags of the token starting at p. */
+static unsigned
+first_char_flags(const unsigned char *p, size_t len)
+{
+	ucs4_t uc;
+
+	if (*p < 0x80) {
+		if (*p >= 'A' && *p <= 'Z')
+			return TOK_WORD | TOK_CAP;
+		if (*p >= 'a' && *p <= 'z')
+			return TOK_WORD | TOK_LOWER;
+		if (*p >= '0' && *p <= '9')
+			return TOK_WORD | TOK_DIGIT;
+		return 0;
+	}
+	u8_mbtouc(&uc, p, len);
+	if (uc_is_upper(uc))
+		return TOK_WORD | TOK_CAP;
+	if (uc_is_lower(uc))
+		return TOK_WORD | TOK_LOWER;
+	if (uc_is_alpha(uc))
+		return TOK_WORD;
+	if (uc_is_digit(uc))
+		return TOK_WORD | TOK_DIGIT;
+	return 0;
+}
+
+static bool
+all_upper(const char *s, size_t len)
+{
+	size_t i, letters = 0;
+
+	for (i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c >= 'a' && c <= 'z')
+			return false;
+		if (c >= 'A' && c <= 'Z')
+			letters++;
+	}
+	return letters >= 2;
+}
+
+static void
+push(struct tokens *tk, size_t start, size_t end, unsigned flags)
+{
+	struct token *t;
+
+	if (tk->n == tk->cap) {
+		tk->cap = tk->cap ? tk->cap * 2 : 256;
+		tk->v = xreallocarray(tk->v, tk->cap, sizeof *tk->v);
+	}
+	t = &tk->v[tk->n++];
+	t->start = start;
+	t->end = end;
+	t->core_end = end;
+	t->flags = flags;
+	t->lex = 0;
+	t->quote = -1;
+	t->mention = -1;
+}
+
+/* Classify a token once its extent is final. */
+static void
+finish(struct tokens *tk, struct token *t)
+{
+	const char *s = tk->text + t->start;
+	size_t len = t->end - t->start;
+
+	t->flags &= TOK_SPACE | TOK_NL | TOK_ABBREV | TOK_INITIAL;
+	t->flags |= first_char_flags((const unsigned char *)s, len);
+	if (!(t->flags & TOK_WORD))
+		return;
+	t->core_end = t->end;
+	if (len > 2 && s[len - 1] == 's' && s[len - 2] == '\'') {
+		t->core_end = t->end - 2;
+		t->flags |= TOK_POSS;
+	} else if (len > 4 && s[len - 1] == 's' &&
+	    memcmp(s + len - 4, "\xe2\x80\x99", 3) == 0) {
+		t->core_end = t->end - 4;
+		t->flags |= TOK_POSS;
+	}
+	if (all_upper(s, t->core_end - t->start))
+		t->flags |= TOK_UPPER;
+	t->lex = lexicon_lookup(s, t->core_end - t->start);
+}
+
+bool
+sentences_is(const struct tokens *tk, size_t i, char c)
+{
+	const struct token *t = &tk->v[i];
+
+	return t->end - t->start == 1 && tk->text[t->start] == c;
+}
+
+size_t
+sentences_len(const struct tokens *tk, size_t i)
+{
+	return tk->v[i].core_end - tk->v[i].start;
+}
+
+bool
+sentences_eq(const struct tokens *tk, size_t i, const char *s)
+{
+	size_t len = strlen(s);
+
+	return sentences_len(tk, i) == len &&
+	    memcmp(tk->text + tk->v[i].start, s, len) == 0;
+}
+
+bool
+sentences_ieq(const struct tokens *tk, size_t i, const char *s)
+{
+	size_t len = strlen(s), k;
+	const char *p = tk->text + tk->v[i].start;
+
+	if (sentences_len(tk, i) != len)
+		return false;
+	for (k = 0; k < len; k++) {
+		char a = p[k], b = s[k];
+
+		if (a >= 'A' && a <= 'Z')
+			a = (char)(a + 32);
+		if (b >= 'A' && b <= 'Z')
+			b = (char)(b + 32);
+		if (a != b)
+			return false;
+	}
+	return true;
+}
+
+/* Whether the word token t is one or more single letters joined by '.'. */
+static bool
+letters_and_dots(const char *s, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++) {
+		bool letter = (s[i] >= 'A' && s[i] <= 'Z') ||
+		    (s[i] >= 'a' && s[i] <= 'z');
+
+		if ((i % 2 == 0) != letter)
+			return false;
+		if (i % 2 == 1 && s[i] != '.')
+			return false;
+	}
+	return len % 2 == 1;
+}
+
+#define NONAME_LEX                                                          \
+	(LEX_BIT(LEX_TITLE) | LEX_BIT(LEX_TITLE_MOD) | LEX_BIT(LEX_STOPWORD) | \
+	    LEX_BIT(LEX_DEMONYM) | LEX_BIT(LEX_COUNTRY) | LEX_BIT(LEX_CAPITAL))
+
+/* Join tokens i..j-1 (already adjacent) into token i. */
+static void
+join(struct tokens *tk, size_t i, size_t j, size_t *n)
+{
+	tk->v[i].end = tk->v[j - 1].end;
+	memmove(&tk->v[i + 1], &tk->v[j], (*n - j) * sizeof *tk->v);
+	*n -= j - i - 1;
+}
+
+static bool
+adjacent(const struct tokens *tk, size_t i)
+{
+	return i < tk->n && !(tk->v[i].flags & TOK_SPACE);
+}
+
+static void
+merge(struct tokens *tk)
+{
+	size_t i, n = tk->n;
+
+	for (i = 0; i < n; i++) {
+		struct token *t = &tk->v[i];
+		const char *s = tk->text + t->start;
+		size_t len = t->end - t->start;
+
+		tk->n = n;
+		if (!(t->flags & TOK_WORD))
+			continue;
+		/* an initial or an abbreviation and its period */
+		if (adjacent(tk, i + 1) && sentences_is(tk, i + 1, '.') &&
+		    !(t->flags & TOK_POSS)) {
+			unsigned lex = lexicon_lookup(s, len + 1);
+
+			if (letters_and_dots(s, len) && (t->flags & TOK_CAP)) {
+				join(tk, i, i + 2, &n);
+				t->flags |= TOK_ABBREV;
+				if (!(lex & (LEX_BIT(LEX_COUNTRY) |
+				    LEX_BIT(LEX_ABBREV))))
+					t->flags |= TOK_INITIAL;
+				finish(tk, t);
+				continue;
+			}
+			if (lex & (LEX_BIT(LEX_ABBREV) | LEX_BIT(LEX_HONORIFIC) |
+			    LEX_BIT(LEX_COUNTRY))) {
+				join(tk, i, i + 2, &n);
+				t->flags |= TOK_ABBREV;
+				finish(tk, t);
+				continue;
+			}
+		}
+		/* capitalised compounds: "Qasym-Zhomart", "RFE/RL" */
+		while ((t->flags & TOK_CAP) && !(t->lex & NONAME_LEX) &&
+		    !(t->flags & TOK_POSS) && i + 2 < n && adjacent(tk, i + 1) &&
+		    adjacent(tk, i + 2) &&
+		    (sentences_is(tk, i + 1, '-') || sentences_is(tk, i + 1, '/')) &&
+		    (tk->v[i + 2].flags & TOK_CAP) &&
+		    (sentences_is(tk, i + 1, '/') ||
+		    !(tk->v[i + 2].lex & NONAME_LEX))) {
+			join(tk, i, i + 3, &n);
+			finish(tk, t);
+		}
+	}
+	tk->n = n;
+}
+
+static bool
+is_closer(const struct tokens *tk, size_t i)
+{
+	const char *s = tk->text + tk->v[i].start;
+	size_t len = tk->v[i].end - tk->v[i].start;
+
+	if (len == 1)
+		return *s == '"' || *s == '\'' || *s == ')' || *s == ']';
+	if (len == 2)
+		return memcmp(s, "\xc2\xbb", 2) == 0;
+	if (len == 3)
+		return memcmp(s, "\xe2\x80\x9d", 3) == 0 ||
+		    memcmp(s, "\xe2\x80\x99", 3) == 0 ||
+		    memcmp(s, "\xe2\x80\x9c", 3) == 0;
+	return false;
+}
+
+static bool
+is_full_stop(const struct tokens *tk, size_t i)
+{
+	const char *s = tk->text + tk->v[i].start;
+	size_t len = tk->v[i].end - tk->v[i].start;
+
+	if (len == 1)
+		return *s == '.' || *s == '?' || *s == '!';
+	return len == 3 && memcmp(s, "\xe2\x80\xa6", 3) == 0;
+}
+
+static void
+add_sentence(struct tokens *tk, size_t first, size_t last)
+{
+	size_t k;
+
+	if (tk->ns == tk->scap) {
+		tk->scap = tk->scap ? tk->scap * 2 : 32;
+		tk->s = xreallocarray(tk->s, tk->scap, sizeof *tk->s);
+	}
+	tk->s[tk->ns].first = first;
+	tk->s[tk->ns].last = last;
+	tk->v[first].flags |= TOK_SENTSTART;
+	for (k = first; k < last; k++)
+		tk->sent_of[k] = tk->ns;
+	tk->ns++;
+}
+
+static void
+split(struct tokens *tk)
+{
+	size_t i, first = 0;
+
+	tk->ns = 0;
+	if (tk->sent_cap < tk->n) {
+		tk->sent_cap = tk->n;
+		tk->sent_of = xreallocarray(tk->sent_of, tk->sent_cap,
+		    sizeof *tk->sent_of);
+	}
+	for (i = 0; i < tk->n; i++) {
+		struct token *t = &tk->v[i];
+		bool stop = is_full_stop(tk, i);
+		size_t j;
+
+		if (!stop && (t->flags & TOK_ABBREV) &&
+		    !(t->flags & TOK_INITIAL) &&
+		    !(t->lex & LEX_BIT(LEX_HONORIFIC)) && i + 1 < tk->n &&
+		    (tk->v[i + 1].lex & LEX_BIT(LEX_STOPWORD)) &&
+		    (tk->v[i + 1].flags & TOK_CAP))
+			stop = true;
+		if (!stop)
+			continue;
+		j = i + 1;
+		while (j < tk->n && adjacent(tk, j) &&
+		    (is_closer(tk, j) || is_full_stop(tk, j)))
+			j++;
+		if (j < tk->n && (tk->v[j].flags & TOK_LOWER))
+			continue;
+		add_sentence(tk, first, j);
+		first = j;
+		i = j - 1;
+	}
+	if (first < tk->n)
+		add_sentence(tk, first, tk->n);
+}
+
+void
+sentences_split(struct tokens *tk, const char *text, size_t start,
+    size_t end)
+{
+	const unsigned char *u = (const unsigned char *)text;
+	size_t len = end - start, i;
+	bool space = true, nl = false;
+
+	tk->text = text;
+	tk->n = 0;
+	tk->ns = 0;
+	if (len == 0)
+		return;
+	if (tk->breaks_cap < len) {
+		tk->breaks_cap = len;
+		tk->breaks = xrealloc(tk->breaks, len);
+	}
+	u8_wordbreaks(u + start, len, tk->breaks);
+	for (i = 0; i < len;) {
+		size_t sp = space_len(u + start + i, u + end), j;
+
+		if (sp > 0) {
+			if (u[start + i] == '\n')
+				nl = true;
+			space = true;
+			i += sp;
+			continue;
+		}
+		for (j = i + 1; j < len; j++)
+			if (tk->breaks[j] || space_len(u + start + j, u + end))
+				break;
+		/* keep "’s" and "'s" inside a word even if split off */
+		push(tk, start + i, start + j,
+		    (space ? TOK_SPACE : 0) | (nl ? TOK_NL : 0));
+		space = nl = false;
+		i = j;
+	}
+	for (i = 0; i < tk->n; i++)
+		finish(tk, &tk->v[i]);
+	merge(tk);
+	split(tk);
+}
