@@ -1,0 +1,664 @@
+/*
+ * reader-test.c: the reader driven through a pseudo-terminal (harness.c)
+ * at 80x24, 120x40 and 50x20, its screen read through libvterm.
+ *
+ * What the screen should show is worked out from the engine (the same
+ * article, blocks and annotation the reader loads) and from the key table
+ * (keys.c), not written down here, so the tests follow the annotator.
+ */
+#include "config.h"
+
+#include <setjmp.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+
+#include <cmocka.h>
+
+#include "annotate.h"
+#include "article.h"
+#include "blocks.h"
+#include "index.h"
+#include "keys.h"
+#include "nav.h"
+
+#include "harness.h"
+
+struct size {
+	int rows, cols;
+};
+
+static struct size s80 = { 24, 80 }, s120 = { 40, 120 }, s50 = { 20, 50 };
+
+/* The bundled article and its annotation, as the reader sees them. */
+static char article_path[4096];
+static const char *whosaid;
+static struct article *art;
+static struct block_list *bl;
+static struct annotation *ann;
+static const char *title = "Russia's 'Sham' Referendums";
+
+static int
+setup_all(void **state)
+{
+	const char *top = getenv("top_srcdir");
+	enum index_status st;
+	char *cause = NULL, *note = NULL, *ifile;
+
+	(void)state;
+	if ((whosaid = getenv("WHOSAID")) == NULL)
+		whosaid = "./whosaid";
+	snprintf(article_path, sizeof article_path,
+	    "%s/content/central-asia-referendums.txt", top ? top : ".");
+	if ((art = article_load(article_path, &cause)) == NULL) {
+		fprintf(stderr, "%s\n", cause);
+		return -1;
+	}
+	bl = blocks_parse(art);
+	ifile = index_path(article_path);
+	ann = index_open(ifile, art, bl, &st, &note);
+	free(ifile);
+	free(note);
+	return 0;
+}
+
+static int
+teardown_all(void **state)
+{
+	(void)state;
+	annotation_free(ann);
+	blocks_free(bl);
+	article_free(art);
+	return 0;
+}
+
+/* Start the reader on the bundled article and wait for its first screen. */
+static struct tty *
+start(const struct size *sz)
+{
+	char *argv[] = { (char *)whosaid, article_path, NULL };
+	static const char *const env[] = { "LANG=C.UTF-8", "LC_ALL=", NULL };
+	struct tty *t = tty_start(argv, sz->rows, sz->cols, env);
+
+	assert_non_null(t);
+	assert_true(tty_wait_for(t, "Actors", 10000) ||
+	    tty_wait_for(t, title, 1000));
+	tty_settle(t, 150, 5000);
+	return t;
+}
+
+static void
+quit(struct tty *t)
+{
+	tty_send(t, "q");
+	assert_int_equal(tty_wait_exit(t, 5000), 0);
+	tty_free(t);
+}
+
+static char *
+status_row(struct tty *t)
+{
+	return tty_row(t, tty_rows(t) - 1);
+}
+
+/* The column of the line between article and sidebar, or -1. */
+static int
+sidebar_column(struct tty *t)
+{
+	struct tty_cell c;
+	int x, y, n;
+
+	for (x = 1; x < tty_cols(t); x++) {
+		for (y = 1, n = 0; y < tty_rows(t) - 2; y++) {
+			tty_cell(t, y, x, &c);
+			if (c.ch == 0x2502 || c.ch == '|')
+				n++;
+		}
+		if (n >= tty_rows(t) - 4)
+			return x;
+	}
+	return -1;
+}
+
+/* The speech quote with rank k (from 1). */
+static size_t
+quote_of_rank(size_t k)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < ann->nquotes; i++)
+		if (nav_is_speech(&ann->quotes[i]) && ++n == k)
+			return i;
+	return NAV_NONE;
+}
+
+static const char *
+surname(int actor)
+{
+	const struct actor *a = &ann->actors[actor];
+	const char *sp = strrchr(a->name, ' ');
+
+	return a->kind == ACTOR_PERSON && sp != NULL ? sp + 1 : a->name;
+}
+
+/* The text of the cells drawn as the current quote (a background). */
+static char *
+highlighted(struct tty *t, bool reverse)
+{
+	struct tty_cell c;
+	char *s = calloc(1, 8192), buf[8];
+	size_t len = 0;
+	int y, x;
+
+	for (y = 1; y < tty_rows(t) - 2; y++)
+		for (x = 0; x < tty_cols(t); x++) {
+			tty_cell(t, y, x, &c);
+			if (reverse ? !c.reverse : c.bg < 0)
+				continue;
+			if (!reverse && c.ch == ' ')
+				continue;
+			if (len + 8 >= 8192)
+				break;
+			if (c.ch < 0x80)
+				buf[0] = (char)c.ch, buf[1] = '\0';
+			else
+				snprintf(buf, sizeof buf, "?");
+			len += (size_t)snprintf(s + len, 8192 - len, "%s", buf);
+		}
+	return s;
+}
+
+/* Whether the first ASCII words of the quote appear in the highlight. */
+static bool
+highlight_matches(struct tty *t, size_t q)
+{
+	char *h = highlighted(t, false), want[24];
+	const char *qt = ann->quotes[q].text;
+	size_t i, n = 0;
+	bool ok;
+
+	/* Lines wrap anywhere: compare without blanks. */
+	for (i = 0; qt[i] != '\0' && n < 12; i++)
+		if (qt[i] == ' ' || qt[i] == '\n')
+			continue;
+		else if ((unsigned char)qt[i] > 0x20 &&
+		    (unsigned char)qt[i] < 0x80)
+			want[n++] = qt[i];
+		else
+			break;
+	want[n] = '\0';
+	ok = n > 0 && strstr(h, want) != NULL;
+	if (!ok)
+		fprintf(stderr, "# highlight \"%s\" lacks \"%s\"\n", h, want);
+	free(h);
+	return ok;
+}
+
+/* ---- scenarios ----------------------------------------------------------- */
+
+static void
+test_opens(void **state)
+{
+	const struct size *sz = *state;
+	const char *names[] = { "Smadiyarov", "Bitabarova", "Pantucci",
+		"Anceschi" };
+	struct tty *t = start(sz);
+	struct tty_cell c;
+	char *s;
+	int x, i, row, col, y;
+
+	/* The title, in the title style, at the top of the article. */
+	assert_true(tty_find(t, title, &row, &col));
+	tty_cell(t, row, col, &c);
+	assert_true(c.bold);
+	assert_int_equal(tty_replies(t), 0); /* no terminal queries */
+	if (sz->cols < 70) {
+		/* Narrow: the sidebar is an overlay, opened with s. */
+		assert_int_equal(sidebar_column(t), -1);
+		tty_keys(t, "s");
+	}
+	x = sidebar_column(t);
+	assert_true(x > 0);
+	for (i = 0; i < 4; i++) {
+		if (!tty_find(t, names[i], &row, &col) || col <= x) {
+			s = tty_screen(t);
+			fprintf(stderr, "# %s not in the sidebar:\n%s", names[i],
+			    s);
+			free(s);
+			fail();
+		}
+		/*
+		 * Under a country or organisation: the nearest heading above
+		 * (a row starting right after the line) is not "Others".
+		 */
+		for (y = row - 1; y >= 1; y--) {
+			tty_cell(t, y, x + 2, &c);
+			if (c.ch != ' ' && c.ch != '>')
+				break;
+		}
+		assert_true(y >= 1);
+		s = tty_text(t, y, x + 2, tty_cols(t) - x - 2);
+		fprintf(stderr, "# %s under %s\n", names[i], s);
+		assert_null(strstr(s, "Others"));
+		free(s);
+	}
+	quit(t);
+}
+
+static void
+test_quote3(void **state)
+{
+	const struct size *sz = *state;
+	struct tty *t = start(sz);
+	size_t k, n, q = quote_of_rank(3);
+	char *s, want[64];
+
+	assert_true(q != NAV_NONE);
+	nav_quote_rank(ann, q, &k, &n);
+	tty_keys(t, "]]]");
+	s = status_row(t);
+	snprintf(want, sizeof want, "quote 3/%zu", n);
+	if (strstr(s, want) == NULL)
+		fprintf(stderr, "# status: %s\n", s);
+	assert_non_null(strstr(s, want));
+	if (ann->quotes[q].speaker >= 0)
+		assert_non_null(strstr(s, surname(ann->quotes[q].speaker)));
+	free(s);
+	assert_true(highlight_matches(t, q));
+	/* [ goes back to quote 2. */
+	tty_keys(t, "[");
+	s = status_row(t);
+	snprintf(want, sizeof want, "quote 2/%zu", n);
+	assert_non_null(strstr(s, want));
+	free(s);
+	quit(t);
+}
+
+static void
+test_same_speaker(void **state)
+{
+	const struct size *sz = *state;
+	struct tty *t;
+	size_t i, k, n, next, sk, sn;
+	char keys[32], *s, want[128];
+
+	/* The first speech quote whose speaker has another one later. */
+	for (i = 0; i < ann->nquotes; i++)
+		if (nav_is_speech(&ann->quotes[i]) &&
+		    ann->quotes[i].speaker >= 0 &&
+		    nav_next_same_speaker(ann, i) != NAV_NONE)
+			break;
+	if (i == ann->nquotes)
+		skip();
+	next = nav_next_same_speaker(ann, i);
+	t = start(sz);
+	nav_quote_rank(ann, i, &k, &n);
+	snprintf(keys, sizeof keys, "%zu]", k); /* a count */
+	tty_keys(t, keys);
+	s = status_row(t);
+	snprintf(want, sizeof want, "quote %zu/%zu", k, n);
+	assert_non_null(strstr(s, want));
+	free(s);
+	tty_keys(t, "}");
+	nav_quote_rank(ann, next, &k, &n);
+	nav_speaker_rank(ann, next, &sk, &sn);
+	s = status_row(t);
+	snprintf(want, sizeof want, "quote %zu/%zu", k, n);
+	assert_non_null(strstr(s, want));
+	snprintf(want, sizeof want, "%s %zu/%zu",
+	    surname(ann->quotes[i].speaker), sk, sn);
+	if (strstr(s, want) == NULL)
+		fprintf(stderr, "# status: %s, want %s\n", s, want);
+	assert_non_null(strstr(s, want));
+	free(s);
+	assert_true(highlight_matches(t, next));
+	/* { comes back. */
+	tty_keys(t, "{");
+	nav_quote_rank(ann, i, &k, &n);
+	s = status_row(t);
+	snprintf(want, sizeof want, "quote %zu/%zu", k, n);
+	assert_non_null(strstr(s, want));
+	free(s);
+	quit(t);
+}
+
+static void
+test_sidebar_jump(void **state)
+{
+	const struct size *sz = *state;
+	struct tty *t = start(sz);
+	char *s, *name, want[128];
+	int row, col, a;
+	size_t q, k, n, sk, sn;
+
+	tty_keys(t, "\t");
+	tty_keys(t, "j");
+	/* The selected actor is marked with ">" before its name. */
+	assert_true(tty_find(t, ">", &row, &col));
+	name = tty_text(t, row, col + 1, 14);
+	if (strchr(name, ' ') != NULL)
+		*strchr(name, ' ') = '\0';
+	for (a = 0; (size_t)a < ann->nactors; a++)
+		if (strcmp(surname(a), name) == 0)
+			break;
+	assert_true((size_t)a < ann->nactors);
+	tty_keys(t, "\r");
+	q = nav_first_quote(ann, a);
+	s = status_row(t);
+	if (q != NAV_NONE) {
+		nav_quote_rank(ann, q, &k, &n);
+		nav_speaker_rank(ann, q, &sk, &sn);
+		snprintf(want, sizeof want, "quote %zu/%zu", k, n);
+		assert_non_null(strstr(s, want));
+		snprintf(want, sizeof want, "%s 1/%zu", name, sn);
+		if (strstr(s, want) == NULL)
+			fprintf(stderr, "# status: %s, want %s\n", s, want);
+		assert_non_null(strstr(s, want));
+		assert_true(highlight_matches(t, q));
+	} else
+		assert_non_null(strstr(s, "no quotes"));
+	free(s);
+	free(name);
+	quit(t);
+}
+
+static void
+test_search(void **state)
+{
+	const struct size *sz = *state;
+	struct tty *t = start(sz);
+	size_t s1, e1, s2, e2;
+	char *h;
+	int r1, r2, c1, c2;
+	bool two;
+
+	assert_true(nav_search(article_text(art), article_len(art), bl,
+	    "Pantucci", 8, 0, true, &s1, &e1));
+	two = nav_search(article_text(art), article_len(art), bl, "Pantucci",
+	    8, s1 + 1, true, &s2, &e2);
+	tty_keys(t, "/Pantucci");
+	h = status_row(t);
+	assert_non_null(strstr(h, "/Pantucci"));
+	free(h);
+	tty_keys(t, "\r");
+	h = highlighted(t, true);
+	assert_string_equal(h, "Pantucci");
+	free(h);
+	assert_true(tty_find(t, "Pantucci", &r1, &c1));
+	tty_keys(t, "n");
+	h = highlighted(t, true);
+	if (two) {
+		assert_string_equal(h, "Pantucci");
+		/* The match moved: another cell, or the text scrolled. */
+		{
+			struct tty_cell c;
+
+			tty_cell(t, r1, c1, &c);
+			assert_true(!c.reverse || c.ch != 'P');
+			(void)r2;
+			(void)c2;
+		}
+	} else {
+		char *s = status_row(t);
+
+		assert_non_null(strstr(s, "not found"));
+		free(s);
+	}
+	free(h);
+	quit(t);
+}
+
+/* The first text line of the article pane. */
+static char *
+first_line(struct tty *t)
+{
+	int y;
+	char *s;
+
+	for (y = 1; y < tty_rows(t) - 2; y++) {
+		int x = sidebar_column(t);
+
+		s = tty_text(t, y, 0, x > 0 ? x : tty_cols(t));
+		if (s[0] != '\0')
+			return s;
+		free(s);
+	}
+	return strdup("");
+}
+
+static void
+test_resize(void **state)
+{
+	struct tty *t = start(&s80);
+	char *before, *narrow, *after, *word, *sp;
+
+	(void)state;
+	tty_keys(t, "17j");
+	before = first_line(t);
+	tty_resize(t, 20, 50);
+	tty_settle(t, 200, 5000);
+	narrow = first_line(t);
+	/* The first word at 80 columns starts the narrow first line too,
+	 * or is on it (the first visible byte stays on the first line). */
+	word = strdup(before + strspn(before, " "));
+	if ((sp = strchr(word, ' ')) != NULL)
+		*sp = '\0';
+	fprintf(stderr, "# 80: \"%s\"\n# 50: \"%s\"\n", before, narrow);
+	assert_non_null(strstr(narrow, word));
+	tty_resize(t, 24, 80);
+	tty_settle(t, 200, 5000);
+	after = first_line(t);
+	assert_string_equal(before, after);
+	free(before);
+	free(narrow);
+	free(after);
+	free(word);
+	quit(t);
+}
+
+static void
+test_sidebar_toggle(void **state)
+{
+	const struct size *sz = *state;
+	struct tty *t = start(sz);
+	int x = sidebar_column(t);
+
+	assert_true(x > 0);
+	assert_true(tty_find(t, "Actors", NULL, NULL));
+	tty_keys(t, "s");
+	assert_int_equal(sidebar_column(t), -1);
+	assert_false(tty_find(t, "Actors", NULL, NULL));
+	tty_keys(t, "s");
+	assert_int_equal(sidebar_column(t), x);
+	quit(t);
+}
+
+/* Whether tok appears in s as a whole word (between blanks). */
+static bool
+has_token(const char *s, const char *tok)
+{
+	size_t n = strlen(tok);
+	const char *p = s;
+
+	while ((p = strstr(p, tok)) != NULL) {
+		if ((p == s || p[-1] == ' ' || p[-1] == '\n') &&
+		    (p[n] == ' ' || p[n] == '\n' || p[n] == '\0'))
+			return true;
+		p++;
+	}
+	return false;
+}
+
+static void
+test_help(void **state)
+{
+	const struct size *sz = *state;
+	struct tty *t = start(sz);
+	const struct keys_binding *b;
+	size_t nb, i, len = 0, cap = 1 << 16;
+	char *all = calloc(1, cap), *page, *prev = NULL, name[32];
+	int pages;
+
+	tty_keys(t, "h");
+	assert_true(tty_find(t, "keys", NULL, NULL));
+	for (pages = 0; pages < 20; pages++) {
+		page = tty_screen(t);
+		if (prev != NULL && strcmp(prev, page) == 0) {
+			free(page);
+			break;
+		}
+		len += (size_t)snprintf(all + len, cap - len, "%s", page);
+		free(prev);
+		prev = page;
+		tty_keys(t, " ");
+	}
+	free(prev);
+	b = keys_bindings(&nb);
+	for (i = 0; i < nb; i++) {
+		keys_name(b[i].key, name, sizeof name);
+		if (!has_token(all, name)) {
+			fprintf(stderr, "# help lacks key %s\n", name);
+			fail();
+		}
+	}
+	tty_keys(t, "q");
+	assert_false(tty_find(t, "whosaid: keys", NULL, NULL));
+	free(all);
+	quit(t);
+}
+
+static void
+test_copy(void **state)
+{
+	struct tty *t = start(&s80);
+	size_t q = quote_of_rank(1), len, mark;
+	const char *out, *p, *end;
+	char *dec;
+
+	(void)state;
+	assert_true(q != NAV_NONE);
+	tty_keys(t, "]");
+	mark = tty_mark(t);
+	tty_keys(t, "y");
+	out = tty_output(t, &len);
+	p = strstr(out + mark, "\033]52;c;");
+	assert_non_null(p);
+	p += 7;
+	end = strchr(p, '\a');
+	assert_non_null(end);
+	dec = tty_base64_decode(p, (size_t)(end - p), NULL);
+	assert_non_null(dec);
+	assert_non_null(strstr(dec, ann->quotes[q].text));
+	if (ann->quotes[q].speaker >= 0)
+		assert_non_null(strstr(dec,
+		    ann->actors[ann->quotes[q].speaker].name));
+	free(dec);
+	quit(t);
+}
+
+static void
+test_quit_restores(void **state)
+{
+	struct tty *t = start(&s80);
+
+	(void)state;
+	assert_true(tty_altscreen(t));
+	assert_false(tty_cursor_visible(t));
+	tty_send(t, "q");
+	assert_int_equal(tty_wait_exit(t, 5000), 0);
+	assert_false(tty_altscreen(t));
+	assert_true(tty_cursor_visible(t));
+	tty_free(t);
+}
+
+static void
+test_signal_restores(void **state)
+{
+	struct tty *t = start(&s80);
+	int st;
+
+	(void)state;
+	kill(tty_pid(t), SIGTERM);
+	st = tty_wait_exit(t, 5000);
+	assert_true(WIFSIGNALED(st) && WTERMSIG(st) == SIGTERM);
+	assert_false(tty_altscreen(t));
+	assert_true(tty_cursor_visible(t));
+	tty_free(t);
+}
+
+static void
+test_pipe(void **state)
+{
+	char cmd[8192];
+	char *argv[] = { (char *)"/bin/sh", (char *)"-c", cmd, NULL };
+	static const char *const env[] = { "LANG=C.UTF-8", NULL };
+	struct tty *t;
+	char *s;
+
+	(void)state;
+	snprintf(cmd, sizeof cmd, "cat '%s' | '%s'", article_path, whosaid);
+	t = tty_start(argv, 24, 80, env);
+	assert_non_null(t);
+	assert_true(tty_wait_for(t, title, 10000));
+	tty_settle(t, 150, 5000);
+	tty_keys(t, "]");
+	s = status_row(t);
+	assert_non_null(strstr(s, "quote 1/"));
+	free(s);
+	quit(t);
+}
+
+static void
+test_dumb_terminal(void **state)
+{
+	char *argv[] = { (char *)whosaid, article_path, NULL };
+	static const char *const env[] = { "TERM=dumb", NULL };
+	struct tty *t = tty_start(argv, 24, 80, env);
+	const char *out;
+	size_t len;
+	int st;
+
+	(void)state;
+	st = tty_wait_exit(t, 5000);
+	assert_true(WIFEXITED(st) && WEXITSTATUS(st) == 1);
+	out = tty_output(t, &len);
+	assert_non_null(strstr(out, "--summary"));
+	assert_null(strstr(out, "\033["));
+	tty_free(t);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_prestate(test_opens, &s80),
+		cmocka_unit_test_prestate(test_opens, &s120),
+		cmocka_unit_test_prestate(test_opens, &s50),
+		cmocka_unit_test_prestate(test_quote3, &s80),
+		cmocka_unit_test_prestate(test_quote3, &s120),
+		cmocka_unit_test_prestate(test_quote3, &s50),
+		cmocka_unit_test_prestate(test_same_speaker, &s80),
+		cmocka_unit_test_prestate(test_same_speaker, &s50),
+		cmocka_unit_test_prestate(test_sidebar_jump, &s80),
+		cmocka_unit_test_prestate(test_sidebar_jump, &s50),
+		cmocka_unit_test_prestate(test_search, &s80),
+		cmocka_unit_test_prestate(test_search, &s50),
+		cmocka_unit_test(test_resize),
+		cmocka_unit_test_prestate(test_sidebar_toggle, &s80),
+		cmocka_unit_test_prestate(test_sidebar_toggle, &s120),
+		cmocka_unit_test_prestate(test_help, &s80),
+		cmocka_unit_test_prestate(test_help, &s50),
+		cmocka_unit_test(test_copy),
+		cmocka_unit_test(test_quit_restores),
+		cmocka_unit_test(test_signal_restores),
+		cmocka_unit_test(test_pipe),
+		cmocka_unit_test(test_dumb_terminal),
+	};
+
+	return cmocka_run_group_tests(tests, setup_all, teardown_all);
+}

@@ -1,0 +1,417 @@
+/*
+ * pane-sidebar.c: the actors, grouped under their country or
+ * organisation, each with a short role and its number of quotes.
+ *
+ * Rows are built once from the annotation (pane_sidebar_init): a heading
+ * per country or organisation (itself an actor when the annotation has
+ * it as one, so it can be selected), the people, groups and anonymous
+ * sources affiliated to it below, and "Others" for those without an
+ * affiliation. Groups whose members speak come first, then by first
+ * mention; members by first mention. Only rows with an actor can be
+ * selected; r->sel always names one when there is any.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <curses.h>
+
+#include "annotate.h"
+#include "layout.h"
+#include "nav.h"
+#include "reader.h"
+#include "sanitize.h"
+#include "xmalloc.h"
+
+#include "reader-internal.h"
+
+struct sidebar_group {
+	const char *label;
+	int actor;		/* the country or organisation, or -1 */
+	size_t first;		/* first mention of anyone in it */
+	bool speaks;		/* someone in it has a quote */
+	int *members;
+	size_t nmembers;
+};
+
+static size_t
+pane_sidebar_first(const struct annotation *ann, int a)
+{
+	size_t off = nav_first_mention(ann, a);
+
+	return off;
+}
+
+static struct sidebar_group *
+pane_sidebar_group(struct sidebar_group **gs, size_t *ng, const char *label)
+{
+	struct sidebar_group *g;
+	size_t i;
+
+	for (i = 0; i < *ng; i++)
+		if (strcasecmp((*gs)[i].label, label) == 0)
+			return &(*gs)[i];
+	*gs = xreallocarray(*gs, *ng + 1, sizeof **gs);
+	g = &(*gs)[(*ng)++];
+	memset(g, 0, sizeof *g);
+	g->label = label;
+	g->actor = -1;
+	g->first = (size_t)-1;
+	return g;
+}
+
+static const struct annotation *sort_ann; /* for the qsort comparators */
+
+static int
+pane_sidebar_cmp_member(const void *a, const void *b)
+{
+	size_t fa = pane_sidebar_first(sort_ann, *(const int *)a);
+	size_t fb = pane_sidebar_first(sort_ann, *(const int *)b);
+
+	return fa < fb ? -1 : fa > fb;
+}
+
+static int
+pane_sidebar_cmp_group(const void *a, const void *b)
+{
+	const struct sidebar_group *ga = a, *gb = b;
+
+	if (ga->speaks != gb->speaks)
+		return ga->speaks ? -1 : 1;
+	return ga->first < gb->first ? -1 : ga->first > gb->first;
+}
+
+static bool
+pane_sidebar_is_group_kind(enum actor_kind k)
+{
+	return k == ACTOR_COUNTRY || k == ACTOR_ORGANIZATION;
+}
+
+void
+pane_sidebar_init(struct reader *r)
+{
+	const struct annotation *ann = r->ann;
+	struct sidebar_group *gs = NULL, *g;
+	size_t ng = 0, i, j, n = 0, f;
+	int a;
+
+	/* Countries and organisations are groups of their own. */
+	for (a = 0; (size_t)a < ann->nactors; a++)
+		if (pane_sidebar_is_group_kind(ann->actors[a].kind)) {
+			g = pane_sidebar_group(&gs, &ng, ann->actors[a].name);
+			if (g->actor < 0)
+				g->actor = a;
+		}
+	for (a = 0; (size_t)a < ann->nactors; a++) {
+		const struct actor *ac = &ann->actors[a];
+
+		if (pane_sidebar_is_group_kind(ac->kind))
+			continue;
+		g = pane_sidebar_group(&gs, &ng, ac->affiliation != NULL ?
+		    ac->affiliation : "Others");
+		g->members = xreallocarray(g->members, g->nmembers + 1,
+		    sizeof *g->members);
+		g->members[g->nmembers++] = a;
+	}
+	for (i = 0; i < ng; i++) {
+		g = &gs[i];
+		if (g->actor >= 0) {
+			g->first = pane_sidebar_first(ann, g->actor);
+			g->speaks = nav_speaker_count(ann, g->actor) > 0;
+		}
+		for (j = 0; j < g->nmembers; j++) {
+			f = pane_sidebar_first(ann, g->members[j]);
+			if (f < g->first)
+				g->first = f;
+			if (nav_speaker_count(ann, g->members[j]) > 0)
+				g->speaks = true;
+		}
+		/* "Others" goes last among its kind. */
+		if (g->actor < 0 && strcmp(g->label, "Others") == 0)
+			g->first = (size_t)-1;
+		n += 1 + g->nmembers;
+	}
+	sort_ann = ann;
+	qsort(gs, ng, sizeof *gs, pane_sidebar_cmp_group);
+	r->rows = xcalloc(n + 1, sizeof *r->rows);
+	r->nrows = 0;
+	for (i = 0; i < ng; i++) {
+		struct sidebar_row *row;
+
+		g = &gs[i];
+		qsort(g->members, g->nmembers, sizeof *g->members,
+		    pane_sidebar_cmp_member);
+		row = &r->rows[r->nrows++];
+		row->actor = g->actor;
+		row->heading = true;
+		row->label = g->label;
+		row->first = g->first;
+		for (j = 0; j < g->nmembers; j++) {
+			row = &r->rows[r->nrows++];
+			row->actor = g->members[j];
+			row->heading = false;
+			row->label = pane_sidebar_short_name(ann, g->members[j]);
+			row->first = pane_sidebar_first(ann, g->members[j]);
+		}
+		free(g->members);
+	}
+	free(gs);
+	/* Select the first actor. */
+	r->sel = 0;
+	for (i = 0; i < r->nrows; i++)
+		if (r->rows[i].actor >= 0) {
+			r->sel = i;
+			break;
+		}
+	r->sb_top = 0;
+}
+
+void
+pane_sidebar_free(struct reader *r)
+{
+	free(r->rows);
+	r->rows = NULL;
+	r->nrows = 0;
+}
+
+/* A person by surname; others by their whole name. */
+const char *
+pane_sidebar_short_name(const struct annotation *ann, int actor)
+{
+	const struct actor *a = &ann->actors[actor];
+	const char *sp;
+
+	if (a->kind != ACTOR_PERSON || (sp = strrchr(a->name, ' ')) == NULL ||
+	    sp[1] == '\0')
+		return a->name;
+	return sp + 1;
+}
+
+int
+pane_sidebar_selected_actor(const struct reader *r)
+{
+	if (r->sel < r->nrows)
+		return r->rows[r->sel].actor;
+	return -1;
+}
+
+void
+pane_sidebar_select_actor(struct reader *r, int actor)
+{
+	size_t i;
+
+	for (i = 0; i < r->nrows; i++)
+		if (r->rows[i].actor == actor) {
+			r->sel = i;
+			return;
+		}
+}
+
+/*
+ * The role to show in w columns: whole when it fits, else its head noun:
+ * the last word before "of", "at", "for"... ("professor of Eurasian
+ * studies" -> "professor"), else its last word ("Foreign Ministry
+ * spokesman" -> "spokesman").
+ */
+static const char *
+pane_sidebar_role(const char *role, int w, char *buf, size_t size)
+{
+	static const char *preps[] = { " of ", " at ", " for ", " on ",
+		" in ", " with ", " to ", ", " };
+	const char *sp, *cut = NULL, *p;
+	size_t i, n;
+
+	if (role == NULL)
+		return "";
+	if (sanitize_width(role, strlen(role)) <= w)
+		return role;
+	for (i = 0; i < sizeof preps / sizeof preps[0]; i++)
+		if ((p = strstr(role, preps[i])) != NULL &&
+		    (cut == NULL || p < cut))
+			cut = p;
+	n = cut != NULL ? (size_t)(cut - role) : strlen(role);
+	if (n >= size)
+		n = size - 1;
+	memcpy(buf, role, n);
+	buf[n] = '\0';
+	if (sanitize_width(buf, n) <= w)
+		return buf;
+	if ((sp = strrchr(buf, ' ')) != NULL && sp[1] != '\0')
+		return sp + 1;
+	return buf;
+}
+
+void
+pane_sidebar_draw(struct reader *r)
+{
+	const struct annotation *ann = r->ann;
+	const char *vline = r->utf8 ? "\xe2\x94\x82" : "|";
+	size_t i, h = (size_t)r->pane_h, cnt;
+	int y, x0 = r->sb_x + 1, w = r->sb_w - 1, namew = 0, used, roww;
+	char num[24];
+
+	if (r->sel < r->sb_top)
+		r->sb_top = r->sel;
+	if (r->sel >= r->sb_top + h)
+		r->sb_top = r->sel - h + 1;
+	/* Keep the heading of the selected actor in view when it fits. */
+	if (r->sb_top > 0 && r->sb_top == r->sel && !r->rows[r->sel].heading)
+		r->sb_top--;
+	for (i = 0; i < r->nrows; i++)
+		if (!r->rows[i].heading) {
+			int lw = sanitize_width(r->rows[i].label,
+			    strlen(r->rows[i].label));
+
+			if (lw > namew)
+				namew = lw;
+		}
+	if (namew > (w - 5) / 2 + 2)
+		namew = (w - 5) / 2 + 2;
+	for (y = 0; y < r->pane_h; y++) {
+		int ry = r->pane_y + y;
+
+		if (r->overlay) {
+			attrset(A_NORMAL);
+			mvhline(ry, r->sb_x, ' ', r->sb_w);
+		}
+		attrset(colours_attr(ST_BORDER));
+		mvaddstr(ry, r->sb_x, vline);
+		i = r->sb_top + (size_t)y;
+		if (i >= r->nrows)
+			continue;
+		{
+			const struct sidebar_row *row = &r->rows[i];
+			bool sel = i == r->sel && row->actor >= 0;
+			enum style nst = !sel ? (row->heading ? ST_GROUP :
+			    ST_ACTOR) : r->focus == FOCUS_SIDEBAR ?
+			    ST_SELECTED_FOCUS : ST_SELECTED;
+
+			cnt = row->actor >= 0 ?
+			    nav_speaker_count(ann, row->actor) : 0;
+			num[0] = '\0';
+			if (cnt > 0)
+				snprintf(num, sizeof num, "%zu", cnt);
+			roww = w - 1 - (int)strlen(num) - 1;
+			if (sel && r->focus == FOCUS_SIDEBAR) {
+				attrset(colours_attr(nst));
+				mvhline(ry, x0, ' ', w);
+			}
+			if (sel) {
+				/* The mark stands just before the name. */
+				attrset(colours_attr(nst));
+				mvaddstr(ry, row->heading ? x0 : x0 + 1, ">");
+			}
+			if (row->heading)
+				used = reader_put(r, ry, x0 + 1, roww,
+				    row->label, strlen(row->label), nst);
+			else {
+				used = 1 + reader_put(r, ry, x0 + 2,
+				    namew < roww - 1 ? namew : roww - 1,
+				    row->label, strlen(row->label), nst);
+				if (used < namew + 1)
+					used = namew + 1;
+				if (roww - used - 1 >= 4) {
+					char rb[128];
+					const char *role = pane_sidebar_role(
+					    ann->actors[row->actor].role,
+					    roww - used - 1, rb, sizeof rb);
+
+					reader_put(r, ry, x0 + 1 + used + 1,
+					    roww - used - 1, role,
+					    strlen(role), sel &&
+					    r->focus == FOCUS_SIDEBAR ?
+					    nst : ST_ROLE);
+				}
+			}
+			if (num[0] != '\0')
+				reader_put(r, ry, x0 + w - 1 - (int)strlen(num),
+				    (int)strlen(num), num, strlen(num),
+				    sel && r->focus == FOCUS_SIDEBAR ? nst :
+				    ST_COUNT);
+		}
+	}
+}
+
+static void
+pane_sidebar_step(struct reader *r, long count, int dir)
+{
+	size_t i = r->sel, j;
+	bool found;
+
+	if (count < 1)
+		count = 1;
+	while (count-- > 0) {
+		found = false;
+		for (j = i; dir > 0 ? j + 1 < r->nrows : j > 0;) {
+			j = dir > 0 ? j + 1 : j - 1;
+			if (r->rows[j].actor >= 0) {
+				found = true;
+				break;
+			}
+		}
+		if (!found)
+			break;
+		i = j;
+	}
+	r->sel = i;
+}
+
+/* Enter: the selected actor's first quote, else its first mention. */
+static void
+pane_sidebar_jump(struct reader *r)
+{
+	int a = pane_sidebar_selected_actor(r);
+	size_t q, off;
+
+	if (a < 0)
+		return;
+	if ((q = nav_first_quote(r->ann, a)) != NAV_NONE)
+		reader_jump_to_quote(r, q);
+	else if ((off = nav_first_mention(r->ann, a)) != (size_t)-1) {
+		reader_jump_to_offset(r, off, true);
+		reader_message(r, false, "%s: no quotes; first mention",
+		    pane_sidebar_short_name(r->ann, a));
+	}
+	if (r->overlay) {
+		r->sb_open = false;
+		r->focus = FOCUS_ARTICLE;
+		reader_geometry(r);
+	}
+}
+
+bool
+pane_sidebar_key(struct reader *r, enum action a, long count)
+{
+	size_t i;
+
+	switch (a) {
+	case ACT_SELECT_DOWN:
+		pane_sidebar_step(r, count, 1);
+		return true;
+	case ACT_SELECT_UP:
+		pane_sidebar_step(r, count, -1);
+		return true;
+	case ACT_SELECT_FIRST:
+		for (i = 0; i < r->nrows; i++)
+			if (r->rows[i].actor >= 0) {
+				r->sel = i;
+				break;
+			}
+		return true;
+	case ACT_SELECT_LAST:
+		for (i = r->nrows; i-- > 0;)
+			if (r->rows[i].actor >= 0) {
+				r->sel = i;
+				break;
+			}
+		return true;
+	case ACT_SELECT_JUMP:
+		pane_sidebar_jump(r);
+		return true;
+	default:
+		return false;
+	}
+}
