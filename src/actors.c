@@ -491,7 +491,8 @@ is_det(const struct tokens *tk, size_t i)
 /* The title words before a name starting at s: sets *rs (role start)
  * and returns whether a title word was among them. */
 static bool
-role_before(const struct tokens *tk, size_t s, size_t *rs, size_t *aff)
+role_before(const struct tokens *tk, size_t s, size_t *rs, size_t *rw,
+    size_t *aff)
 {
 	size_t k = s, lowmods = 0;
 	bool title = false;
@@ -549,10 +550,15 @@ role_before(const struct tokens *tk, size_t s, size_t *rs, size_t *aff)
 		break;
 	}
 	if (!title) {
-		*rs = s;
+		*rs = *rw = s;
 		return false;
 	}
 	/* trim the left: connectors, dashes, then demonyms (affiliation) */
+	while (k < s && (!(tk->v[k].flags & TOK_WORD) || is_connector(tk, k) ||
+	    sentences_eq(tk, k, "to") ||
+	    (tk->v[k].lex & LEX_BIT(LEX_STOPWORD))))
+		k++;
+	*rw = k;
 	while (k < s && (!(tk->v[k].flags & TOK_WORD) || is_connector(tk, k) ||
 	    sentences_eq(tk, k, "to") || ph[k].kind ||
 	    (tk->v[k].lex & LEX_BIT(LEX_STOPWORD))))
@@ -652,12 +658,17 @@ role_comma_before(struct actors *as, int a, const struct tokens *tk,
 static bool
 speech_follows(const struct tokens *tk, size_t e)
 {
-	size_t k;
+	static const char *const aux[] = { "has", "had", "have", "also",
+		"later", "then", "was", "is", "will", "would", NULL };
+	size_t k, j;
 
 	for (k = e; k < tk->n && k < e + 3; k++) {
 		if (tk->v[k].lex & LEX_BIT(LEX_SPEECH_VERB))
 			return (tk->v[k].flags & TOK_LOWER) != 0;
-		if (!(tk->v[k].flags & TOK_LOWER))
+		for (j = 0; aux[j] != NULL; j++)
+			if (sentences_eq(tk, k, aux[j]))
+				break;
+		if (aux[j] == NULL)
 			return false;
 	}
 	return false;
@@ -746,25 +757,25 @@ static void
 run(struct actors *as, struct tokens *tk, struct mentions *ms, size_t s,
     size_t e)
 {
-	size_t k, ns, rs, aff, os, oe;
+	size_t k, ns, rs, rw, aff, os, oe;
 	bool org = false, title, quoted = tk->v[s].flags & TOK_QUOTED;
 	int a;
 
-	/* split at connectors unless an organisation holds them */
-	for (k = s; k < e; k++)
+	/* split at a connector unless an organisation word comes before it
+	 * ("University of Glasgow" stays, "Luca Anceschi of the ..." splits) */
+	for (k = s; k < e; k++) {
 		if ((tk->v[k].lex & (LEX_BIT(LEX_ORG_WORD) |
 		    LEX_BIT(LEX_OUTLET))) && is_cap(tk, k))
 			org = true;
-	if (!org) {
-		for (k = s; k < e; k++) {
-			if (is_connector(tk, k) && !(tk->v[k].flags & TOK_CAP)) {
-				run(as, tk, ms, s, k);
-				while (k < e && is_connector(tk, k))
-					k++;
-				if (k < e)
-					run(as, tk, ms, k, e);
-				return;
-			}
+		if (is_connector(tk, k) && !(tk->v[k].flags & TOK_CAP) &&
+		    (!org || (sentences_eq(tk, k, "and") &&
+		    namelike(tk, k - 1)))) {
+			run(as, tk, ms, s, k);
+			while (k < e && is_connector(tk, k))
+				k++;
+			if (k < e)
+				run(as, tk, ms, k, e);
+			return;
 		}
 	}
 	/* sentence openers and other function words */
@@ -804,7 +815,7 @@ run(struct actors *as, struct tokens *tk, struct mentions *ms, size_t s,
 	while (ns < e && (tk->v[ns].flags & TOK_INITIAL) && ns + 1 == e)
 		ns++;
 	if (ns < e) {
-		title = role_before(tk, ns, &rs, &aff);
+		title = role_before(tk, ns, &rs, &rw, &aff);
 		if (title || e - ns >= 2 || (!quoted &&
 		    (speech_follows(tk, e) || speech_precedes(tk, ns)) &&
 		    !((tk->v[ns].flags & TOK_SENTSTART) &&
@@ -812,6 +823,8 @@ run(struct actors *as, struct tokens *tk, struct mentions *ms, size_t s,
 		    person(as, tk, ns, e, false) >= 0) {
 			if (org && !title && ns > s)
 				goto organisation;
+			if (as->headline && person(as, tk, ns, e, false) < 0)
+				return;
 			a = person(as, tk, ns, e, true);
 			if (title) {
 				const char *c = country_in(tk,
@@ -833,12 +846,12 @@ run(struct actors *as, struct tokens *tk, struct mentions *ms, size_t s,
 					    tk->v[os].start, tk->v[oe - 1].core_end);
 				set_affiliation(as, a, c);
 			} else {
-				rs = ns;
+				rw = ns;
 				role_comma_before(as, a, tk, ns);
 			}
 			if (!quoted)
 				apposition(as, a, tk, e);
-			add_mention(as, tk, ms, a, ns, e, rs);
+			add_mention(as, tk, ms, a, ns, e, rw);
 			if (tk->v[e - 1].flags & TOK_POSS)
 				actors_alias(as, a, ttext(tk, ns),
 				    tk->v[e - 1].end - tk->v[ns].start);

@@ -53,6 +53,7 @@ struct actors {
 	const char *text;	 /* the article text (borrowed) */
 	void *ph;		 /* scratch: phrase marks of a block */
 	size_t phcap;
+	bool headline;		 /* scanning a title: create no people */
 	int recent[64];		 /* latest actors mentioned outside quotes */
 	size_t nrecent;		 /* most recent first */
 };

@@ -238,6 +238,8 @@ annotate(const struct article *art, const struct block_list *bl)
 		quotes_find(tk, &carry, &qs);
 		if (blk->kind != BLOCK_PARAGRAPH && blk->kind != BLOCK_LIST)
 			carry = false;
+		as->headline = blk->kind == BLOCK_TITLE ||
+		    blk->kind == BLOCK_HEADING || b == 0;
 		actors_scan(as, tk, &ms);
 		if (rescap < qs.n + 1) {
 			rescap = qs.n + 16;

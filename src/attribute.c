@@ -723,7 +723,7 @@ attribute_block(struct actors *as, struct tokens *tk,
 
 		memset(r, 0, sizeof *r);
 		r->speaker = -1;
-		sieve(as, tk, qs, ms, qi, r);
+		sieve(as, tk, qs, ms, qi, out);
 		cue = r->speaker >= 0;
 		if (r->speaker < 0) {
 			size_t o = q->open != QSPAN_NONE ? q->open : q->first;
