@@ -640,6 +640,34 @@ sieve(struct actors *as, struct tokens *tk, const struct qspans *qs,
 	}
 }
 
+/*
+ * A quote opening a sentence with no cue of its own, right after a
+ * sentence of the same paragraph whose speech verb has a subject ("Wilkins
+ * also said Warhol was a businessman. \"As a way ...\"").
+ */
+static int
+previous_sentence(struct actors *as, struct tokens *tk,
+    const struct mentions *ms, const struct qspans *qs,
+    const struct attr_result *out, size_t qi)
+{
+	const struct qspan *q = &qs->v[qi];
+	size_t o = q->open != QSPAN_NONE ? q->open : q->first, s, k;
+
+	if (o >= tk->n || !(tk->v[o].flags & TOK_SENTSTART))
+		return -1;
+	s = tk->sent_of[o];
+	if (s == 0)
+		return -1;
+	for (k = tk->s[s - 1].last; k > tk->s[s - 1].first; k--) {
+		if (tk->v[k - 1].flags & (TOK_QMARK | TOK_QUOTED))
+			return -1;
+		if (is_speech(tk, k - 1))
+			return verb_subject(as, tk, ms, qs, out, qi, k - 1,
+			    tk->s[s - 1].first, tk->s[s - 1].last);
+	}
+	return -1;
+}
+
 /* Words of a quotation that are capitalised (titles, names). */
 static bool
 title_case(const struct tokens *tk, const struct qspan *q)
@@ -734,6 +762,10 @@ attribute_block(struct actors *as, struct tokens *tk,
 				    "continued-paragraph");
 			else if (last >= 0 && qi > 0)
 				set_cue(r, 0, 0, last, 0.75, "same-paragraph");
+			else if ((r->speaker = previous_sentence(as, tk, ms, qs,
+			    out, qi)) >= 0)
+				set_cue(r, 0, 0, r->speaker, 0.6,
+				    "previous-sentence");
 			else if (o == 0 && st->colon_speaker >= 0)
 				set_cue(r, 0, 0, st->colon_speaker, 0.8,
 				    "after-colon");
