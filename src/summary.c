@@ -225,6 +225,13 @@ summary_group_of(const struct actor *a, const struct summary_row *r)
 	return NULL;
 }
 
+/* True when r is the actor its group is named after (the country). */
+static bool
+summary_row_is_head(const struct summary_row *r)
+{
+	return r->group != NULL && strcmp(r->group, r->name) == 0;
+}
+
 static int
 summary_row_cmp(const void *pa, const void *pb)
 {
@@ -234,8 +241,8 @@ summary_row_cmp(const void *pa, const void *pb)
 	if (a->group_rank != b->group_rank)
 		return a->group_rank < b->group_rank ? -1 : 1;
 	/* The group's own actor (the country itself) comes first. */
-	a_head = a->group != NULL && strcmp(a->group, a->name) == 0;
-	b_head = b->group != NULL && strcmp(b->group, b->name) == 0;
+	a_head = summary_row_is_head(a);
+	b_head = summary_row_is_head(b);
 	if (a_head != b_head)
 		return a_head ? -1 : 1;
 	return a->actor < b->actor ? -1 : a->actor > b->actor;
@@ -374,6 +381,28 @@ summary_counts(const struct summary_view *v)
 	    v->nspeakers, summary_plural(v->nspeakers));
 }
 
+/*
+ * "Aibek Smadiyarov, Foreign Ministry spokesman: 1 quote, 2 mentions";
+ * other kinds than person say so: "Kazakhstan (country): 20 mentions".
+ * Allocated.
+ */
+static char *
+summary_actor_line(const struct annotation *ann, const struct summary_row *r)
+{
+	const struct actor *a = &ann->actors[r->actor];
+	char quotes[64] = "";
+
+	if (r->quotes > 0)
+		snprintf(quotes, sizeof quotes, "%zu quote%s, ", r->quotes,
+		    summary_plural(r->quotes));
+	return xasprintf("%s%s%s%s%s%s: %s%zu mention%s", r->name,
+	    r->role != NULL ? ", " : "", r->role != NULL ? r->role : "",
+	    a->kind != ACTOR_PERSON ? " (" : "",
+	    a->kind != ACTOR_PERSON ? annotate_actor_kind_name(a->kind) : "",
+	    a->kind != ACTOR_PERSON ? ")" : "", quotes, a->nmentions,
+	    summary_plural(a->nmentions));
+}
+
 /* ---- text ---------------------------------------------------------------- */
 
 char *
@@ -423,23 +452,21 @@ summary_text(const struct summary_input *in, const struct summary_style *st)
 	for (i = 0; i < v.nrows; i++) {
 		const struct summary_row *r = &v.rows[i];
 		const char *g = r->group != NULL ? r->group : "Other";
-		const char *kind = annotate_actor_kind_name(
-		    ann->actors[r->actor].kind);
+		bool head = summary_row_is_head(r);
 
-		if (i == 0 || strcmp(g, last_group) != 0) {
-			summary_wrap_text(&b, g, width, "  ", "  ", bold, off);
-			last_group = g;
+		s = summary_actor_line(ann, r);
+		if (head) {
+			/* The country or organisation heads its group. */
+			summary_wrap_text(&b, s, width, "  ", "      ", bold,
+			    off);
+		} else {
+			if (i == 0 || strcmp(g, last_group) != 0)
+				summary_wrap_text(&b, g, width, "  ", "  ",
+				    bold, off);
+			summary_wrap_text(&b, s, width, "    ", "        ",
+			    NULL, NULL);
 		}
-		s = xasprintf("%s%s%s%s%s: %zu quote%s, %zu mention%s",
-		    r->name, r->role != NULL ? ", " : "",
-		    r->role != NULL ? r->role : "",
-		    ann->actors[r->actor].kind != ACTOR_PERSON ? " - " : "",
-		    ann->actors[r->actor].kind != ACTOR_PERSON ? kind : "",
-		    r->quotes, summary_plural(r->quotes),
-		    ann->actors[r->actor].nmentions,
-		    summary_plural(ann->actors[r->actor].nmentions));
-		summary_wrap_text(&b, s, width, "    ", "        ", NULL,
-		    NULL);
+		last_group = g;
 		free(s);
 	}
 
@@ -552,7 +579,7 @@ summary_markdown(const struct summary_input *in)
 	if (v.byline != NULL) {
 		summary_wrap_puts(&b, "By ");
 		summary_md_escape(&b, v.byline);
-		summary_wrap_puts(&b, v.dateline != NULL ? ", " : "  \n");
+		summary_wrap_puts(&b, v.dateline != NULL ? " · " : "  \n");
 	}
 	if (v.dateline != NULL) {
 		summary_md_escape(&b, v.dateline);

@@ -46,4 +46,22 @@ check "the title is still shown" grep -q "Evil.*Title" "$tmp/out"
 # Styling (bold, colour) only on a terminal: never in a pipe.
 NO_COLOR= "$WHOSAID" --summary --no-index "$ARTICLE" >"$tmp/out"
 check "no SGR in a pipe" test "$(count_bytes '\033' "$tmp/out")" -eq 0
+
+# On a terminal (script(1) gives one): bold headings, unless NO_COLOR.
+if command -v script >/dev/null 2>&1 &&
+	script -qec true /dev/null >/dev/null 2>&1 </dev/null; then
+	unset NO_COLOR
+	script -qec "'$WHOSAID' --summary --no-index --width=80 '$ARTICLE'" \
+		/dev/null </dev/null >"$tmp/tty"
+	check "on a terminal: bold headings" \
+		grep -q "$(printf '\033')\[1mQuotes" "$tmp/tty"
+	NO_COLOR=1 script -qec \
+		"'$WHOSAID' --summary --no-index --width=80 '$ARTICLE'" \
+		/dev/null </dev/null >"$tmp/tty"
+	check "on a terminal with NO_COLOR: no escape at all" \
+		test "$(count_bytes '\033' "$tmp/tty")" -eq 0
+	check "... but the summary all the same" grep -q '^Quotes' "$tmp/tty"
+else
+	skip "script(1) not available: no terminal to test styling"
+fi
 done_testing

@@ -21,9 +21,14 @@ check "the man page is installed" test -f "$page"
 art=$(find "$dest" -type f -name central-asia-referendums.txt | head -1)
 check "the bundled article is installed" test -f "$art"
 check "the article is installed unchanged" cmp -s "$art" "$ARTICLE"
-check "its index is installed beside it" test -f "$art.whosaid"
+if [ -f "$ARTICLE.whosaid" ]; then
+	check "its index is installed beside it" cmp -s "$art.whosaid" \
+		"$ARTICLE.whosaid"
+else
+	skip "no index shipped in content/ yet"
+fi
 check "the article lives under share/whosaid" \
-	expr "$art" : '.*/share/whosaid/' >/dev/null
+	quiet expr "$art" : '.*/share/whosaid/' 
 
 "$bin" </dev/null >"$tmp/installed" 2>"$tmp/err"
 st=$?
@@ -32,8 +37,9 @@ check "installed, no FILE, stdout not a terminal: exit 0" test "$st" -eq 0
 check "... prints the text summary of the bundled article" \
 	cmp -s "$tmp/built" "$tmp/installed"
 "$bin" --summary --format=json </dev/null >"$tmp/json"
-check "--summary with no FILE reads the installed copy" \
-	grep -q "\"path\": \"$art\"" "$tmp/json"
+check "--summary with no FILE reads the installed copy" grep -q \
+	"\"path\": \"$(cd "$(dirname "$art")" && pwd -P)/${art##*/}\"" \
+	"$tmp/json"
 
 # Moved elsewhere (as a package would relocate it), it still finds its
 # own copy: mark the installed title and look for the mark.

@@ -10,7 +10,7 @@ if ! command -v jq >/dev/null 2>&1; then
 fi
 
 "$WHOSAID" --summary --format=json "$ARTICLE" >"$tmp/s.json"
-check "exit 0 and valid JSON" jq -e . "$tmp/s.json" >/dev/null
+check "exit 0 and valid JSON" quiet jq -e . "$tmp/s.json"
 
 # jq -e EXPR: ok when EXPR is true for the summary.
 expect() {
@@ -95,7 +95,7 @@ check "every quote's start..end holds its text" test ! -s "$tmp/bad"
 
 # Offsets stay file offsets for a Windows-1252 file: quote 1 is the word
 # after a one-byte curly quote (0x93), two bytes into the text per é.
-printf 'T\xe9t\xe9\n\nThe minister said: \x93We will win.\x94\n' >"$tmp/w.txt"
+printf 'T\351t\351\n\nThe minister said: \223We will win.\224\n' >"$tmp/w.txt"
 "$WHOSAID" --summary --no-index --format=json "$tmp/w.txt" >"$tmp/w.json"
 start=$(jq '.quotes[0].start // -1' "$tmp/w.json")
 check "cp1252: quote start is a file offset" \

@@ -32,6 +32,11 @@ check() {
 	if "$@"; then ok "$tap_desc"; else not_ok "$tap_desc"; fi
 }
 
+# Run a command with its output thrown away (for check).
+quiet() {
+	"$@" >/dev/null 2>&1
+}
+
 # Print a file as TAP comments (for failure details).
 diag() {
 	sed 's/^/# /' "$@"

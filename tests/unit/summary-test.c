@@ -492,7 +492,7 @@ test_text_content(void **state)
 	assert_non_null(strstr(s, "31 words, 2 quotes (and 1 scare quote), "
 	    "1 speaker"));
 	/* The spokesman is grouped under his country, after it. */
-	kz = strstr(s, "    Kazakhstan - country");
+	kz = strstr(s, "\n  Kazakhstan (country): 2 mentions\n");
 	sm = strstr(s, "    Aibek Smadiyarov, Foreign Ministry spokesman: "
 	    "1 quote");
 	assert_non_null(kz);
