@@ -414,6 +414,16 @@ add_mention(struct actors *as, struct tokens *tk, struct mentions *ms,
 	m->role_first = role_first;
 	m->actor = a;
 	m->quoted = (tk->v[first].flags & TOK_QUOTED) != 0;
+	m->object = false;
+	if (role_first > 0) {
+		size_t b = role_first - 1;
+
+		if (b > 0 && sentences_eq(tk, b, "the"))
+			b--;
+		m->object = sentences_eq(tk, b, "told") ||
+		    sentences_eq(tk, b, "tells") || sentences_eq(tk, b, "asked") ||
+		    sentences_eq(tk, b, "telling") || sentences_eq(tk, b, "thanked");
+	}
 	for (k = role_first; k < last; k++)
 		tk->v[k].mention = (int)ms->n;
 	ms->n++;
@@ -768,7 +778,7 @@ run(struct actors *as, struct tokens *tk, struct mentions *ms, size_t s,
 		    LEX_BIT(LEX_OUTLET))) && is_cap(tk, k))
 			org = true;
 		if (is_connector(tk, k) && !(tk->v[k].flags & TOK_CAP) &&
-		    (!org || (sentences_eq(tk, k, "and") &&
+		    !ph[k].kind && k > s && (!org || (sentences_eq(tk, k, "and") &&
 		    namelike(tk, k - 1)))) {
 			run(as, tk, ms, s, k);
 			while (k < e && is_connector(tk, k))
@@ -904,6 +914,15 @@ actors_scan(struct actors *as, struct tokens *tk, struct mentions *ms)
 	for (i = 0; i < tk->n;) {
 		size_t e;
 
+		if (ph[i].len > 1 && !is_cap(tk, i)) {
+			/* "the Kremlin": a phrase opened by a small word */
+			e = run_end(tk, i + 1);
+			if (e < i + ph[i].len)
+				e = i + ph[i].len;
+			run(as, tk, ms, i, e);
+			i = e;
+			continue;
+		}
 		if (!(tk->v[i].flags & TOK_WORD) || !is_cap(tk, i)) {
 			i++;
 			continue;

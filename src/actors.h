@@ -24,6 +24,7 @@ struct mention {
 	size_t role_first;	/* first token of a title before the name */
 	int actor;
 	bool quoted;		/* inside a quotation */
+	bool object;		/* addressee: "told the Daily Ledger" */
 };
 
 struct mentions {

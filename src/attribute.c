@@ -145,7 +145,7 @@ latest(const struct actors *as, const struct tokens *tk,
 	for (i = ms->n; i > 0; i--) {
 		const struct mention *m = &ms->v[i - 1];
 
-		if (m->last > p || m->quoted)
+		if (m->last > p || m->quoted || m->object)
 			continue;
 		if (fits(as, m->actor, w) && (role == NULL ||
 		    actors_role_has(as, m->actor, role, rlen)))
@@ -169,7 +169,7 @@ attribute_note_recent(struct actors *as, const struct mentions *ms)
 	for (i = 0; i < ms->n; i++) {
 		int a = ms->v[i].actor;
 
-		if (ms->v[i].quoted)
+		if (ms->v[i].quoted || ms->v[i].object)
 			continue;
 		for (k = 0; k < as->nrecent && as->recent[k] != a; k++)
 			;
@@ -241,8 +241,8 @@ description(struct actors *as, const struct tokens *tk,
 	bool person_noun = (lex & LEX_BIT(LEX_TITLE)) != 0;
 	int a;
 
-	if (!(tk->v[h].flags & TOK_LOWER) ||
-	    !(lex & (LEX_BIT(LEX_ANON_WORD) | LEX_BIT(LEX_TITLE) |
+	if (!((tk->v[h].flags & TOK_LOWER) || ((tk->v[h].flags & TOK_SENTSTART) &&
+	    h == lo)) || !(lex & (LEX_BIT(LEX_ANON_WORD) | LEX_BIT(LEX_TITLE) |
 	    LEX_BIT(LEX_DOCUMENT))))
 		return -1;
 	/* back over modifiers to a determiner */
@@ -360,6 +360,8 @@ attribute_subject(struct actors *as, struct tokens *tk,
 		a = before_apposition(tk, ms, p, lo);
 		return a;
 	}
+	if ((tk->v[p].flags & TOK_SENTSTART) && (tk->v[p].flags & TOK_CAP))
+		return description(as, tk, ms, p, p, p + 1);	/* "Critics" */
 	if ((tk->v[p].flags & TOK_LOWER) && (tk->v[p].flags & TOK_WORD)) {
 		/* "the Home Office letter reads", "Cornyn's statement added" */
 		if (p > lo && (m = mention_ending(tk, ms, p - 1)) != NULL &&
@@ -508,10 +510,11 @@ verb_subject(struct actors *as, struct tokens *tk, const struct mentions *ms,
 	if ((a = subject_right(tk, ms, v, hi)) >= 0)
 		return a;
 	/* "..., calling it ...", "and said it was ...": the same subject */
-	if (v > lo && (sentences_is(tk, v - 1, ',') ||
+	if (v == lo || (v > lo && sentences_is(tk, v - 1, ',')) ||
+	    (v > lo && (
 	    sentences_eq(tk, v - 1, "and") || is_ing(tk, v) ||
 	    sentences_eq(tk, v - 1, "whilst") ||
-	    sentences_eq(tk, v - 1, "while"))) {
+	    sentences_eq(tk, v - 1, "while")))) {
 		if ((a = prev_in_sentence(tk, qs, out, qi)) >= 0)
 			return a;
 		s = tk->sent_of[v];

@@ -153,11 +153,12 @@ seal(struct tokens *tk, struct qspans *qs, struct qspan *q)
 
 	q->words = 0;
 	if (q->first >= q->last) {
-		q->start = q->end = q->open != QSPAN_NONE ? tk->v[q->open].end :
+		q->start = q->end = q->open != QSPAN_NONE ?
+		    tk->v[q->first - 1].end :
 		    q->close != QSPAN_NONE ? tk->v[q->close].start : 0;
 		return;
 	}
-	q->start = q->open != QSPAN_NONE ? tk->v[q->open].end :
+	q->start = q->open != QSPAN_NONE ? tk->v[q->first - 1].end :
 	    tk->v[q->first].start;
 	q->end = q->close != QSPAN_NONE ? tk->v[q->close].start :
 	    tk->v[q->last - 1].end;
@@ -172,8 +173,10 @@ seal(struct tokens *tk, struct qspans *qs, struct qspan *q)
 			q->words++;
 	}
 	if (q->open != QSPAN_NONE) {
-		tk->v[q->open].flags |= TOK_QMARK;
-		tk->v[q->open].quote = idx;
+		for (k = q->open; k < q->first; k++) {
+			tk->v[k].flags |= TOK_QMARK;
+			tk->v[k].quote = idx;
+		}
 	}
 	if (q->close != QSPAN_NONE) {
 		int kind;

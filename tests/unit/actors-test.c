@@ -1,0 +1,115 @@
+/*
+ * actors-test.c: people, countries, organisations, roles, merging.
+ */
+#include "config.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "actors.h"
+#include "quotes.h"
+#include "sentences.h"
+
+static struct actors *
+scan(const char *const *paras, size_t n)
+{
+	struct actors *as = actors_new(NULL);
+	struct tokens *tk = sentences_new();
+	struct qspans qs = { 0 };
+	struct mentions ms = { 0 };
+	bool carry = false;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		as->text = paras[i];
+		sentences_split(tk, paras[i], 0, strlen(paras[i]));
+		quotes_find(tk, &carry, &qs);
+		actors_scan(as, tk, &ms);
+		/* keep names valid after the paragraph: they are copies */
+	}
+	sentences_free(tk);
+	free(qs.v);
+	free(ms.v);
+	return as;
+}
+
+static const struct ent *
+find(const struct actors *as, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < as->n; i++)
+		if (strcmp(as->v[i].a.name, name) == 0)
+			return &as->v[i];
+	return NULL;
+}
+
+static void
+test_roles(void **state)
+{
+	const char *p[] = {
+		"Kazakh Foreign Ministry spokesman Aibek Smadiyarov said so.",
+		"Assel Bitabarova, a lecturer on law at the University of "
+		    "Glasgow, told us. Luca Anceschi of the University of "
+		    "Glasgow agreed.",
+		"Later Smadiyarov and Anceschi left the Kremlin.",
+	};
+	struct actors *as = scan(p, 3);
+	const struct ent *e;
+
+	(void)state;
+	assert_non_null(e = find(as, "Aibek Smadiyarov"));
+	assert_int_equal(e->a.kind, ACTOR_PERSON);
+	assert_string_equal(e->a.role, "Foreign Ministry spokesman");
+	assert_string_equal(e->a.affiliation, "Kazakhstan");
+	assert_int_equal(e->a.nmentions, 2);
+	assert_non_null(e = find(as, "Assel Bitabarova"));
+	assert_non_null(strstr(e->a.role, "lecturer"));
+	assert_string_equal(e->a.affiliation, "University of Glasgow");
+	assert_non_null(e = find(as, "Luca Anceschi"));
+	assert_string_equal(e->a.affiliation, "University of Glasgow");
+	assert_int_equal(e->a.nmentions, 2);
+	assert_non_null(e = find(as, "Russia"));
+	assert_int_equal(e->a.kind, ACTOR_COUNTRY);
+	assert_non_null(e = find(as, "University of Glasgow"));
+	assert_int_equal(e->a.kind, ACTOR_ORGANIZATION);
+	assert_null(find(as, "Later"));
+	actors_free(as);
+}
+
+static void
+test_countries(void **state)
+{
+	const char *p[] = {
+		"None of Kyrgyzstan, Tajikistan, or the U.S. spoke in Astana.",
+	};
+	struct actors *as = scan(p, 1);
+	const struct ent *e;
+
+	(void)state;
+	assert_non_null(find(as, "Kyrgyzstan"));
+	assert_non_null(find(as, "United States"));
+	assert_non_null(e = find(as, "Kazakhstan"));
+	assert_int_equal(e->a.naliases, 1);
+	assert_string_equal(e->a.aliases[0], "Astana");
+	actors_free(as);
+	actors_free(NULL);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_roles),
+		cmocka_unit_test(test_countries),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,210 @@
+/*
+ * annotate-test.c: the pipeline end to end, and bad input: no quotes, a
+ * quote that never closes, 10,000 quotes, quotes nested three deep, a
+ * 1 MB quote, random bytes. Each must give a sane result: spans inside
+ * the text and in order, speakers valid or -1.
+ */
+#include "config.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "annotate-helpers.h"
+#include "xmalloc.h"
+
+static void
+check_sane(const char *s, size_t len, const struct annotation *ann)
+{
+	size_t i, prev = 0;
+
+	for (i = 0; i < ann->nquotes; i++) {
+		const struct quote *q = &ann->quotes[i];
+
+		assert_true(q->span.start <= q->span.end);
+		assert_true(q->span.end <= len);
+		assert_true(q->span.start >= prev);
+		prev = q->span.start;
+		assert_true(q->speaker >= -1 && q->speaker < (int)ann->nactors);
+		assert_int_equal(q->text[q->span.end - q->span.start], '\0');
+		if (q->span.end > q->span.start)
+			assert_memory_equal(q->text, s + q->span.start,
+			    q->span.end - q->span.start);
+		assert_true((int)q->kind >= 0 && q->kind < QUOTE_NKINDS);
+	}
+	for (i = 0; i < ann->nactors; i++) {
+		assert_non_null(ann->actors[i].name);
+		assert_true((int)ann->actors[i].kind >= 0 &&
+		    ann->actors[i].kind < ACTOR_NKINDS);
+	}
+}
+
+static struct annotation *
+run(const char *s, size_t len)
+{
+	struct annotation *ann = annotate_string(s, len);
+
+	check_sane(s, len, ann);
+	return ann;
+}
+
+static void
+test_basics(void **state)
+{
+	const char s[] = "Vote met with silence\n\n"
+	    "ALMATY, Kazakhstan -- Kazakh President Qasym-Zhomart Toqaev "
+	    "said the vote was \"not legitimate at all.\"\n";
+	struct annotation *ann = run(s, sizeof s - 1);
+
+	(void)state;
+	assert_string_equal(ann->title, "Vote met with silence");
+	assert_string_equal(ann->dateline, "ALMATY, Kazakhstan");
+	assert_true(ann->words >= 16);
+	assert_int_equal(ann->nquotes, 1);
+	assert_string_equal(speaker_of(ann, "not legitimate"),
+	    "Qasym-Zhomart Toqaev");
+	assert_string_equal(ann->quotes[0].cue, "said");
+	assert_string_equal(annotate_actor_kind_name(ACTOR_GROUP), "group");
+	assert_int_equal(annotate_actor_kind_from_name("anonymous"),
+	    ACTOR_ANONYMOUS);
+	assert_int_equal(annotate_actor_kind_from_name("x"), -1);
+	assert_string_equal(annotate_quote_kind_name(QUOTE_SCARE), "scare");
+	assert_int_equal(annotate_quote_kind_from_name("partial"),
+	    QUOTE_PARTIAL);
+	annotation_free(ann);
+	annotation_free(NULL);
+}
+
+static void
+test_no_quotes_and_empty(void **state)
+{
+	const char s[] = "Title\n\nNobody said anything here at all.\n";
+	struct annotation *ann = run(s, sizeof s - 1);
+
+	(void)state;
+	assert_int_equal(ann->nquotes, 0);
+	annotation_free(ann);
+	ann = run("", 0);
+	assert_int_equal(ann->nquotes, 0);
+	assert_int_equal(ann->nactors, 0);
+	annotation_free(ann);
+}
+
+static void
+test_never_closes(void **state)
+{
+	const char s[] = "Title\n\nJane Doe said \"this never ends\n\n"
+	    "and neither does this\n\nNor this.\n";
+	struct annotation *ann = run(s, sizeof s - 1);
+
+	(void)state;
+	assert_true(ann->nquotes >= 1);
+	assert_string_equal(speaker_of(ann, "this never"), "Jane Doe");
+	annotation_free(ann);
+}
+
+static void
+test_many_quotes(void **state)
+{
+	size_t n = 10000, i, len = 0, cap = n * 48 + 64;
+	char *s = xmalloc(cap);
+	struct annotation *ann;
+
+	(void)state;
+	len += (size_t)snprintf(s, cap, "Title\n\n");
+	for (i = 0; i < n; i++)
+		len += (size_t)snprintf(s + len, cap - len,
+		    "\"Quote number %zu here,\" Ann Lee said. ", i);
+	ann = run(s, len);
+	assert_int_equal(ann->nquotes, n);
+	assert_string_equal(speaker_of(ann, "Quote number 9999"), "Ann Lee");
+	annotation_free(ann);
+	free(s);
+}
+
+static void
+test_nested(void **state)
+{
+	const char s[] = "Title\n\nHe said \"one 'two \"three\" two' one\" "
+	    "and \xe2\x80\x9c" "a \xe2\x80\x98" "b \xe2\x80\x9c" "c\xe2\x80\x9d"
+	    " b\xe2\x80\x99 a\xe2\x80\x9d end.\n";
+	struct annotation *ann = run(s, sizeof s - 1);
+
+	(void)state;
+	assert_true(ann->nquotes >= 1);
+	annotation_free(ann);
+}
+
+static void
+test_huge_quote(void **state)
+{
+	size_t n = 1 << 20, i;
+	char *s = xmalloc(n + 64);
+	struct annotation *ann;
+	size_t len;
+
+	(void)state;
+	len = (size_t)sprintf(s, "Title\n\nBo Li said \"");
+	for (i = 0; i < n; i++)
+		s[len + i] = "abcde fghij. "[i % 13];
+	len += n;
+	len += (size_t)sprintf(s + len, "\" and left.\n");
+	ann = run(s, len);
+	assert_int_equal(ann->nquotes, 1);
+	assert_true(ann->quotes[0].span.end - ann->quotes[0].span.start >= n - 2);
+	assert_string_equal(speaker_of(ann, "abcde"), "Bo Li");
+	annotation_free(ann);
+	free(s);
+}
+
+static void
+test_random_bytes(void **state)
+{
+	size_t n = 200000, i, round;
+	char *s = xmalloc(n);
+	unsigned x = 12345;
+
+	(void)state;
+	for (round = 0; round < 4; round++) {
+		struct annotation *ann;
+		struct article *art;
+		struct block_list *bl;
+
+		for (i = 0; i < n; i++) {
+			x = x * 1103515245u + 12345u;
+			/* round 1 and 3: mostly quote marks and capitals */
+			s[i] = round % 2 ? "\"' .,\nAZaz\xe2\x80\x9c\x9d"[(x >> 16) % 15]
+					 : (char)(x >> 16);
+		}
+		art = article_new(s, n, "random");
+		bl = blocks_parse(art);
+		ann = annotate(art, bl);
+		check_sane(article_text(art), article_len(art), ann);
+		annotation_free(ann);
+		blocks_free(bl);
+		article_free(art);
+	}
+	free(s);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_basics),
+		cmocka_unit_test(test_no_quotes_and_empty),
+		cmocka_unit_test(test_never_closes),
+		cmocka_unit_test(test_many_quotes),
+		cmocka_unit_test(test_nested),
+		cmocka_unit_test(test_huge_quote),
+		cmocka_unit_test(test_random_bytes),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

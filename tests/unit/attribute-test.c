@@ -1,0 +1,89 @@
+/*
+ * attribute-test.c: the attribution sieves on invented paragraphs.
+ */
+#include "config.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "annotate-helpers.h"
+
+static const char article[] =
+    "Harbour stays shut\n\n"
+    "\"The bridge stays shut until spring,\" Lena Ferreira said.\n\n"
+    "\"We were not consulted,\" said Tom Okafor, a spokesman for the "
+    "harbour authority.\n\n"
+    "Ferreira told the Daily Ledger: \"The figures are wrong.\"\n\n"
+    "\"We will rebuild,\" she said, \"and we start on Monday.\"\n\n"
+    "\"It will take a year.\"\n\n"
+    "The cost is high, according to Tom Okafor. \"Nobody planned "
+    "for this,\" the spokesman said.\n\n"
+    "A senior official in Norway told reporters the plan was \"a "
+    "mistake from the start,\" calling it \"reckless and late.\"\n\n"
+    "\"Repairs will take a year,\" according to the affidavit.\n\n"
+    "Critics called it a \"sham\" deal.\n";
+
+static void
+test_sieves(void **state)
+{
+	struct annotation *ann = annotate_string(article, sizeof article - 1);
+
+	(void)state;
+	assert_string_equal(speaker_of(ann, "The bridge"), "Lena Ferreira");
+	assert_string_equal(speaker_of(ann, "We were not"), "Tom Okafor");
+	assert_string_equal(speaker_of(ann, "The figures"), "Lena Ferreira");
+	assert_string_equal(speaker_of(ann, "We will rebuild"), "Lena Ferreira");
+	assert_string_equal(speaker_of(ann, "and we start"), "Lena Ferreira");
+	assert_string_equal(speaker_of(ann, "It will take"), "Lena Ferreira");
+	assert_string_equal(speaker_of(ann, "Nobody planned"), "Tom Okafor");
+	assert_non_null(strstr(speaker_of(ann, "a mistake"), "official"));
+	assert_non_null(strstr(speaker_of(ann, "reckless"), "official"));
+	assert_string_equal(speaker_of(ann, "Repairs"), "(none)");
+	assert_non_null(actor_named(ann, "Tom Okafor"));
+	assert_non_null(strstr(actor_named(ann, "Tom Okafor")->role,
+	    "spokesman"));
+	annotation_free(ann);
+}
+
+static void
+test_cues_recorded(void **state)
+{
+	struct annotation *ann = annotate_string(article, sizeof article - 1);
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < ann->nquotes; i++) {
+		const struct quote *q = &ann->quotes[i];
+
+		if (q->cue != NULL) {
+			assert_true(q->cue_span.end > q->cue_span.start);
+			assert_memory_equal(article + q->cue_span.start, q->cue,
+			    strlen(q->cue));
+		}
+		assert_true(q->speaker >= -1 && q->speaker < (int)ann->nactors);
+		assert_true(q->confidence >= 0 && q->confidence <= 1);
+		assert_memory_equal(article + q->span.start, q->text,
+		    q->span.end - q->span.start);
+		if (strcmp(q->text, "sham") == 0)
+			assert_int_equal(q->kind, QUOTE_PARTIAL);
+	}
+	annotation_free(ann);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_sieves),
+		cmocka_unit_test(test_cues_recorded),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,67 @@
+/*
+ * lexicon-test.c: the compiled word lists and their lookups.
+ */
+#include "config.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "lexicon.h"
+
+static void
+test_sorted(void **state)
+{
+	int k;
+	size_t i;
+
+	(void)state;
+	for (k = 0; k < LEX_NKINDS; k++) {
+		const struct lexicon_table *t = lexicon_table(k);
+
+		assert_true(t->n > 0);
+		for (i = 1; i < t->n; i++)
+			assert_true(strcasecmp(t->v[i - 1].key, t->v[i].key) < 0 ||
+			    strchr(t->v[i].key, ' ') || strchr(t->v[i - 1].key, ' ') ||
+			    strpbrk(t->v[i].key, ".-'/&") || strpbrk(t->v[i - 1].key, ".-'/&"));
+	}
+}
+
+static void
+test_lookups(void **state)
+{
+	(void)state;
+	assert_true(lexicon_has(LEX_SPEECH_VERB, "said", 4));
+	assert_true(lexicon_has(LEX_SPEECH_VERB, "SAID", 4));
+	assert_false(lexicon_has(LEX_SPEECH_VERB, "sai", 3));
+	assert_false(lexicon_has(LEX_SPEECH_VERB, "report", 6));
+	assert_string_equal(lexicon_value(LEX_DEMONYM, "Kazakh", 6), "Kazakhstan");
+	assert_string_equal(lexicon_value(LEX_CAPITAL, "the Kremlin", 11), "Russia");
+	assert_string_equal(lexicon_value(LEX_COUNTRY, "U.S.", 4), "United States");
+	assert_string_equal(lexicon_value(LEX_COUNTRY, "Kazakhstan", 10), "Kazakhstan");
+	assert_null(lexicon_value(LEX_COUNTRY, "Kazakh", 6));
+	assert_true(lexicon_lookup("the", 3) & LEX_PREFIX);
+	assert_true(lexicon_lookup("United", 6) & LEX_PREFIX);
+	assert_true(lexicon_has(LEX_TITLE, "spokesman", 9));
+	assert_true(lexicon_has(LEX_ORG_WORD, "Ministry", 8));
+	assert_true(lexicon_has(LEX_ABBREV, "mr.", 3));
+	assert_string_equal(lexicon_value(LEX_PRONOUN, "she", 3), "f");
+	assert_int_equal(lexicon_lookup("", 0), 0);
+	assert_int_equal(lexicon_lookup("x", 1000), 0);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_sorted),
+		cmocka_unit_test(test_lookups),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
