@@ -45,7 +45,8 @@ for txt in "$srcdir"/tests/data/*.txt; do
 	[ -f "$gold" ] || continue
 	name=$(basename "$txt" .txt)
 	# One line per article: NAME, GOLD, ARTICLE, STATUS ("ok" or why
-	# not), tab-separated; the score is in $work/NAME.score.
+	# not), tab-separated; the score is in $work/NAME.score, the
+	# misses in $work/NAME.details.
 	status=ok
 	"$WHOSAID" --summary --format=json --no-index "$txt" \
 	    >"$work/$name.json" 2>"$work/$name.err"
@@ -64,6 +65,11 @@ for txt in "$srcdir"/tests/data/*.txt; do
 		    tr '\t' ' ')"
 		echo '{}' >"$work/$name.score"
 	fi
+	# What was missed, found in excess or given the wrong speaker, for
+	# the log (tests/eval/run.log), not for the verdict.
+	"$PYTHON" "$srcdir/tests/eval/score-quotes" "$gold" "$txt" \
+	    "$work/$name.json" --verbose 2>/dev/null |
+	    grep -E '^(missed|extra|speaker): ' >"$work/$name.details"
 	printf '%s\t%s\t%s\t%s\n' "$name" "$gold" "$txt" "$status" \
 	    >>"$work/list"
 done
