@@ -110,7 +110,12 @@ help_build(int w)
 	help_free();
 	built_width = w;
 	b = keys_bindings(&nb);
-	for (ctx = 0; ctx < KEYS_NCONTEXTS; ctx++) {
+	static const enum keys_context order[] = { KEYS_ARTICLE, KEYS_COMMON,
+		KEYS_SIDEBAR, KEYS_PROMPT, KEYS_HELP };
+	size_t o;
+
+	for (o = 0; o < sizeof order / sizeof order[0]; o++) {
+		ctx = (int)order[o];
 		memset(seen, 0, sizeof seen);
 		if (nlines > 0)
 			help_add("", false, false, 0);

@@ -170,8 +170,8 @@ static const struct keys_binding bindings[] = {
 };
 
 static const char *context_names[KEYS_NCONTEXTS] = {
-	[KEYS_COMMON] = "Reading (article and sidebar)",
-	[KEYS_ARTICLE] = "Reading (article)",
+	[KEYS_COMMON] = "Quotes, speakers, search (article and sidebar)",
+	[KEYS_ARTICLE] = "Moving in the article",
 	[KEYS_SIDEBAR] = "Sidebar (after Tab)",
 	[KEYS_PROMPT] = "Search prompt",
 	[KEYS_HELP] = "This help",

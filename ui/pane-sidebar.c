@@ -244,14 +244,68 @@ pane_sidebar_role(const char *role, int w, char *buf, size_t size)
 	return buf;
 }
 
+/*
+ * One row. Columns, from the line at sb_x: a blank, then for a heading
+ * its name; for an actor a blank (or the ">" mark), the short name
+ * padded to namew, the role; the quote count at the right, before one
+ * blank column.
+ */
+static void
+pane_sidebar_draw_row(struct reader *r, int ry, size_t i, int namew)
+{
+	const struct annotation *ann = r->ann;
+	const struct sidebar_row *row = &r->rows[i];
+	bool sel = i == r->sel && row->actor >= 0;
+	bool focus = sel && r->focus == FOCUS_SIDEBAR;
+	enum style nst = !sel ? (row->heading ? ST_GROUP : ST_ACTOR) :
+	    focus ? ST_SELECTED_FOCUS : ST_SELECTED;
+	int x0 = r->sb_x + 1, w = r->sb_w - 1, numx, numw, namex, rolex, nw;
+	size_t cnt = row->actor >= 0 ? nav_speaker_count(ann, row->actor) : 0;
+	char num[24] = "", rb[128];
+	const char *role;
+
+	if (cnt > 0)
+		snprintf(num, sizeof num, "%zu", cnt);
+	numw = (int)strlen(num);
+	numx = x0 + w - 1 - numw;
+	if (focus) {
+		attrset(colours_attr(nst));
+		mvhline(ry, x0, ' ', w);
+	}
+	if (sel) {
+		/* The mark stands just before the name. */
+		attrset(colours_attr(nst));
+		mvaddstr(ry, row->heading ? x0 : x0 + 1, ">");
+	}
+	if (row->heading)
+		reader_put(r, ry, x0 + 1, numx - 1 - (x0 + 1), row->label,
+		    strlen(row->label), nst);
+	else {
+		namex = x0 + 2;
+		nw = numx - 1 - namex;
+		if (nw > namew)
+			nw = namew;
+		reader_put(r, ry, namex, nw, row->label, strlen(row->label),
+		    nst);
+		rolex = namex + nw + 1;
+		if (numx - 1 - rolex >= 4) {
+			role = pane_sidebar_role(ann->actors[row->actor].role,
+			    numx - 1 - rolex, rb, sizeof rb);
+			reader_put(r, ry, rolex, numx - 1 - rolex, role,
+			    strlen(role), focus ? nst : ST_ROLE);
+		}
+	}
+	if (numw > 0)
+		reader_put(r, ry, numx, numw, num, (size_t)numw,
+		    focus ? nst : ST_COUNT);
+}
+
 void
 pane_sidebar_draw(struct reader *r)
 {
-	const struct annotation *ann = r->ann;
 	const char *vline = r->utf8 ? "\xe2\x94\x82" : "|";
-	size_t i, h = (size_t)r->pane_h, cnt;
-	int y, x0 = r->sb_x + 1, w = r->sb_w - 1, namew = 0, used, roww;
-	char num[24];
+	size_t i, h = (size_t)r->pane_h;
+	int y, w = r->sb_w - 1, namew = 0, lw;
 
 	if (r->sel < r->sb_top)
 		r->sb_top = r->sel;
@@ -260,16 +314,16 @@ pane_sidebar_draw(struct reader *r)
 	/* Keep the heading of the selected actor in view when it fits. */
 	if (r->sb_top > 0 && r->sb_top == r->sel && !r->rows[r->sel].heading)
 		r->sb_top--;
+	/* Names get a column as wide as the longest, within reason. */
 	for (i = 0; i < r->nrows; i++)
 		if (!r->rows[i].heading) {
-			int lw = sanitize_width(r->rows[i].label,
+			lw = sanitize_width(r->rows[i].label,
 			    strlen(r->rows[i].label));
-
 			if (lw > namew)
 				namew = lw;
 		}
-	if (namew > (w - 5) / 2 + 2)
-		namew = (w - 5) / 2 + 2;
+	if (namew > 10 + (w > 30 ? (w - 30) / 2 : 0))
+		namew = 10 + (w > 30 ? (w - 30) / 2 : 0);
 	for (y = 0; y < r->pane_h; y++) {
 		int ry = r->pane_y + y;
 
@@ -280,58 +334,8 @@ pane_sidebar_draw(struct reader *r)
 		attrset(colours_attr(ST_BORDER));
 		mvaddstr(ry, r->sb_x, vline);
 		i = r->sb_top + (size_t)y;
-		if (i >= r->nrows)
-			continue;
-		{
-			const struct sidebar_row *row = &r->rows[i];
-			bool sel = i == r->sel && row->actor >= 0;
-			enum style nst = !sel ? (row->heading ? ST_GROUP :
-			    ST_ACTOR) : r->focus == FOCUS_SIDEBAR ?
-			    ST_SELECTED_FOCUS : ST_SELECTED;
-
-			cnt = row->actor >= 0 ?
-			    nav_speaker_count(ann, row->actor) : 0;
-			num[0] = '\0';
-			if (cnt > 0)
-				snprintf(num, sizeof num, "%zu", cnt);
-			roww = w - 1 - (int)strlen(num) - 1;
-			if (sel && r->focus == FOCUS_SIDEBAR) {
-				attrset(colours_attr(nst));
-				mvhline(ry, x0, ' ', w);
-			}
-			if (sel) {
-				/* The mark stands just before the name. */
-				attrset(colours_attr(nst));
-				mvaddstr(ry, row->heading ? x0 : x0 + 1, ">");
-			}
-			if (row->heading)
-				used = reader_put(r, ry, x0 + 1, roww,
-				    row->label, strlen(row->label), nst);
-			else {
-				used = 1 + reader_put(r, ry, x0 + 2,
-				    namew < roww - 1 ? namew : roww - 1,
-				    row->label, strlen(row->label), nst);
-				if (used < namew + 1)
-					used = namew + 1;
-				if (roww - used - 1 >= 4) {
-					char rb[128];
-					const char *role = pane_sidebar_role(
-					    ann->actors[row->actor].role,
-					    roww - used - 1, rb, sizeof rb);
-
-					reader_put(r, ry, x0 + 1 + used + 1,
-					    roww - used - 1, role,
-					    strlen(role), sel &&
-					    r->focus == FOCUS_SIDEBAR ?
-					    nst : ST_ROLE);
-				}
-			}
-			if (num[0] != '\0')
-				reader_put(r, ry, x0 + w - 1 - (int)strlen(num),
-				    (int)strlen(num), num, strlen(num),
-				    sel && r->focus == FOCUS_SIDEBAR ? nst :
-				    ST_COUNT);
-		}
+		if (i < r->nrows)
+			pane_sidebar_draw_row(r, ry, i, namew);
 	}
 }
 
@@ -372,6 +376,12 @@ pane_sidebar_jump(struct reader *r)
 		reader_jump_to_quote(r, q);
 	else if ((off = nav_first_mention(r->ann, a)) != (size_t)-1) {
 		reader_jump_to_offset(r, off, true);
+		/* Show the mention as a search match would be shown. */
+		if (r->ann->actors[a].nmentions > 0) {
+			r->has_match = true;
+			r->match_start = off;
+			r->match_end = r->ann->actors[a].mentions[0].end;
+		}
 		reader_message(r, false, "%s: no quotes; first mention",
 		    pane_sidebar_short_name(r->ann, a));
 	}

@@ -79,11 +79,42 @@ pane_status_detail(struct reader *r, int y)
 		reader_put(r, y, x, w - x + 1, rest, strlen(rest), ST_DETAIL);
 }
 
+/*
+ * A speaker's name for the status line, shortened to STATUS_NAME_MAX
+ * columns ("senior government…") so the ranks and percentage stay.
+ */
+#define STATUS_NAME_MAX 18
+static void
+pane_status_name(const struct reader *r, const char *s, char *buf,
+    size_t size)
+{
+	struct glyph g;
+	size_t pos = 0, len = strlen(s), out = 0;
+	int col = 0;
+
+	if (sanitize_width(s, len) <= STATUS_NAME_MAX) {
+		snprintf(buf, size, "%s", s);
+		return;
+	}
+	while (pos < len) {
+		size_t at = pos;
+
+		sanitize_glyph(s, len, &pos, col, &g);
+		if (col + g.width > STATUS_NAME_MAX - 1 || out + (pos - at) +
+		    4 >= size)
+			break;
+		memcpy(buf + out, s + at, pos - at);
+		out += pos - at;
+		col += g.width;
+	}
+	snprintf(buf + out, size - out, "%s", reader_ellipsis(r));
+}
+
 static void
 pane_status_line(struct reader *r, int y)
 {
 	const struct annotation *ann = r->ann;
-	char left[512], right[64], tmp[128];
+	char left[512], right[64], tmp[192], name[128];
 	size_t k, n, sk, sn, bottom;
 	unsigned pct;
 	int rw;
@@ -126,9 +157,10 @@ pane_status_line(struct reader *r, int y)
 	if (r->cur != NAV_NONE) {
 		snprintf(left, sizeof left, "quote %zu/%zu", k, n);
 		nav_speaker_rank(ann, r->cur, &sk, &sn);
-		snprintf(tmp, sizeof tmp, "%s %zu/%zu",
-		    ann->quotes[r->cur].speaker >= 0 ? pane_sidebar_short_name(
-		    ann, ann->quotes[r->cur].speaker) : "unattributed", sk, sn);
+		pane_status_name(r, ann->quotes[r->cur].speaker >= 0 ?
+		    pane_sidebar_short_name(ann, ann->quotes[r->cur].speaker) :
+		    "unattributed", name, sizeof name);
+		snprintf(tmp, sizeof tmp, "%s %zu/%zu", name, sk, sn);
 		pane_status_add(r, left, sizeof left, tmp);
 	} else
 		snprintf(left, sizeof left, "%zu quote%s", n, n == 1 ? "" : "s");

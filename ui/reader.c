@@ -766,13 +766,35 @@ static void
 reader_draw_header(struct reader *r)
 {
 	const char *title;
-	size_t n;
+	size_t n, i;
 	int x;
 
+	/*
+	 * The title, once it has scrolled away; while the article's own
+	 * title is on screen, the article's name instead of a repeat.
+	 */
 	title = pane_article_title(r, &n);
-	reader_put(r, 0, r->art_x + 1, r->art_w - 2, title, n, ST_TITLE);
+	for (i = 0; i < r->bl->n; i++)
+		if (r->bl->v[i].kind == BLOCK_TITLE)
+			break;
+	if (i < r->bl->n && reader_line_visible(r, r->bl->v[i].start)) {
+		title = article_name(r->in->art);
+		if (strcmp(title, "-") == 0)
+			title = "standard input";
+		else if (strrchr(title, '/') != NULL && strrchr(title, '/')[1])
+			title = strrchr(title, '/') + 1;
+		n = strlen(title);
+		reader_put(r, 0, r->art_x + 1, r->art_w - 2, title, n,
+		    ST_BYLINE);
+	} else
+		reader_put(r, 0, r->art_x + 1, r->art_w - 2, title, n,
+		    ST_TITLE);
 	if (r->sb_w > 0) {
 		x = r->sb_x;
+		if (r->overlay) {
+			attrset(A_NORMAL);
+			mvhline(0, x, ' ', r->sb_w);
+		}
 		attrset(colours_attr(ST_BORDER));
 		mvaddstr(0, x, r->utf8 ? "\xe2\x94\x82" : "|");
 		reader_put(r, 0, x + 2, r->sb_w - 2, "Actors", 6,
@@ -825,30 +847,17 @@ reader_getkey(void)
 	}
 }
 
-/* Check the terminal is one curses can drive, before touching it. */
+static const char reader_hint[] =
+    "try whosaid --summary FILE or whosaid --dump FILE";
+
+/* A terminal type the reader cannot use at all, before touching it. */
 static int
 reader_check_term(const char *term)
 {
-	const char *hint = "try whosaid --summary FILE or whosaid --dump FILE";
-	char *cup;
-	int err = 0;
-
 	if (term == NULL || *term == '\0' || strcmp(term, "dumb") == 0) {
 		fprintf(stderr, "whosaid: the reader needs a terminal that can "
 		    "move the cursor (TERM=%s); %s\n",
-		    term == NULL ? "" : term, hint);
-		return -1;
-	}
-	if (setupterm(term, STDOUT_FILENO, &err) != OK) {
-		fprintf(stderr, "whosaid: unknown terminal type \"%s\"; %s\n",
-		    term, hint);
-		return -1;
-	}
-	cup = tigetstr("cup");
-	del_curterm(cur_term);
-	if (cup == NULL || cup == (char *)-1) {
-		fprintf(stderr, "whosaid: terminal \"%s\" cannot move the "
-		    "cursor; %s\n", term, hint);
+		    term == NULL ? "" : term, reader_hint);
 		return -1;
 	}
 	return 0;
@@ -885,6 +894,7 @@ reader_run(const struct reader_input *in)
 	const char *term = getenv("TERM");
 	FILE *infp = stdin;
 	SCREEN *scr;
+	char *cup;
 	int key, sig, nkeys, empty = 0;
 	bool readable = false;
 	static const int sigs[] = { SIGINT, SIGTERM, SIGHUP };
@@ -906,9 +916,31 @@ reader_run(const struct reader_input *in)
 	}
 
 	/*
-	 * Our handlers go in before newterm(), so curses keeps its hands off
-	 * SIGINT, SIGTERM and SIGWINCH (it only catches signals left at
-	 * their default) but still handles SIGTSTP: suspend and redraw.
+	 * newterm() reads terminfo once and writes nothing until the first
+	 * refresh, so an unknown terminal or one that cannot address the
+	 * cursor is refused here with the screen untouched.
+	 */
+	if ((scr = newterm(term, stdout, infp)) == NULL) {
+		fprintf(stderr, "whosaid: unknown terminal type \"%s\"; %s\n",
+		    term, reader_hint);
+		if (infp != stdin)
+			fclose(infp);
+		return 1;
+	}
+	cup = tigetstr("cup");
+	if (cup == NULL || cup == (char *)-1) {
+		delscreen(scr);
+		fprintf(stderr, "whosaid: terminal \"%s\" cannot move the "
+		    "cursor; %s\n", term, reader_hint);
+		if (infp != stdin)
+			fclose(infp);
+		return 1;
+	}
+
+	/*
+	 * Our handlers replace the ones newterm() put in for SIGINT,
+	 * SIGTERM and SIGWINCH; curses keeps SIGTSTP (suspend, then redraw
+	 * on resume). They are blocked except while waiting in ppoll().
 	 */
 	memset(&sa, 0, sizeof sa);
 	sigemptyset(&sa.sa_mask);
@@ -927,13 +959,6 @@ reader_run(const struct reader_input *in)
 	sigdelset(&waitmask, SIGHUP);
 	sigdelset(&waitmask, SIGWINCH);
 
-	if ((scr = newterm(term, stdout, infp)) == NULL) {
-		fprintf(stderr, "whosaid: cannot set up terminal \"%s\"\n",
-		    term);
-		if (infp != stdin)
-			fclose(infp);
-		return 1;
-	}
 	xmalloc_set_fatal_hook(reader_fatal);
 	cbreak();
 	noecho();
