@@ -139,11 +139,19 @@ map_set(struct strmap *m, const char *s, size_t len, int v)
 static int
 map_get(const struct strmap *m, const char *s, size_t len)
 {
-	char *l = lower(s, len);
-	int v = strmap_get(m, l, len);
+	char buf[128];
+	size_t i;
 
-	free(l);
-	return v;
+	if (len > sizeof buf) {
+		char *l = lower(s, len);
+		int v = strmap_get(m, l, len);
+
+		free(l);
+		return v;
+	}
+	for (i = 0; i < len; i++)
+		buf[i] = (s[i] >= 'A' && s[i] <= 'Z') ? (char)(s[i] + 32) : s[i];
+	return strmap_get(m, buf, len);
 }
 
 static int
@@ -706,10 +714,12 @@ person(struct actors *as, const struct tokens *tk, size_t s, size_t e,
 		return a;
 	if (e - s == 1) {
 		a = map_get(as->surnames, name, len);
-		if (a < 0) {
-			key = xasprintf("^%.*s", (int)len, name);
-			a = map_get(as->surnames, key, strlen(key));
-			free(key);
+		if (a < 0 && len < 127) {
+			char buf[128];
+
+			buf[0] = '^';
+			memcpy(buf + 1, name, len);
+			a = map_get(as->surnames, buf, len + 1);
 		}
 		if (a >= 0)
 			return a;

@@ -2,7 +2,7 @@
  * lexicon.c: fast lookups in the compiled word lists.
  *
  * On first use every entry of every list goes into one open-addressing
- * hash table keyed by the lower-cased phrase (XXH3), each slot holding the
+ * hash table keyed by the lower-cased phrase (FNV-1a), each slot holding the
  * bitmask of lists and the value per list, so that a token is classified
  * against all lists with one probe. Multi-word keys also enter their
  * leading words with LEX_PREFIX so callers know when to try a longer
@@ -13,8 +13,6 @@
 #include <pthread.h>
 #include <stdint.h>
 #include <string.h>
-
-#include <xxhash.h>
 
 #include "lexicon.h"
 #include "xmalloc.h"
@@ -57,53 +55,92 @@ static const struct lexicon_table *const tables[LEX_NKINDS] = {
 	[LEX_DOCUMENT] = &lexicon_data_documents,
 };
 
-struct slot {
-	char *key; /* lower-cased; NULL: empty */
+/* An entry: a lower-cased phrase, its lists and its value per list. */
+struct lexent {
+	char *key;
 	size_t len;
 	unsigned mask;
 	const char *value[LEX_NKINDS];
 };
 
+/* Slots are small (8 bytes, the table some 32 KB) so that the table
+ * stays in cache: a lookup that misses touches nothing else. */
+struct slot {
+	uint16_t check;	/* high bits of the hash */
+	uint16_t idx;	/* entry index + 1; 0: empty */
+	uint32_t mask;	/* copy of the entry's mask */
+};
+
+static struct lexent *ents;
+static size_t nents, entcap;
 static struct slot *slots;
 static size_t nslots; /* a power of two */
 static pthread_once_t once = PTHREAD_ONCE_INIT;
 
-/* Lower-case ASCII letters of s into buf; false when too long. */
+/*
+ * Lower-case ASCII letters of s into buf and hash them (FNV-1a, 64 bits:
+ * the keys are short words, where it beats a call into a library hash);
+ * false when too long.
+ */
 static bool
-fold(const char *s, size_t len, char *buf)
+fold(const char *s, size_t len, char *buf, uint64_t *hash)
 {
+	uint64_t h = 0xcbf29ce484222325ULL;
 	size_t i;
 
 	if (len == 0 || len > LEXICON_MAXLEN)
 		return false;
 	for (i = 0; i < len; i++) {
 		unsigned char c = (unsigned char)s[i];
-		buf[i] = (c >= 'A' && c <= 'Z') ? (char)(c + 32) : (char)c;
+
+		if (c >= 'A' && c <= 'Z')
+			c = (unsigned char)(c + 32);
+		buf[i] = (char)c;
+		h = (h ^ c) * 0x100000001b3ULL;
 	}
+	*hash = h ^ (h >> 29);
 	return true;
 }
 
 static struct slot *
-probe(const char *key, size_t len)
+probe(const char *key, size_t len, uint64_t h)
 {
-	size_t i = (size_t)XXH3_64bits(key, len) & (nslots - 1);
+	uint16_t check = (uint16_t)(h >> 48);
+	size_t i = (size_t)h & (nslots - 1);
 
-	while (slots[i].key != NULL &&
-	    (slots[i].len != len || memcmp(slots[i].key, key, len) != 0))
+	while (slots[i].idx != 0) {
+		const struct lexent *e = &ents[slots[i].idx - 1];
+
+		if (slots[i].check == check && e->len == len &&
+		    memcmp(e->key, key, len) == 0)
+			break;
 		i = (i + 1) & (nslots - 1);
+	}
+	slots[i].check = check;
 	return &slots[i];
 }
 
-static struct slot *
+static struct lexent *
 insert(const char *key, size_t len)
 {
-	struct slot *s = probe(key, len);
+	char buf[LEXICON_MAXLEN];
+	uint64_t h = 0;
+	struct slot *s;
 
-	if (s->key == NULL) {
-		s->key = xstrndup(key, len);
-		s->len = len;
+	fold(key, len, buf, &h);
+	s = probe(key, len, h);
+
+	if (s->idx == 0) {
+		if (nents == entcap) {
+			entcap = entcap ? entcap * 2 : 1024;
+			ents = xreallocarray(ents, entcap, sizeof *ents);
+		}
+		memset(&ents[nents], 0, sizeof ents[nents]);
+		ents[nents].key = xstrndup(key, len);
+		ents[nents].len = len;
+		s->idx = (uint16_t)++nents;
 	}
-	return s;
+	return &ents[s->idx - 1];
 }
 
 static void
@@ -115,16 +152,18 @@ build(void)
 	for (k = 0; k < LEX_NKINDS; k++)
 		total += tables[k]->n;
 	/* every key and its prefixes, at most half full */
-	for (nslots = 64; nslots < total * 4; nslots *= 2)
+	for (nslots = 64; nslots < total * 2; nslots *= 2)
 		;
 	slots = xcalloc(nslots, sizeof *slots);
 	for (k = 0; k < LEX_NKINDS; k++) {
 		for (i = 0; i < tables[k]->n; i++) {
 			const struct lexicon_entry *e = &tables[k]->v[i];
 			size_t len = strlen(e->key);
-			struct slot *s;
+			struct lexent *s;
 
-			if (!fold(e->key, len, buf))
+			uint64_t h;
+
+			if (!fold(e->key, len, buf, &h))
 				continue;
 			s = insert(buf, len);
 			s->mask |= LEX_BIT(k);
@@ -134,6 +173,10 @@ build(void)
 					insert(buf, j)->mask |= LEX_PREFIX;
 		}
 	}
+	for (i = 0; i < nslots; i++) {
+		if (slots[i].idx != 0)
+			slots[i].mask = ents[slots[i].idx - 1].mask;
+	}
 }
 
 static const struct slot *
@@ -141,12 +184,33 @@ find(const char *s, size_t len)
 {
 	char buf[LEXICON_MAXLEN];
 	const struct slot *sl;
+	uint64_t h;
+	uint16_t check;
+	size_t i;
 
 	pthread_once(&once, build);
-	if (!fold(s, len, buf))
+	if (!fold(s, len, buf, &h))
 		return NULL;
-	sl = probe(buf, len);
-	return sl->key != NULL ? sl : NULL;
+	/* a read-only probe: the table is shared */
+	check = (uint16_t)(h >> 48);
+	for (i = (size_t)h & (nslots - 1); (sl = &slots[i])->idx != 0;
+	    i = (i + 1) & (nslots - 1)) {
+		const struct lexent *e;
+
+		if (sl->check != check)
+			continue;
+		e = &ents[sl->idx - 1];
+		if (e->len == len) {
+			size_t k;
+
+			/* short keys: a loop beats a call to memcmp */
+			for (k = 0; k < len && e->key[k] == buf[k]; k++)
+				;
+			if (k == len)
+				return sl;
+		}
+	}
+	return NULL;
 }
 
 unsigned
@@ -168,7 +232,7 @@ lexicon_value(enum lexicon_kind kind, const char *s, size_t len)
 {
 	const struct slot *sl = find(s, len);
 
-	return sl != NULL ? sl->value[kind] : NULL;
+	return sl != NULL ? ents[sl->idx - 1].value[kind] : NULL;
 }
 
 const struct lexicon_table *

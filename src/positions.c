@@ -89,8 +89,11 @@ topic_bonus(const struct tokens *tk, size_t first, size_t last,
 			len = STEM;
 		for (k = 0; k < tp->n; k++) {
 			size_t j;
+			char c0 = s[0];
 
-			if (strlen(tp->words[k]) != len)
+			if (c0 >= 'A' && c0 <= 'Z')
+				c0 = (char)(c0 + 32);
+			if (tp->words[k][0] != c0 || strlen(tp->words[k]) != len)
 				continue;
 			for (j = 0; j < len; j++) {
 				char c = s[j];
