@@ -54,8 +54,14 @@ for txt in "$srcdir"/tests/data/*.txt; do
 	if [ "$rc" -ne 0 ]; then
 		# Score an empty summary instead, so that the totals still
 		# count this article's gold; the article itself is not ok.
-		status="whosaid exited $rc: $(head -c 200 "$work/$name.err" |
-		    tr '\n\t' '  ')"
+		why=$(grep -m 1 -E 'Sanitizer|runtime error|^whosaid:' \
+		    "$work/$name.err" || head -n 1 "$work/$name.err")
+		# The innermost frame in whosaid's own code, if any.
+		where=$(grep -m 1 -E '#[0-9]+ .* in [A-Za-z_]+ .*/(src|ui)/' \
+		    "$work/$name.err" | sed 's/.* in /in /')
+		[ -n "$where" ] && why="$why ($where)"
+		status="whosaid exited $rc: $(printf '%s' "$why" |
+		    head -c 200 | tr '\t' ' ')"
 		echo '{"actors": [], "quotes": []}' >"$work/$name.json"
 	fi
 	if ! "$PYTHON" "$srcdir/tests/eval/score-quotes" "$gold" "$txt" \
