@@ -57,8 +57,9 @@ for txt in "$srcdir"/tests/data/*.txt; do
 		why=$(grep -m 1 -E 'Sanitizer|runtime error|^whosaid:' \
 		    "$work/$name.err" || head -n 1 "$work/$name.err")
 		# The innermost frame in whosaid's own code, if any.
-		where=$(grep -m 1 -E '#[0-9]+ .* in [A-Za-z_]+ .*/(src|ui)/' \
-		    "$work/$name.err" | sed 's/.* in /in /')
+		where=$(grep -v -e libsanitizer -e xmalloc "$work/$name.err" |
+		    grep -m 1 -E '#[0-9]+ .* in [A-Za-z_]+ .*/(src|ui)/' |
+		    sed 's/.* in /in /')
 		[ -n "$where" ] && why="$why ($where)"
 		status="whosaid exited $rc: $(printf '%s' "$why" |
 		    head -c 200 | tr '\t' ' ')"
