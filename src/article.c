@@ -9,8 +9,10 @@
 #include "config.h"
 
 #include <errno.h>
+#include <stdbool.h>
 #include <fcntl.h>
 #include <sys/stat.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -74,6 +76,53 @@ article_decode_cp1252(struct article *art)
 	free(f2t);
 }
 
+/*
+ * Is s valid UTF-8? Runs of ASCII are skipped a word at a time; what lies
+ * between them is checked by libunistring's u8_check(). (u8_check() on a
+ * whole mostly-ASCII file is several times slower.)
+ */
+static bool
+article_utf8_valid(const char *s, size_t len)
+{
+	const uint64_t high = 0x8080808080808080ull;
+	size_t i = 0, j;
+	uint64_t w;
+
+	while (i < len) {
+		while (i + 8 <= len) {
+			memcpy(&w, s + i, 8);
+			if (w & high)
+				break;
+			i += 8;
+		}
+		while (i < len && (unsigned char)s[i] < 0x80)
+			i++;
+		if (i >= len)
+			break;
+		/* A run up to the next ASCII byte: whole characters. */
+		for (j = i; j < len && (unsigned char)s[j] >= 0x80; j++)
+			;
+		if (u8_check((const uint8_t *)s + i, j - i) != NULL)
+			return false;
+		i = j;
+	}
+	return true;
+}
+
+/* Is there a CR LF in s? (memchr is much faster than memmem here.) */
+static bool
+article_has_crlf(const char *s, size_t len)
+{
+	const char *p = s, *end = s + len;
+
+	while ((p = memchr(p, '\r', (size_t)(end - p))) != NULL) {
+		if (p + 1 < end && p[1] == '\n')
+			return true;
+		p++;
+	}
+	return false;
+}
+
 /* Make an article of buf, which must have room for size + 1 bytes; takes
  * ownership of buf. */
 static struct article *
@@ -86,7 +135,7 @@ article_adopt(char *buf, size_t size, const char *name)
 	art->bytes[size] = '\0';
 	art->size = size;
 
-	if (u8_check((const uint8_t *)art->bytes, size) == NULL) {
+	if (article_utf8_valid(art->bytes, size)) {
 		art->text = art->bytes;
 		art->len = size;
 	} else {
@@ -95,7 +144,7 @@ article_adopt(char *buf, size_t size, const char *name)
 	}
 	if (art->len >= 3 && memcmp(art->text, "\xef\xbb\xbf", 3) == 0)
 		art->flags |= ARTICLE_BOM;
-	if (memmem(art->text, art->len, "\r\n", 2) != NULL)
+	if (article_has_crlf(art->text, art->len))
 		art->flags |= ARTICLE_CRLF;
 	return art;
 }

@@ -1,11 +1,29 @@
 /*
- * blocks.c: split an article into blocks (first version: paragraphs
- * separated by blank lines, the first one the title).
+ * blocks.c: split an article into blocks and give each block a kind.
+ *
+ * Two passes. The first cuts the text into lines and the lines into
+ * segments: a run of non-blank lines is one segment (a hard-wrapped
+ * paragraph), except that a line printed twice in a row is a caption, a
+ * line opening with a list marker starts a list item and a Markdown "#"
+ * line (or a line underlined with "===" / "---") is a heading. The second
+ * pass gives the plain text segments their kinds by their shape and by the
+ * phrase tables below: site chrome and legal notices are boilerplate, the
+ * first real line is the title, a short line without end punctuation
+ * between paragraphs is a heading, a name line followed by "NAME is a
+ * journalist ..." near the end is the byline and bio.
+ *
+ * The rules are general: the tables hold phrases that mark a kind of text
+ * on many sites, never facts of one article.
+ *
+ * Invariant: blocks are in text order, never overlap, never start or end
+ * with blank space, and start >= 3 when the text opens with a BOM.
  */
 #include "config.h"
 
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "article.h"
 #include "blocks.h"
@@ -22,9 +40,97 @@ static const char *kind_names[BLOCK_NKINDS] = {
 	[BLOCK_BOILERPLATE] = "boilerplate",
 };
 
+/*
+ * Site chrome: a block that is exactly one of these (ignoring case and
+ * surrounding space) is boilerplate wherever it stands.
+ */
+static const char *blocks_chrome[] = {
+	"Accessibility links", "Skip to main content", "Skip to content",
+	"Skip to navigation", "Breaking News", "Advertisement",
+	"Advertisements", "Sponsored", "Share", "Share this", "Share this:",
+	"Share this article", "Share this story", "Share on Facebook",
+	"Share on Twitter", "Share via Email", "Email", "Print", "Comments",
+	"Comment", "Related", "Related Content", "Related Stories",
+	"Related Articles", "Read more", "Read More:", "Read more:",
+	"More from", "Most Popular", "Most Read", "Trending", "Menu",
+	"Search", "Sign in", "Log in", "Subscribe", "Sign up",
+	"Newsletter", "Follow us", "Back to top", "Top stories",
+	"Image", "Video", "Listen", "Listen to this article", "Loading...",
+	"Watch", "Live", "Home", "Tweet", "Copy link", "Copied",
+	NULL
+};
+
+/*
+ * Legal notices and calls to action: a block containing one of these is
+ * boilerplate when it stands in the closing run of the article, or
+ * anywhere when the block is short (see blocks_is_tail_notice()).
+ */
+static const char *blocks_notice[] = {
+	"all rights reserved", "copyright \xc2\xa9", "\xc2\xa9 ",
+	"(c) copyright", "terms of use", "terms of service",
+	"privacy policy", "cookie policy", "we use cookies",
+	"click here", "sign up for our newsletter", "subscribe to our",
+	"follow us on", "share this article", "undesirable organization",
+	"fines or imprisonment", "criminal liability for",
+	"this material may not be published", "reproduction in whole or in part",
+	"report an error", "contact us", "editor's note:",
+	NULL
+};
+
+/* Phrases that make a short paragraph a photo caption. */
+static const char *blocks_caption_prefix[] = {
+	"Photo:", "Photograph:", "Photo by ", "Photos:", "Image:",
+	"Image caption", "Caption:", "Picture:", "Pictured:", "Above:",
+	"Top:", "File photo", "FILE PHOTO", NULL
+};
+static const char *blocks_caption_credit[] = {
+	"(AP Photo", "(Photo by", "/ Getty Images", "(Getty Images",
+	"Getty Images)", "REUTERS/", "/ Reuters", "(Reuters Photo",
+	"/AFP", "(EPA", "/ EPA", "Photograph:", "Photo:", NULL
+};
+
+/* What follows "NAME is a" in an author's biography. */
+static const char *blocks_bio_words[] = {
+	"journalist", "reporter", "correspondent", "editor", "writer",
+	"columnist", "producer", "bureau chief", "contributor", "author",
+	"freelance", "covers ", "staff writer", "analyst at", NULL
+};
+
+static const char *blocks_weekdays[] = {
+	"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
+	"Sunday", NULL
+};
+static const char *blocks_months[] = {
+	"January", "February", "March", "April", "May", "June", "July",
+	"August", "September", "October", "November", "December", NULL
+};
+
+/* A segment found by the first pass. */
+enum blocks_seg {
+	SEG_TEXT,    /* plain lines: kind decided later */
+	SEG_CAPTION, /* a line repeated */
+	SEG_LIST,    /* a list item */
+	SEG_MDHEAD,  /* a Markdown or underlined heading */
+	SEG_MDTITLE  /* "# " level 1 heading */
+};
+
+struct blocks_seg_info {
+	enum blocks_seg seg;
+	int nlines;
+	bool numbered; /* list item marked "1." / "1)" */
+};
+
+struct blocks_line {
+	size_t start, end; /* without indentation and line end */
+	size_t indent;	   /* bytes of leading blank space */
+	bool blank;
+};
+
 const char *
 blocks_kind_name(enum block_kind kind)
 {
+	if ((int)kind < 0 || kind >= BLOCK_NKINDS)
+		return "?";
 	return kind_names[kind];
 }
 
@@ -39,10 +145,608 @@ blocks_kind_from_name(const char *name)
 	return -1;
 }
 
-static int
-is_space(char c)
+static bool
+blocks_is_space(char c)
 {
-	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+	return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' ||
+	    c == '\v';
+}
+
+static bool
+blocks_is_upper(const char *s, size_t n)
+{
+	unsigned char c = (unsigned char)s[0];
+
+	if (n == 0)
+		return false;
+	if (c >= 'A' && c <= 'Z')
+		return true;
+	/* Letters outside ASCII: accept Latin-1 capitals and anything the
+	 * ASCII rules cannot judge. */
+	return c >= 0xc3;
+}
+
+static bool
+blocks_is_alnum(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	    (c >= '0' && c <= '9');
+}
+
+/* Case-insensitive search for needle in s[0..n). */
+static bool
+blocks_contains(const char *s, size_t n, const char *needle)
+{
+	size_t k = strlen(needle), i;
+	unsigned char lo, up;
+
+	if (k == 0 || k > n)
+		return false;
+	/* Compare the first byte cheaply before calling strncasecmp. */
+	lo = (unsigned char)needle[0];
+	up = lo;
+	if (lo >= 'A' && lo <= 'Z')
+		lo = (unsigned char)(lo - 'A' + 'a');
+	if (up >= 'a' && up <= 'z')
+		up = (unsigned char)(up - 'a' + 'A');
+	/* Phrases start words: try only where a word starts. */
+	for (i = 0; i + k <= n; i++)
+		if (((unsigned char)s[i] == lo || (unsigned char)s[i] == up) &&
+		    (i == 0 || !blocks_is_alnum(needle[0]) ||
+		    !blocks_is_alnum(s[i - 1])) &&
+		    strncasecmp(s + i, needle, k) == 0)
+			return true;
+	return false;
+}
+
+/* Does s[0..n) hold one of the phrases of table (at a word start)? */
+static bool
+blocks_table_contains(const char *s, size_t n, const char **table)
+{
+	const char **p;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		bool word_start = i == 0 || !blocks_is_alnum(s[i - 1]);
+
+		for (p = table; *p != NULL; p++) {
+			size_t k;
+
+			if ((s[i] | 0x20) != ((*p)[0] | 0x20) ||
+			    (!word_start && blocks_is_alnum((*p)[0])))
+				continue;
+			k = strlen(*p);
+			if (k <= n - i && strncasecmp(s + i, *p, k) == 0)
+				return true;
+		}
+	}
+	return false;
+}
+
+static bool
+blocks_table_prefix(const char *s, size_t n, const char **table)
+{
+	if (n == 0)
+		return false;
+	for (; *table != NULL; table++) {
+		size_t k;
+
+		if ((s[0] | 0x20) != ((*table)[0] | 0x20))
+			continue;
+		k = strlen(*table);
+
+		if (k <= n && strncasecmp(s, *table, k) == 0)
+			return true;
+	}
+	return false;
+}
+
+static bool
+blocks_is_chrome(const char *s, size_t n)
+{
+	const char **p;
+
+	if (n == 0 || n > 32)
+		return false;
+	for (p = blocks_chrome; *p != NULL; p++)
+		if ((s[0] | 0x20) == ((*p)[0] | 0x20) && strlen(*p) == n &&
+		    strncasecmp(s, *p, n) == 0)
+			return true;
+	return false;
+}
+
+/* Words in s[0..n) (runs of non-space), counting no further than max + 1. */
+static int
+blocks_words_max(const char *s, size_t n, int max)
+{
+	int words = 0;
+	bool in = false;
+	size_t i;
+
+	for (i = 0; i < n && words <= max; i++) {
+		if (blocks_is_space(s[i]))
+			in = false;
+		else if (!in) {
+			in = true;
+			words++;
+		}
+	}
+	return words;
+}
+
+/* Does the text end like a sentence (punctuation, perhaps closed by a
+ * quote or bracket)? */
+static bool
+blocks_ends_sentence(const char *s, size_t n)
+{
+	while (n > 0) {
+		unsigned char c = (unsigned char)s[n - 1];
+
+		if (c == '"' || c == '\'' || c == ')' || c == ']') {
+			n--;
+			continue;
+		}
+		/* Closing curly quotes U+2019, U+201D, guillemet U+00BB. */
+		if (n >= 3 && memcmp(s + n - 3, "\xe2\x80", 2) == 0 &&
+		    (c == 0x99 || c == 0x9d)) {
+			n -= 3;
+			continue;
+		}
+		if (n >= 2 && memcmp(s + n - 2, "\xc2\xbb", 2) == 0) {
+			n -= 2;
+			continue;
+		}
+		break;
+	}
+	if (n == 0)
+		return false;
+	if (strchr(".!?:;,", s[n - 1]) != NULL)
+		return true;
+	/* U+2026 ellipsis */
+	return n >= 3 && memcmp(s + n - 3, "\xe2\x80\xa6", 3) == 0;
+}
+
+/* Length of a list marker at s ("• ", "- ", "* ", "+ ", "12. ", "3) "),
+ * 0 when there is none; *numbered says which. */
+static size_t
+blocks_list_marker(const char *s, size_t n, bool *numbered)
+{
+	static const char *bullets[] = { "\xe2\x80\xa2", "\xe2\x97\xa6",
+		"\xe2\x96\xaa", "\xe2\x80\xa3", "\xc2\xb7", "-", "*", "+",
+		NULL };
+	const char **b;
+	size_t i;
+
+	*numbered = false;
+	for (b = bullets; *b != NULL; b++) {
+		size_t k = strlen(*b);
+
+		if (n > k && memcmp(s, *b, k) == 0 && (s[k] == ' ' ||
+		    s[k] == '\t'))
+			return k + 1;
+	}
+	for (i = 0; i < n && i < 3 && s[i] >= '0' && s[i] <= '9'; i++)
+		;
+	if (i > 0 && i + 1 < n && (s[i] == '.' || s[i] == ')') &&
+	    s[i + 1] == ' ') {
+		*numbered = true;
+		return i + 2;
+	}
+	return 0;
+}
+
+/* "# Heading": the level (1-6), 0 when the line is no Markdown heading. */
+static int
+blocks_md_level(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n && i < 7 && s[i] == '#'; i++)
+		;
+	if (i == 0 || i > 6 || i >= n || s[i] != ' ')
+		return 0;
+	return (int)i;
+}
+
+/* A line of only '=' or only '-' (at least 3): a Setext underline. */
+static int
+blocks_underline(const char *s, size_t n)
+{
+	size_t i;
+
+	if (n < 3 || (s[0] != '=' && s[0] != '-'))
+		return 0;
+	for (i = 0; i < n; i++)
+		if (s[i] != s[0])
+			return 0;
+	return s[0] == '=' ? 1 : 2;
+}
+
+/*
+ * A person's name: 2 to 5 words, each starting with a capital, holding
+ * only letters and . - ' (e.g. "Chris Rickleton", "B. Lynn Winmill").
+ */
+static bool
+blocks_is_name(const char *s, size_t n)
+{
+	size_t i;
+	bool start = true;
+	int words;
+
+	if (n > 60 || (words = blocks_words_max(s, n, 5)) < 2 || words > 5)
+		return false;
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c == ' ') {
+			start = true;
+			continue;
+		}
+		if (start) {
+			if (!blocks_is_upper(s + i, n - i))
+				return false;
+			start = false;
+		}
+		if (c < 0x80 && !((c >= 'a' && c <= 'z') ||
+		    (c >= 'A' && c <= 'Z') || c == '.' || c == '-' ||
+		    c == '\''))
+			return false;
+	}
+	return true;
+}
+
+/* "Friday, July 21, 2017", "July 21, 2017", "2017-07-21": a date line. */
+static bool
+blocks_is_date(const char *s, size_t n)
+{
+	bool digit = false;
+	size_t i;
+
+	if (n > 60 || blocks_words_max(s, n, 7) > 7)
+		return false;
+	for (i = 0; i < n; i++)
+		if (s[i] >= '0' && s[i] <= '9')
+			digit = true;
+	if (!digit)
+		return false;
+	if (blocks_table_prefix(s, n, blocks_weekdays) ||
+	    blocks_table_prefix(s, n, blocks_months))
+		return true;
+	return n >= 10 && s[4] == '-' && s[7] == '-' && s[0] >= '0' &&
+	    s[0] <= '9';
+}
+
+/* "By NAME" (or "By NAME and NAME"). */
+static bool
+blocks_is_byline(const char *s, size_t n)
+{
+	if (n < 5 || n > 100 || strncasecmp(s, "By ", 3) != 0)
+		return false;
+	if (!blocks_is_upper(s + 3, n - 3))
+		return false;
+	return !blocks_ends_sentence(s, n) && blocks_words_max(s, n, 12) <= 12;
+}
+
+/* A photo caption that is not repeated: a credit or caption prefix. */
+static bool
+blocks_is_caption(const char *s, size_t n)
+{
+	size_t tail = n < 80 ? n : 80;
+	const char *end;
+
+	if (n > 300)
+		return false;
+	end = s + n - tail;
+
+	if (blocks_table_prefix(s, n, blocks_caption_prefix))
+		return true;
+	/*
+	 * A credit stands at the end: look at the last 80 bytes only, and
+	 * only when they hold one of the marks every credit above has.
+	 */
+	if (memchr(end, '(', tail) == NULL && memchr(end, '/', tail) == NULL &&
+	    memchr(end, ':', tail) == NULL && memchr(end, ')', tail) == NULL)
+		return false;
+	return blocks_table_contains(end, tail, blocks_caption_credit);
+}
+
+/* "NAME is a journalist ...": name, then a biography word early on. */
+static bool
+blocks_is_bio(const char *s, size_t n, const char *name, size_t namelen)
+{
+	size_t head = n < 160 ? n : 160;
+
+	if (name != NULL) {
+		if (namelen > n || memcmp(s, name, namelen) != 0)
+			return false;
+		return true;
+	}
+	if (!blocks_contains(s, head, " is a ") &&
+	    !blocks_contains(s, head, " is an ") &&
+	    !blocks_contains(s, head, " covers ") &&
+	    !blocks_contains(s, head, " has been a"))
+		return false;
+	return blocks_table_contains(s, head, blocks_bio_words);
+}
+
+static void
+blocks_push(struct block_list *bl, size_t *cap, enum block_kind kind,
+    size_t start, size_t end, size_t shown_end)
+{
+	if (bl->n == *cap) {
+		*cap = *cap ? *cap * 2 : 32;
+		bl->v = xreallocarray(bl->v, *cap, sizeof *bl->v);
+	}
+	bl->v[bl->n].kind = kind;
+	bl->v[bl->n].start = start;
+	bl->v[bl->n].end = end;
+	bl->v[bl->n].shown_end = shown_end;
+	bl->n++;
+}
+
+/* Read the line at t[*pos]: its range without indentation and line end. */
+static void
+blocks_next_line(const char *t, size_t len, size_t *pos,
+    struct blocks_line *ln)
+{
+	size_t i = *pos, e;
+	const char *nl = memchr(t + i, '\n', len - i);
+
+	e = nl != NULL ? (size_t)(nl - t) : len;
+	*pos = nl != NULL ? e + 1 : len;
+	while (i < e && blocks_is_space(t[i]))
+		i++;
+	while (e > i && blocks_is_space(t[e - 1]))
+		e--;
+	ln->indent = i;
+	ln->start = i;
+	ln->end = e;
+	ln->blank = i == e;
+}
+
+static bool
+blocks_same_line(const char *t, const struct blocks_line *a,
+    const struct blocks_line *b)
+{
+	size_t n = a->end - a->start;
+
+	return n > 0 && n == b->end - b->start &&
+	    memcmp(t + a->start, t + b->start, n) == 0;
+}
+
+/*
+ * First pass over one group of non-blank lines: emit segments as blocks
+ * (kind BLOCK_PARAGRAPH for plain text for now) and their seg info.
+ */
+static void
+blocks_group(const char *t, const struct blocks_line *ln, size_t nl,
+    struct block_list *bl, size_t *cap, struct blocks_seg_info **info,
+    size_t *icap)
+{
+	size_t i = 0, j;
+	bool numbered;
+
+	while (i < nl) {
+		enum blocks_seg seg = SEG_TEXT;
+		size_t start = ln[i].start, end, shown;
+		size_t n = ln[i].end - ln[i].start;
+		int level;
+
+		shown = 0;
+		j = i + 1;
+		numbered = false;
+		if (i + 1 < nl && blocks_same_line(t, &ln[i], &ln[i + 1])) {
+			seg = SEG_CAPTION;
+			shown = ln[i].end;
+			j = i + 2;
+		} else if ((level = blocks_md_level(t + start, n)) > 0) {
+			seg = level == 1 ? SEG_MDTITLE : SEG_MDHEAD;
+		} else if (i + 1 < nl && blocks_underline(t + ln[i + 1].start,
+		    ln[i + 1].end - ln[i + 1].start) > 0) {
+			seg = blocks_underline(t + ln[i + 1].start,
+			    ln[i + 1].end - ln[i + 1].start) == 1 ?
+			    SEG_MDTITLE : SEG_MDHEAD;
+			j = i + 2;
+		} else if (blocks_list_marker(t + start, n, &numbered) > 0) {
+			bool dummy;
+
+			seg = SEG_LIST;
+			/* Continuation lines belong to the item. */
+			while (j < nl && blocks_list_marker(t + ln[j].start,
+			    ln[j].end - ln[j].start, &dummy) == 0 &&
+			    blocks_md_level(t + ln[j].start,
+			    ln[j].end - ln[j].start) == 0 &&
+			    !(j + 1 < nl &&
+			    blocks_same_line(t, &ln[j], &ln[j + 1])))
+				j++;
+		} else {
+			bool dummy;
+
+			/* Plain lines up to the next special line. */
+			while (j < nl && !(j + 1 < nl &&
+			    blocks_same_line(t, &ln[j], &ln[j + 1])) &&
+			    blocks_md_level(t + ln[j].start,
+			    ln[j].end - ln[j].start) == 0 &&
+			    blocks_list_marker(t + ln[j].start,
+			    ln[j].end - ln[j].start, &dummy) == 0)
+				j++;
+		}
+		end = ln[j - 1].end;
+		blocks_push(bl, cap, BLOCK_PARAGRAPH, start, end,
+		    shown ? shown : end);
+		if (bl->n > *icap) {
+			*icap = *icap ? *icap * 2 : 32;
+			*info = xreallocarray(*info, *icap, sizeof **info);
+		}
+		(*info)[bl->n - 1].seg = seg;
+		(*info)[bl->n - 1].nlines = (int)(j - i);
+		(*info)[bl->n - 1].numbered = numbered;
+		i = j;
+	}
+}
+
+/* Is block k a plain one-line text block? */
+static bool
+blocks_single(const struct blocks_seg_info *info, size_t k)
+{
+	return info[k].seg == SEG_TEXT && info[k].nlines == 1;
+}
+
+/* A short line without end punctuation, as a heading is. */
+static bool
+blocks_heading_shape(const char *s, size_t n)
+{
+	if (n == 0 || n > 160 || blocks_words_max(s, n, 20) > 20)
+		return false;
+	if (blocks_ends_sentence(s, n))
+		return false;
+	/* Opens with a capital, a digit or a quote. */
+	return blocks_is_upper(s, n) || (s[0] >= '0' && s[0] <= '9') ||
+	    s[0] == '"' || s[0] == '\'' || (unsigned char)s[0] == 0xe2;
+}
+
+/* Second pass: the kinds of the plain text blocks. */
+static void
+blocks_classify(const char *t, struct block_list *bl,
+    const struct blocks_seg_info *info)
+{
+	struct block *v = bl->v;
+	size_t n = bl->n, k, title = n, first_body, tail;
+	bool seen_real = false;
+
+	/* Site chrome and captions, by shape. */
+	for (k = 0; k < n; k++) {
+		const char *s = t + v[k].start;
+		size_t len = v[k].end - v[k].start;
+
+		switch (info[k].seg) {
+		case SEG_CAPTION:
+			v[k].kind = BLOCK_CAPTION;
+			break;
+		case SEG_LIST:
+			v[k].kind = BLOCK_LIST;
+			break;
+		case SEG_MDHEAD:
+		case SEG_MDTITLE:
+			v[k].kind = BLOCK_HEADING;
+			break;
+		case SEG_TEXT:
+			if (blocks_is_chrome(s, len))
+				v[k].kind = BLOCK_BOILERPLATE;
+			else if (len < 200 && blocks_words_max(s, len, 12) <= 12 &&
+			    blocks_table_contains(s, len, blocks_notice))
+				v[k].kind = BLOCK_BOILERPLATE;
+			break;
+		}
+	}
+
+	/* The title: the first real line. */
+	for (k = 0; k < n; k++) {
+		if (v[k].kind == BLOCK_BOILERPLATE)
+			continue;
+		if (info[k].seg == SEG_MDTITLE || info[k].seg == SEG_MDHEAD ||
+		    (info[k].seg == SEG_TEXT && (info[k].nlines == 1 ||
+		    v[k].end - v[k].start <= 200))) {
+			v[k].kind = BLOCK_TITLE;
+			title = k;
+		}
+		break;
+	}
+	first_body = title < n ? title + 1 : 0;
+
+	/* Date line or "By NAME" right under the title. */
+	for (k = first_body; k < n && k < first_body + 3; k++) {
+		const char *s = t + v[k].start;
+		size_t len = v[k].end - v[k].start;
+
+		if (!blocks_single(info, k) || v[k].kind != BLOCK_PARAGRAPH)
+			continue;
+		if (blocks_is_date(s, len) || blocks_is_byline(s, len))
+			v[k].kind = BLOCK_BYLINE;
+	}
+
+	/*
+	 * The closing run: legal notices and calls to action from the end
+	 * back to the first block that is none.
+	 */
+	tail = n;
+	while (tail > first_body) {
+		const char *s = t + v[tail - 1].start;
+		size_t len = v[tail - 1].end - v[tail - 1].start;
+
+		if (v[tail - 1].kind == BLOCK_BOILERPLATE ||
+		    (info[tail - 1].seg == SEG_TEXT &&
+		    blocks_table_contains(s, len, blocks_notice))) {
+			v[tail - 1].kind = BLOCK_BOILERPLATE;
+			tail--;
+		} else
+			break;
+	}
+
+	/* Byline and bio near the end: a name line, then "NAME is a ...". */
+	for (k = first_body + (n - first_body) / 2; k < tail; k++) {
+		const char *s = t + v[k].start;
+		size_t len = v[k].end - v[k].start;
+
+		if (info[k].seg != SEG_TEXT || v[k].kind != BLOCK_PARAGRAPH)
+			continue;
+		if (blocks_single(info, k) && blocks_is_name(s, len) &&
+		    k + 1 < tail && info[k + 1].seg == SEG_TEXT &&
+		    blocks_is_bio(t + v[k + 1].start,
+		    v[k + 1].end - v[k + 1].start, s, len)) {
+			v[k].kind = BLOCK_BYLINE;
+			v[k + 1].kind = BLOCK_BIO;
+			k++;
+		} else if (k + 3 >= tail && blocks_is_bio(s, len, NULL, 0))
+			v[k].kind = BLOCK_BIO;
+	}
+
+	/* Photo captions by their credit line; "By NAME" anywhere. */
+	for (k = first_body; k < n; k++) {
+		const char *s = t + v[k].start;
+		size_t len = v[k].end - v[k].start;
+
+		if (info[k].seg != SEG_TEXT || v[k].kind != BLOCK_PARAGRAPH)
+			continue;
+		if (blocks_is_caption(s, len))
+			v[k].kind = BLOCK_CAPTION;
+		else if (blocks_single(info, k) && blocks_is_byline(s, len))
+			v[k].kind = BLOCK_BYLINE;
+	}
+
+	/*
+	 * Headings: a short line without end punctuation between two
+	 * blocks of text. A lone numbered line of that shape ("1. Large
+	 * Scale Trafficker Sentenced") is a numbered heading, not a list.
+	 */
+	for (k = first_body; k < tail; k++) {
+		const char *s = t + v[k].start;
+		size_t len = v[k].end - v[k].start, p;
+		bool numbered_alone;
+
+		numbered_alone = info[k].seg == SEG_LIST && info[k].numbered &&
+		    info[k].nlines == 1 &&
+		    (k == 0 || info[k - 1].seg != SEG_LIST) &&
+		    (k + 1 >= n || info[k + 1].seg != SEG_LIST);
+		if (!numbered_alone && (!blocks_single(info, k) ||
+		    v[k].kind != BLOCK_PARAGRAPH))
+			continue;
+		if (!blocks_heading_shape(s, len))
+			continue;
+		/* Something real before it and a paragraph after it. */
+		if (k + 1 >= tail || (v[k + 1].kind != BLOCK_PARAGRAPH &&
+		    v[k + 1].kind != BLOCK_CAPTION))
+			continue;
+		for (p = k, seen_real = false; p > 0; p--)
+			if (v[p - 1].kind == BLOCK_PARAGRAPH ||
+			    v[p - 1].kind == BLOCK_BYLINE ||
+			    v[p - 1].kind == BLOCK_TITLE) {
+				seen_real = true;
+				break;
+			}
+		if (seen_real)
+			v[k].kind = BLOCK_HEADING;
+	}
 }
 
 struct block_list *
@@ -50,45 +754,31 @@ blocks_parse(const struct article *art)
 {
 	struct block_list *bl = xcalloc(1, sizeof *bl);
 	const char *t = article_text(art);
-	size_t len = article_len(art), i = 0, cap = 0;
+	size_t len = article_len(art), pos = 0, cap = 0, icap = 0;
+	size_t nl = 0, lcap = 0;
+	struct blocks_line *ln = NULL, cur;
+	struct blocks_seg_info *info = NULL;
 
 	if (len >= 3 && memcmp(t, "\xef\xbb\xbf", 3) == 0)
-		i = 3;
-	while (i < len) {
-		size_t start, end, j;
-
-		while (i < len && is_space(t[i]))
-			i++;
-		if (i >= len)
-			break;
-		start = i;
-		/* A block ends at a line holding only blank space. */
-		for (;;) {
-			const char *nl = memchr(t + i, '\n', len - i);
-
-			if (nl == NULL) {
-				i = len;
-				break;
+		pos = 3;
+	while (pos < len) {
+		blocks_next_line(t, len, &pos, &cur);
+		if (!cur.blank) {
+			if (nl == lcap) {
+				lcap = lcap ? lcap * 2 : 64;
+				ln = xreallocarray(ln, lcap, sizeof *ln);
 			}
-			i = (size_t)(nl - t) + 1;
-			for (j = i; j < len && t[j] != '\n' && is_space(t[j]); j++)
-				;
-			if (j >= len || t[j] == '\n')
-				break;
+			ln[nl++] = cur;
 		}
-		end = i;
-		while (end > start && is_space(t[end - 1]))
-			end--;
-		if (bl->n == cap) {
-			cap = cap ? cap * 2 : 32;
-			bl->v = xreallocarray(bl->v, cap, sizeof *bl->v);
+		if ((cur.blank || pos >= len) && nl > 0) {
+			blocks_group(t, ln, nl, bl, &cap, &info, &icap);
+			nl = 0;
 		}
-		bl->v[bl->n].kind = bl->n == 0 ? BLOCK_TITLE : BLOCK_PARAGRAPH;
-		bl->v[bl->n].start = start;
-		bl->v[bl->n].end = end;
-		bl->v[bl->n].shown_end = end;
-		bl->n++;
 	}
+	if (bl->n > 0)
+		blocks_classify(t, bl, info);
+	free(info);
+	free(ln);
 	return bl;
 }
 

@@ -52,4 +52,30 @@ size_t layout_line_of(struct layout *lo, size_t off, int *col);
  * the line's end when col is past it. */
 size_t layout_offset_at(struct layout *lo, size_t line, int col);
 
+/*
+ * Columns are counted by clusters: a character of non-zero width with the
+ * zero-width characters (combining marks, joiners) that follow it; a
+ * cluster starts where its first character does. So for an offset o shown
+ * on line l, layout_offset_at(l, c) with c from layout_line_of(o, &c) is
+ * the start of the cluster holding o. Blank space where a line was
+ * wrapped is not shown: it maps to the start of the next line. A tab
+ * expands to the next multiple of 8 columns, clipped at the line's end.
+ */
+
+/*
+ * Wrap block `block` of the layout's block list at `width` without
+ * keeping anything: fn is called for each line in order (ln->block is
+ * `block`). Used to wrap some blocks narrower than others (--dump marks).
+ */
+void layout_wrap_block(struct layout *lo, size_t block, int width,
+    void (*fn)(const struct layout_line *ln, void *arg), void *arg);
+
+/*
+ * The text of a line as displayed: sanitised UTF-8, allocated and
+ * NUL-terminated, *len (when not NULL) its length in bytes. width is the
+ * width the line was wrapped at (for clipping a tab).
+ */
+char *layout_render(const struct layout *lo, const struct layout_line *ln,
+    int width, size_t *len);
+
 #endif
