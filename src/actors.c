@@ -206,7 +206,9 @@ actors_alias(struct actors *as, int a, const char *s, size_t len)
 	struct ent *e = &as->v[a];
 	size_t k;
 
-	if (len == 0 || (strlen(e->a.name) == len &&
+	if (len == 0 || map_get(as->names, s, len) == a)
+		return;	/* the name or a known alias (case aside) */
+	if ((strlen(e->a.name) == len &&
 	    memcmp(e->a.name, s, len) == 0))
 		return;
 	for (k = 0; k < e->a.naliases; k++)

@@ -272,10 +272,8 @@ description(struct actors *as, const struct tokens *tk,
 				const char *n = as->v[as->recent[k]].key;
 
 				if (as->v[as->recent[k]].a.kind ==
-				    ACTOR_ORGANIZATION && len < 40 &&
-				    strstr(n, tk->text + tk->v[h].start) != NULL &&
-				    strncmp(strstr(n, tk->text + tk->v[h].start),
-				    tk->text + tk->v[h].start, len) == 0) {
+				    ACTOR_ORGANIZATION &&
+				    memmem(n, strlen(n), w, len) != NULL) {
 					a = as->recent[k];
 					break;
 				}

@@ -1,0 +1,77 @@
+/*
+ * annotate-bench.c: time the annotator on a corpus file.
+ *
+ * usage: annotate-bench [--whole] FILE
+ * The file holds articles separated by lines holding only a form feed
+ * ("\f"); each is annotated on its own (as whosaid does per file), or,
+ * with --whole, the file is annotated as one article (no quadratic
+ * corner may hide there). Prints bytes, seconds of annotation (loading
+ * excluded), MB/s, quotes and actors found, one "key value" a line.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "annotate.h"
+#include "article.h"
+#include "blocks.h"
+
+static double
+now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+int
+main(int argc, char **argv)
+{
+	struct article *all;
+	const char *text, *path = argc > 1 ? argv[argc - 1] : NULL;
+	char *cause = NULL;
+	size_t len, i = 0, quotes = 0, actors = 0, articles = 0;
+	int whole = argc > 2 && strcmp(argv[1], "--whole") == 0;
+	double t0, secs = 0;
+
+	if (path == NULL) {
+		fprintf(stderr, "usage: annotate-bench [--whole] FILE\n");
+		return 2;
+	}
+	if ((all = article_load(path, &cause)) == NULL) {
+		fprintf(stderr, "annotate-bench: %s\n", cause);
+		free(cause);
+		return 1;
+	}
+	text = article_text(all);
+	len = article_len(all);
+	while (i < len) {
+		const char *ff = whole ? NULL : memchr(text + i, '\f', len - i);
+		size_t end = ff != NULL ? (size_t)(ff - text) : len;
+		struct article *art = article_new(text + i, end - i, "bench");
+		struct block_list *bl;
+		struct annotation *ann;
+
+		t0 = now();
+		bl = blocks_parse(art);
+		ann = annotate(art, bl);
+		secs += now() - t0;
+		quotes += ann->nquotes;
+		actors += ann->nactors;
+		articles++;
+		annotation_free(ann);
+		blocks_free(bl);
+		article_free(art);
+		i = end + 1;
+	}
+	printf("bytes %zu\narticles %zu\nquotes %zu\nactors %zu\n", len,
+	    articles, quotes, actors);
+	printf("seconds %.3f\nmb_per_s %.1f\n", secs,
+	    secs > 0 ? (double)len / 1e6 / secs : 0.0);
+	article_free(all);
+	return 0;
+}
