@@ -41,7 +41,7 @@ static const struct theme_entry theme[ST_NSTYLES] = {
 	    A_BOLD | A_UNDERLINE, A_BOLD | A_UNDERLINE },
 	[ST_SELECTED_FOCUS] = { -1, -1, A_REVERSE, -1, -1, A_REVERSE,
 	    A_REVERSE },
-	[ST_DETAIL] = { -1, -1, A_NORMAL, -1, -1, A_NORMAL, A_NORMAL },
+	[ST_DETAIL] = { 244, -1, A_NORMAL, -1, -1, A_NORMAL, A_NORMAL },
 	[ST_DETAIL_NAME] = { -1, -1, A_BOLD, -1, -1, A_BOLD, A_BOLD },
 	[ST_STATUS] = { -1, -1, A_REVERSE, -1, -1, A_REVERSE, A_REVERSE },
 	[ST_MESSAGE] = { -1, -1, A_REVERSE | A_BOLD, -1, -1,

@@ -150,7 +150,6 @@ static const struct keys_binding bindings[] = {
 	{ KEYS_PROMPT, KEYS_CTRL('h'), ACT_PROMPT_ERASE },
 	{ KEYS_PROMPT, KEYS_CTRL('u'), ACT_PROMPT_KILL },
 	{ KEYS_PROMPT, 27, ACT_PROMPT_CANCEL },
-	{ KEYS_PROMPT, KEYS_CTRL('c'), ACT_PROMPT_CANCEL },
 
 	/* The help screen. */
 	{ KEYS_HELP, 'j', ACT_HELP_DOWN },

@@ -135,15 +135,17 @@ pane_sidebar_init(struct reader *r)
 		n += 1 + g->nmembers;
 	}
 	sort_ann = ann;
-	qsort(gs, ng, sizeof *gs, pane_sidebar_cmp_group);
+	if (ng > 1)
+		qsort(gs, ng, sizeof *gs, pane_sidebar_cmp_group);
 	r->rows = xcalloc(n + 1, sizeof *r->rows);
 	r->nrows = 0;
 	for (i = 0; i < ng; i++) {
 		struct sidebar_row *row;
 
 		g = &gs[i];
-		qsort(g->members, g->nmembers, sizeof *g->members,
-		    pane_sidebar_cmp_member);
+		if (g->nmembers > 1)
+			qsort(g->members, g->nmembers, sizeof *g->members,
+			    pane_sidebar_cmp_member);
 		row = &r->rows[r->nrows++];
 		row->actor = g->actor;
 		row->heading = true;

@@ -52,6 +52,8 @@ struct sidebar_row {
 struct reader {
 	const struct reader_input *in;
 	const struct annotation *ann;
+	struct annotation *owned;	/* ann when the reader opened it */
+	bool deferred;			/* ann still to be opened */
 	const struct block_list *bl;
 	const char *text;
 	size_t len;

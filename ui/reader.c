@@ -35,6 +35,7 @@
 #include "annotate.h"
 #include "article.h"
 #include "blocks.h"
+#include "index.h"
 #include "layout.h"
 #include "nav.h"
 #include "reader.h"
@@ -863,12 +864,40 @@ reader_check_term(const char *term)
 	return 0;
 }
 
+/* Open the annotation the first screen did not wait for. */
+static void
+reader_open_annotation(struct reader *r)
+{
+	enum index_status st;
+	char *note = NULL;
+
+	r->owned = index_open(r->in->index_file, r->in->art, r->bl, &st,
+	    &note);
+	r->ann = r->owned;
+	r->deferred = false;
+	pane_sidebar_free(r);
+	pane_sidebar_init(r);
+	r->message[0] = '\0';
+	if (note != NULL)
+		reader_message(r, false, "%s", note);
+	else if (r->in->message != NULL)
+		reader_message(r, false, "%s", r->in->message);
+	free(note);
+}
+
 static void
 reader_init(struct reader *r, const struct reader_input *in)
 {
+	static const struct annotation none;
+
 	memset(r, 0, sizeof *r);
 	r->in = in;
 	r->ann = in->ann;
+	if (r->ann == NULL) {
+		/* The article first; its analysis after the first screen. */
+		r->ann = &none;
+		r->deferred = true;
+	}
 	r->bl = in->blocks;
 	r->text = article_text(in->art);
 	r->len = article_len(in->art);
@@ -879,6 +908,9 @@ reader_init(struct reader *r, const struct reader_input *in)
 	r->pending = ACT_NONE;
 	if (in->message != NULL)
 		reader_message(r, false, "%s", in->message);
+	else if (r->deferred)
+		reader_message(r, false, "finding who said what%s",
+		    reader_ellipsis(r));
 	pane_article_init(r);
 	pane_sidebar_init(r);
 	reader_geometry(r);
@@ -998,6 +1030,11 @@ reader_run(const struct reader_input *in)
 			break;
 		readable = false;
 		reader_draw(&r);
+		if (r.deferred) {
+			/* Keys typed meanwhile wait in the tty for the loop. */
+			reader_open_annotation(&r);
+			continue;
+		}
 		pfd.revents = 0;
 		if (ppoll(&pfd, 1, NULL, &waitmask) == -1) {
 			if (errno != EINTR)
@@ -1019,6 +1056,7 @@ reader_run(const struct reader_input *in)
 	xmalloc_set_fatal_hook(NULL);
 	layout_free(r.lo);
 	pane_sidebar_free(&r);
+	annotation_free(r.owned);
 	help_free();
 	sigprocmask(SIG_UNBLOCK, &block, NULL);
 	if (sig != 0) {

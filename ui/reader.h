@@ -16,6 +16,14 @@ struct reader_input {
 	struct annotation *ann;		/* borrowed */
 	const char *message;		/* first status message, or NULL */
 	bool mouse;			/* --mouse */
+	/*
+	 * When ann is NULL, the reader shows the article first and then
+	 * opens the annotation itself, with index_open(index_file, ...)
+	 * (index_file NULL: compute it), so the first screen does not wait
+	 * for the analysis; the reader frees that annotation, and
+	 * index_open's note goes to the status line.
+	 */
+	const char *index_file;
 };
 
 /*
