@@ -473,6 +473,23 @@ layout_fill_plain(struct layout_fill *f, size_t ws, size_t we)
 static bool
 layout_fast_valid(const unsigned char *t, size_t a, size_t b)
 {
+	const uint64_t ones = 0x0101010101010101ull;
+	const uint64_t high = 0x8080808080808080ull;
+	uint64_t w, lt, del;
+
+	/*
+	 * Eight bytes at a time: none at or above 0x80, none below 0x20
+	 * (LF aside: those words take the byte loop), no DEL.
+	 */
+	while (a + 8 <= b) {
+		memcpy(&w, t + a, 8);
+		lt = (w - ones * 0x20) & ~w & high;
+		del = ((w ^ (ones * 0x7f)) - ones) & ~(w ^ (ones * 0x7f)) &
+		    high;
+		if ((w & high) != 0 || lt != 0 || del != 0)
+			break;
+		a += 8;
+	}
 	while (a < b && layout_ok[t[a]])
 		a++;
 	return a == b;
@@ -642,7 +659,10 @@ layout_fill(struct layout *lo, struct layout_sink *sk, size_t bs, size_t be,
 			line0 = f.line;
 			layout_fill_plain(&f, i, b.tok_end);
 			i = b.tok_end;
-			if (f.line != line0 && layout_fast) {
+			if (f.line != line0 && layout_fast &&
+			    layout_fast_valid((const unsigned char *)t, f.line,
+			    f.line + (size_t)width + 1 < be ?
+			    f.line + (size_t)width + 1 : be)) {
 				i = f.line;
 				layout_fill_restart(&f, &b, i);
 			}
@@ -655,15 +675,25 @@ layout_fill(struct layout *lo, struct layout_sink *sk, size_t bs, size_t be,
 			continue;
 		}
 		if (f.col + w > width && at > f.line) {
+			/*
+			 * When the next line looks like plain ASCII, end this
+			 * one and fill the next from its start, a line at a
+			 * time; otherwise go on here.
+			 */
 			if (layout_fast) {
-				/* End the line, fill the next from its start. */
-				if (f.have_brk)
-					layout_fill_rewind(&f);
-				else
-					layout_fill_cut(&f, at);
-				i = f.line;
-				layout_fill_restart(&f, &b, i);
-				continue;
+				size_t l = f.have_brk ? f.brk : at;
+				size_t e = l + (size_t)width + 1;
+
+				if (layout_fast_valid((const unsigned char *)t,
+				    l, e < be ? e : be)) {
+					if (f.have_brk)
+						layout_fill_rewind(&f);
+					else
+						layout_fill_cut(&f, at);
+					i = f.line;
+					layout_fill_restart(&f, &b, i);
+					continue;
+				}
 			}
 			if (f.have_brk)
 				layout_fill_rewind(&f);
