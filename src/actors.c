@@ -284,7 +284,7 @@ is_connector(const struct tokens *tk, size_t i)
 		"de", "del", "la", "on", "in", "at", NULL };
 	size_t k;
 
-	if (tk->v[i].flags & TOK_CAP)
+	if ((tk->v[i].flags & TOK_CAP) || sentences_len(tk, i) > 3)
 		return false;
 	for (k = 0; words[k] != NULL; k++)
 		if (sentences_eq(tk, i, words[k]))

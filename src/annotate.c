@@ -180,6 +180,32 @@ add_quote(struct quotes_out *qo, const struct tokens *tk,
 	o->block = block;
 }
 
+/* The quotes of block b without a speaker go to actor a ("— NAME"). */
+static void
+credit(struct quotes_out *qo, struct actors *as, int a, size_t b,
+    const struct tokens *tk)
+{
+	size_t i;
+
+	for (i = qo->n; i > 0 && qo->v[i - 1].block == b; i--) {
+		struct quote *q = &qo->v[i - 1];
+
+		if (q->speaker >= 0 || q->kind == QUOTE_SCARE)
+			continue;
+		q->speaker = a;
+		q->confidence = 0.6;
+		q->cue_span.start = tk->v[0].start;
+		q->cue_span.end = tk->v[0].end;
+		q->cue = xstrndup(tk->text + tk->v[0].start,
+		    tk->v[0].end - tk->v[0].start);
+		as->v[a].nquotes++;
+		if (as->v[a].quote_conf < q->confidence) {
+			as->v[a].quote_conf = q->confidence;
+			as->v[a].quote_span = q->span;
+		}
+	}
+}
+
 struct annotation *
 annotate(const struct article *art, const struct block_list *bl)
 {
@@ -195,6 +221,7 @@ annotate(const struct article *art, const struct block_list *bl)
 	struct attr_state st;
 	struct topic tp = { NULL, 0 };
 	bool carry = false, seen_para = false;
+	size_t prev_block = (size_t)-1;
 
 	attribute_init(&st);
 	for (b = 0; b < bl->n; b++) {
@@ -246,6 +273,10 @@ annotate(const struct article *art, const struct block_list *bl)
 			res = xreallocarray(res, rescap, sizeof *res);
 		}
 		attribute_block(as, tk, &qs, &ms, &st, res);
+		if (qs.n == 0 && (i = (size_t)attribute_dash_credit(as, tk,
+		    &ms)) != (size_t)-1)
+			credit(&qo, as, (int)i, prev_block, tk);
+		prev_block = b;
 		positions_block(as, tk, &ms, &tp);
 		for (i = 0; i < qs.n; i++) {
 			if (qs.v[i].end <= qs.v[i].start)

@@ -427,6 +427,45 @@ is_according(const struct tokens *tk, size_t i)
 	    sentences_eq(tk, i + 1, "to");
 }
 
+static bool
+is_dash(const struct tokens *tk, size_t i)
+{
+	const char *s = tk->text + tk->v[i].start;
+	size_t len = tk->v[i].end - tk->v[i].start;
+
+	return (len == 1 && *s == '-') || (len == 3 &&
+	    memcmp(s, "\xe2\x80", 2) == 0 &&
+	    ((unsigned char)s[2] == 0x93 || (unsigned char)s[2] == 0x94));
+}
+
+/* The person whose mention (title included) starts at token p, or -1. */
+static int
+person_starting(const struct actors *as, const struct tokens *tk,
+    const struct mentions *ms, size_t p)
+{
+	const struct mention *m = mention_starting(tk, ms, p);
+
+	return m != NULL && as->v[m->actor].a.kind == ACTOR_PERSON ?
+	    m->actor : -1;
+}
+
+int
+attribute_dash_credit(const struct actors *as, const struct tokens *tk,
+    const struct mentions *ms)
+{
+	size_t k;
+
+	if (tk->n < 2 || !is_dash(tk, 0))
+		return -1;
+	for (k = 1; k < tk->n && k < 4; k++) {
+		int a = person_starting(as, tk, ms, k);
+
+		if (a >= 0)
+			return a;
+	}
+	return -1;
+}
+
 /* ---- the sieves ----------------------------------------------------- */
 
 struct qctx {
@@ -548,6 +587,12 @@ sieve(struct actors *as, struct tokens *tk, const struct qspans *qs,
 			r0++;
 		if (r0 < tk->n && sentences_is(tk, r0, ','))
 			r0++;
+		/* a verbless credit: `"..." — Lena Okafor` */
+		if (r0 + 1 < tk->n && is_dash(tk, r0) &&
+		    (a = person_starting(as, tk, ms, r0 + 1)) >= 0) {
+			set_cue(r, r0, r0 + 1, a, 0.7, "quote-dash-speaker");
+			return;
+		}
 		for (k = r0; k < tk->n && k < r0 + WINDOW; k++) {
 			if (tk->v[k].flags & (TOK_QMARK | TOK_QUOTED))
 				break;

@@ -50,6 +50,13 @@ void attribute_block(struct actors *as, struct tokens *tk,
 int attribute_subject(struct actors *as, struct tokens *tk,
     const struct mentions *ms, size_t v, size_t lo);
 
+/*
+ * A block that only credits a person ("— Assistant Attorney General Todd
+ * Kim of ENRD."): that person, who spoke the quotes just before; or -1.
+ */
+int attribute_dash_credit(const struct actors *as, const struct tokens *tk,
+    const struct mentions *ms);
+
 /* Push the block's unquoted mentions onto the recency list of as. */
 void attribute_note_recent(struct actors *as, const struct mentions *ms);
 
