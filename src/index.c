@@ -439,6 +439,82 @@ index_find_nearest(const struct article *art, const char *s, size_t hint,
 }
 
 static bool
+index_is_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' ||
+	    c == '\f' || c == '\v';
+}
+
+/*
+ * Whether s stands at text offset at, any run of white space in s
+ * matching any run in the text (positions are stored with white space
+ * made one space, and a person copies them from wrapped text): the end
+ * offset of the match, or SIZE_MAX.
+ */
+static size_t
+index_match_loose(const struct article *art, size_t at, const char *s)
+{
+	const char *text = article_text(art);
+	size_t len = article_len(art), i = at;
+
+	while (*s != '\0') {
+		if (index_is_space(*s)) {
+			if (i >= len || !index_is_space(text[i]))
+				return SIZE_MAX;
+			while (index_is_space(*s))
+				s++;
+			while (i < len && index_is_space(text[i]))
+				i++;
+			continue;
+		}
+		if (i >= len || text[i] != *s)
+			return SIZE_MAX;
+		i++;
+		s++;
+	}
+	return i;
+}
+
+/* As index_find_nearest, matching white space loosely. */
+static bool
+index_find_nearest_loose(const struct article *art, const char *s,
+    size_t hint, struct span *out)
+{
+	const char *text = article_text(art), *p;
+	size_t len = article_len(art), at = 0, end, best = 0, bestend = 0;
+	size_t bestd = 0, d;
+	bool found = false;
+
+	while (index_is_space(*s))
+		s++;
+	if (*s == '\0')
+		return false;
+	while (at < len && (p = memchr(text + at, *s, len - at)) != NULL) {
+		at = (size_t)(p - text);
+		if ((end = index_match_loose(art, at, s)) != SIZE_MAX) {
+			d = at > hint ? at - hint : hint - at;
+			if (!found || d < bestd) {
+				best = at;
+				bestend = end;
+				bestd = d;
+				found = true;
+			}
+			if (at > hint)
+				break;
+		}
+		at++;
+	}
+	if (found) {
+		/* Trailing white space of s is not part of the span. */
+		while (bestend > best && index_is_space(text[bestend - 1]))
+			bestend--;
+		out->start = best;
+		out->end = bestend;
+	}
+	return found;
+}
+
+static bool
 index_is_word_byte(unsigned char c)
 {
 	/* Bytes of non-ASCII characters do not join words here, so
@@ -1408,10 +1484,11 @@ index_anchor_position(const struct article *art, struct actor *a,
 {
 	struct span sp;
 
-	if (index_span_is(art, a->position_span, a->position) &&
-	    a->position_span.end > a->position_span.start)
+	if (a->position_span.end > a->position_span.start &&
+	    index_match_loose(art, a->position_span.start, a->position) ==
+	    a->position_span.end)
 		return;
-	if (index_find_nearest(art, a->position, hint, &sp))
+	if (index_find_nearest_loose(art, a->position, hint, &sp))
 		a->position_span = sp;
 	else {
 		a->position_span.start = a->position_span.end = 0;
@@ -1592,7 +1669,7 @@ index_merge_actor(struct index_merge *m, size_t oi)
 	}
 	index_find_mentions(m->art, &copy);
 	if (copy.nmentions == 0 && !(copy.position_curated &&
-	    index_find_nearest(m->art, copy.position, 0,
+	    index_find_nearest_loose(m->art, copy.position, 0,
 	    &copy.position_span))) {
 		/* Neither the name nor the position is in the article. */
 		index_actor_clear(&copy);
