@@ -136,9 +136,10 @@ help_build(int w)
 void
 help_draw(struct reader *r)
 {
-	const char *status = "help: Space/b page  j/k line  q close";
+	const char *status = "Space/b page  j/k line  q close";
+	char where[64];
 	size_t i;
-	int y, h = r->scr_lines - 2;
+	int y, x, h = r->scr_lines - 2;
 
 	help_build(r->cols);
 	if (h < 1)
@@ -171,10 +172,18 @@ help_draw(struct reader *r)
 			reader_put(r, 1 + y, 1, r->cols - 2, l->text,
 			    strlen(l->text), ST_TEXT);
 	}
+	/* Where we are, and "(END)" on the last page, as less says it. */
+	if (r->help_top + (size_t)h >= nlines)
+		snprintf(where, sizeof where, "(END)  ");
+	else
+		snprintf(where, sizeof where, "lines %zu-%zu/%zu  ",
+		    r->help_top + 1, r->help_top + (size_t)h, nlines);
 	attrset(colours_attr(ST_STATUS));
 	mvhline(r->scr_lines - 1, 0, ' ', r->cols);
-	reader_put(r, r->scr_lines - 1, 1, r->cols - 2, status, strlen(status),
-	    ST_STATUS);
+	x = reader_put(r, r->scr_lines - 1, 1, r->cols - 2, where,
+	    strlen(where), ST_STATUS);
+	reader_put(r, r->scr_lines - 1, 1 + x, r->cols - 2 - x, status,
+	    strlen(status), ST_STATUS);
 }
 
 bool

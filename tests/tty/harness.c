@@ -242,7 +242,18 @@ tty_wait_output(struct tty *t, const char *s, int timeout_ms)
 void
 tty_keys(struct tty *t, const char *keys)
 {
+	size_t mark = t->len;
+	double start;
+
 	tty_send(t, keys);
+	/*
+	 * Wait for the answer to begin (a loaded machine may take a while),
+	 * then for it to end: the program writes each screen update at once.
+	 */
+	for (start = tty_now_ms(); t->len == mark &&
+	    tty_now_ms() - start < 1500;)
+		if (tty_read(t, 20) < 0)
+			break;
 	tty_settle(t, 100, 5000);
 }
 

@@ -50,7 +50,8 @@ bool tty_wait_for(struct tty *t, const char *text, int timeout_ms);
 /* Read until the program's output includes bytes s, or timeout_ms. */
 bool tty_wait_output(struct tty *t, const char *s, int timeout_ms);
 
-/* Send keys, then wait until quiet (100 ms; at most 5 s). */
+/* Send keys, wait for output to start (at most 1.5 s), then until quiet
+ * (100 ms; at most 5 s). */
 void tty_keys(struct tty *t, const char *keys);
 
 /* The text of a row (UTF-8, trailing blanks removed), allocated. */
