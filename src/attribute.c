@@ -141,7 +141,32 @@ latest(const struct actors *as, const struct tokens *tk,
 {
 	size_t i, k;
 
-	(void)tk;
+	if (w == W_MALE || w == W_FEMALE) {
+		/*
+		 * He/she: the nearest fitting person earlier in the same
+		 * sentence, else the first (the subject, usually) of the
+		 * nearest earlier sentence that has one.
+		 */
+		size_t s = p < tk->n ? tk->sent_of[p] : 0, best = (size_t)-1;
+		int found = -1;
+
+		for (i = ms->n; i > 0; i--) {
+			const struct mention *m = &ms->v[i - 1];
+			size_t ms_s = tk->sent_of[m->first];
+
+			if (m->last > p || m->quoted || m->object ||
+			    !fits(as, m->actor, w))
+				continue;
+			if (ms_s == s)
+				return m->actor;
+			if (best != (size_t)-1 && ms_s != best)
+				break;
+			best = ms_s;
+			found = m->actor;
+		}
+		if (found >= 0)
+			return found;
+	}
 	for (i = ms->n; i > 0; i--) {
 		const struct mention *m = &ms->v[i - 1];
 
@@ -321,6 +346,30 @@ before_apposition(const struct tokens *tk, const struct mentions *ms,
 	return best;
 }
 
+/*
+ * "PC World's recent analysis of its own statistics concluded": the
+ * possessive name opening the noun phrase that ends at p; -1 when none.
+ */
+static int
+possessor(const struct tokens *tk, const struct mentions *ms, size_t p,
+    size_t lo)
+{
+	size_t q;
+
+	for (q = p + 1; q > lo && q + 12 > p; q--) {
+		const struct token *t = &tk->v[q - 1];
+		const struct mention *m;
+
+		if ((t->flags & TOK_POSS) &&
+		    (m = mention_ending(tk, ms, q - 1)) != NULL)
+			return m->actor;
+		if (!(t->flags & TOK_LOWER) || (t->lex & (LEX_BIT(LEX_SPEECH_VERB) |
+		    LEX_BIT(LEX_STANCE_VERB))))
+			return -1;
+	}
+	return -1;
+}
+
 int
 attribute_subject(struct actors *as, struct tokens *tk,
     const struct mentions *ms, size_t v, size_t lo)
@@ -356,6 +405,10 @@ attribute_subject(struct actors *as, struct tokens *tk,
 		return a;
 	if (sentences_is(tk, p, ',')) {
 		a = before_apposition(tk, ms, p, lo);
+		/* "The secretary general, Nunzio Galantino, has called" */
+		if (a < 0 && p > lo && (m = mention_ending(tk, ms, p - 1)) != NULL &&
+		    as->v[m->actor].a.kind == ACTOR_PERSON)
+			a = m->actor;
 		return a;
 	}
 	if ((tk->v[p].flags & TOK_SENTSTART) && (tk->v[p].flags & TOK_CAP))
@@ -365,7 +418,9 @@ attribute_subject(struct actors *as, struct tokens *tk,
 		if (p > lo && (m = mention_ending(tk, ms, p - 1)) != NULL &&
 		    !(tk->v[p].lex & LEX_BIT(LEX_STOPWORD)))
 			return m->actor;
-		return description(as, tk, ms, p, lo, p + 1);
+		if ((a = description(as, tk, ms, p, lo, p + 1)) >= 0)
+			return a;
+		return possessor(tk, ms, p, lo);
 	}
 	return -1;
 }
@@ -850,7 +905,8 @@ attribute_block(struct actors *as, struct tokens *tk,
 	}
 	/* hand over to the next paragraph */
 	st->colon_speaker = -1;
-	if (tk->n >= 2 && sentences_is(tk, tk->n - 1, ':')) {
+	if (tk->n >= 2 && (sentences_is(tk, tk->n - 1, ':') ||
+	    sentences_is(tk, tk->n - 1, ','))) {
 		for (k = tk->n - 1; k > 0 && k + WINDOW > tk->n; k--) {
 			if (is_speech(tk, k - 1)) {
 				st->colon_speaker = verb_subject(as, tk, ms, qs,
