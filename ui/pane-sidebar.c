@@ -222,7 +222,7 @@ static const char *
 pane_sidebar_role(const char *role, int w, char *buf, size_t size)
 {
 	static const char *preps[] = { " of ", " at ", " for ", " on ",
-		" in ", " with ", " to ", ", " };
+		" in ", " with ", " to ", " and ", ", " };
 	const char *sp, *cut = NULL, *p;
 	size_t i, n;
 

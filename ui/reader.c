@@ -230,7 +230,10 @@ reader_geometry(struct reader *r)
 	r->sb_w = 0;
 	if (!r->overlay) {
 		if (r->sb_wide) {
-			r->art_w = COLS - READER_SB_MIN;
+			/* The sidebar takes 30% (at least READER_SB_MIN),
+			 * and whatever the capped article leaves. */
+			w = COLS * 3 / 10;
+			r->art_w = COLS - (w > READER_SB_MIN ? w : READER_SB_MIN);
 			if (r->art_w > READER_ART_MAX)
 				r->art_w = READER_ART_MAX;
 			r->sb_x = r->art_w;
