@@ -49,6 +49,8 @@ pane_article_title(struct reader *r, size_t *n)
 			return r->text + r->bl->v[i].start;
 		}
 	t = article_name(r->in->art);
+	if (strrchr(t, '/') != NULL && strrchr(t, '/')[1] != '\0')
+		t = strrchr(t, '/') + 1;
 	*n = strlen(t);
 	return t;
 }

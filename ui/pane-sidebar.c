@@ -338,6 +338,10 @@ pane_sidebar_draw(struct reader *r)
 		i = r->sb_top + (size_t)y;
 		if (i < r->nrows)
 			pane_sidebar_draw_row(r, ry, i, namew);
+		else if (y == 0 && r->nrows == 0)
+			reader_put(r, ry, r->sb_x + 2, w - 2, r->deferred ?
+			    "reading..." : "nobody found", r->deferred ? 10 : 12,
+			    ST_ROLE);
 	}
 }
 

@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 
@@ -579,16 +580,17 @@ test_quit_restores(void **state)
 	tty_free(t);
 }
 
+static int sig_term = SIGTERM, sig_hup = SIGHUP, sig_int = SIGINT;
+
 static void
 test_signal_restores(void **state)
 {
 	struct tty *t = start(&s80);
-	int st;
+	int st, sig = *(int *)*state;
 
-	(void)state;
-	kill(tty_pid(t), SIGTERM);
+	kill(tty_pid(t), sig);
 	st = tty_wait_exit(t, 5000);
-	assert_true(WIFSIGNALED(st) && WTERMSIG(st) == SIGTERM);
+	assert_true(WIFSIGNALED(st) && WTERMSIG(st) == sig);
 	assert_false(tty_altscreen(t));
 	assert_true(tty_cursor_visible(t));
 	tty_free(t);
@@ -635,6 +637,94 @@ test_dumb_terminal(void **state)
 	tty_free(t);
 }
 
+/* CPU time (clock ticks) the process has used, from /proc. */
+static long
+cpu_ticks(pid_t pid)
+{
+	char path[64], buf[4096], *p;
+	unsigned long ut, st;
+	FILE *f;
+	int i;
+
+	snprintf(path, sizeof path, "/proc/%d/stat", (int)pid);
+	if ((f = fopen(path, "r")) == NULL)
+		return -1;
+	p = fgets(buf, sizeof buf, f);
+	fclose(f);
+	if (p == NULL || (p = strrchr(buf, ')')) == NULL)
+		return -1;
+	for (i = 0; p != NULL && i < 12; i++)
+		p = strchr(p + 1, ' ');
+	if (p == NULL || sscanf(p, " %lu %lu", &ut, &st) != 2)
+		return -1;
+	return (long)(ut + st);
+}
+
+/* Idle means asleep: no CPU used while nothing happens. */
+static void
+test_idle(void **state)
+{
+	struct tty *t = start(&s80);
+	long before, after;
+
+	(void)state;
+	tty_keys(t, "]");
+	before = cpu_ticks(tty_pid(t));
+	if (before < 0) {
+		quit(t);
+		skip();
+	}
+	usleep(500000);
+	after = cpu_ticks(tty_pid(t));
+	assert_true(after == before);
+	quit(t);
+}
+
+/* The mouse is off unless --mouse; with it, a click selects an actor. */
+static void
+test_mouse(void **state)
+{
+	char *argv[] = { (char *)whosaid, (char *)"--mouse", article_path,
+		NULL };
+	static const char *const env[] = { "LANG=C.UTF-8", NULL };
+	struct tty *t = start(&s80);
+	const char *out;
+	char click[64], *s;
+	size_t len;
+	int x, y, row, col;
+
+	(void)state;
+	out = tty_output(t, &len);
+	assert_null(strstr(out, "1000h"));
+	quit(t);
+
+	t = tty_start(argv, 24, 80, env);
+	assert_non_null(t);
+	assert_true(tty_wait_for(t, title, 10000));
+	tty_settle(t, 150, 5000);
+	out = tty_output(t, &len);
+	assert_non_null(strstr(out, "1000h"));
+	x = sidebar_column(t);
+	assert_true(x > 0);
+	/* The first actor row below the first heading. */
+	for (y = 2; y < 20; y++) {
+		s = tty_text(t, y, x + 3, 10);
+		if (s[0] != '\0' && s[0] != ' ') {
+			free(s);
+			break;
+		}
+		free(s);
+	}
+	/* An SGR (1006) press and release there. */
+	snprintf(click, sizeof click, "\033[<0;%d;%dM\033[<0;%d;%dm", x + 5,
+	    y + 1, x + 5, y + 1);
+	tty_keys(t, click);
+	assert_true(tty_find(t, ">", &row, &col));
+	assert_int_equal(row, y);
+	assert_true(col > x);
+	quit(t);
+}
+
 int
 main(void)
 {
@@ -658,9 +748,13 @@ main(void)
 		cmocka_unit_test_prestate(test_help, &s50),
 		cmocka_unit_test(test_copy),
 		cmocka_unit_test(test_quit_restores),
-		cmocka_unit_test(test_signal_restores),
+		cmocka_unit_test_prestate(test_signal_restores, &sig_term),
+		cmocka_unit_test_prestate(test_signal_restores, &sig_hup),
+		cmocka_unit_test_prestate(test_signal_restores, &sig_int),
+		cmocka_unit_test(test_idle),
 		cmocka_unit_test(test_pipe),
 		cmocka_unit_test(test_dumb_terminal),
+		cmocka_unit_test(test_mouse),
 	};
 
 	return cmocka_run_group_tests(tests, setup_all, teardown_all);
