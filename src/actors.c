@@ -31,14 +31,14 @@
 #include "strmap.h"
 #include "xmalloc.h"
 
-#define NOTNAME                                                             \
+#define NOTNAME                                                                \
 	(LEX_BIT(LEX_TITLE) | LEX_BIT(LEX_TITLE_MOD) | LEX_BIT(LEX_ORG_WORD) | \
-	    LEX_BIT(LEX_STOPWORD) | LEX_BIT(LEX_PLACE_WORD) |                  \
-	    LEX_BIT(LEX_COUNTRY) | LEX_BIT(LEX_DEMONYM) |                      \
-	    LEX_BIT(LEX_CAPITAL) | LEX_BIT(LEX_HONORIFIC) |                    \
-	    LEX_BIT(LEX_OUTLET) | LEX_BIT(LEX_ANON_WORD) |                     \
-	    LEX_BIT(LEX_SPEECH_VERB) | LEX_BIT(LEX_PRONOUN))
-#define COUNTRYISH                                                    \
+	 LEX_BIT(LEX_STOPWORD) | LEX_BIT(LEX_PLACE_WORD) |                     \
+	 LEX_BIT(LEX_COUNTRY) | LEX_BIT(LEX_DEMONYM) | LEX_BIT(LEX_CAPITAL) |  \
+	 LEX_BIT(LEX_HONORIFIC) | LEX_BIT(LEX_OUTLET) |                        \
+	 LEX_BIT(LEX_ANON_WORD) | LEX_BIT(LEX_SPEECH_VERB) |                   \
+	 LEX_BIT(LEX_PRONOUN))
+#define COUNTRYISH                                                             \
 	(LEX_BIT(LEX_COUNTRY) | LEX_BIT(LEX_DEMONYM) | LEX_BIT(LEX_CAPITAL))
 #define TITLEISH (LEX_BIT(LEX_TITLE) | LEX_BIT(LEX_HONORIFIC))
 
@@ -150,7 +150,8 @@ map_get(const struct strmap *m, const char *s, size_t len)
 		return v;
 	}
 	for (i = 0; i < len; i++)
-		buf[i] = (s[i] >= 'A' && s[i] <= 'Z') ? (char)(s[i] + 32) : s[i];
+		buf[i] =
+		    (s[i] >= 'A' && s[i] <= 'Z') ? (char)(s[i] + 32) : s[i];
 	return strmap_get(m, buf, len);
 }
 
@@ -175,12 +176,13 @@ add_actor(struct actors *as, enum actor_kind kind, char *name)
 
 int
 actors_get(struct actors *as, enum actor_kind kind, const char *name,
-    size_t len)
+           size_t len)
 {
 	int a = map_get(as->names, name, len);
 
-	if (a >= 0 && (as->v[a].a.kind == kind ||
-	    (kind != ACTOR_PERSON && as->v[a].a.kind != ACTOR_PERSON)))
+	if (a >= 0 &&
+	    (as->v[a].a.kind == kind ||
+	     (kind != ACTOR_PERSON && as->v[a].a.kind != ACTOR_PERSON)))
 		return a;
 	return add_actor(as, kind, xstrndup(name, len));
 }
@@ -193,7 +195,7 @@ actors_mention(struct actors *as, int a, size_t start, size_t end)
 	if (e->a.nmentions == e->mcap) {
 		e->mcap = e->mcap ? e->mcap * 2 : 4;
 		e->a.mentions = xreallocarray(e->a.mentions, e->mcap,
-		    sizeof *e->a.mentions);
+		                              sizeof *e->a.mentions);
 	}
 	e->a.mentions[e->a.nmentions].start = start;
 	e->a.mentions[e->a.nmentions].end = end;
@@ -207,9 +209,8 @@ actors_alias(struct actors *as, int a, const char *s, size_t len)
 	size_t k;
 
 	if (len == 0 || map_get(as->names, s, len) == a)
-		return;	/* the name or a known alias (case aside) */
-	if ((strlen(e->a.name) == len &&
-	    memcmp(e->a.name, s, len) == 0))
+		return; /* the name or a known alias (case aside) */
+	if ((strlen(e->a.name) == len && memcmp(e->a.name, s, len) == 0))
 		return;
 	for (k = 0; k < e->a.naliases; k++)
 		if (strlen(e->a.aliases[k]) == len &&
@@ -219,8 +220,8 @@ actors_alias(struct actors *as, int a, const char *s, size_t len)
 		return;
 	if (e->a.naliases == e->acap) {
 		e->acap = e->acap ? e->acap * 2 : 2;
-		e->a.aliases = xreallocarray(e->a.aliases, e->acap,
-		    sizeof *e->a.aliases);
+		e->a.aliases =
+		    xreallocarray(e->a.aliases, e->acap, sizeof *e->a.aliases);
 	}
 	e->a.aliases[e->a.naliases++] = xstrndup(s, len);
 	if (map_get(as->names, s, len) < 0)
@@ -274,14 +275,15 @@ static bool
 same_ctx(const struct tokens *tk, size_t a, size_t b)
 {
 	return tk->v[a].quote == tk->v[b].quote &&
-	    !(tk->v[b].flags & TOK_QMARK);
+	       !(tk->v[b].flags & TOK_QMARK);
 }
 
 static bool
 is_connector(const struct tokens *tk, size_t i)
 {
-	static const char *const words[] = { "of", "for", "and", "the", "&",
-		"de", "del", "la", "on", "in", "at", NULL };
+	static const char *const words[] = { "of", "for", "and", "the",
+		                             "&",  "de",  "del", "la",
+		                             "on", "in",  "at",  NULL };
 	size_t k;
 
 	if ((tk->v[i].flags & TOK_CAP) || sentences_len(tk, i) > 3)
@@ -302,7 +304,7 @@ namelike(const struct tokens *tk, size_t i)
 	if (!(t->flags & TOK_CAP) || (t->lex & NOTNAME) || ph[i].kind)
 		return false;
 	if ((t->flags & TOK_UPPER) && sentences_len(tk, i) > 1)
-		return false;	/* an acronym */
+		return false; /* an acronym */
 	return true;
 }
 
@@ -323,7 +325,7 @@ run_end(const struct tokens *tk, size_t i)
 		}
 		if ((tk->v[j].flags & TOK_DIGIT) && j > i &&
 		    (tk->v[j - 1].lex & LEX_BIT(LEX_ORG_WORD))) {
-			j++;	/* "Center 18" */
+			j++; /* "Center 18" */
 			continue;
 		}
 		if (j > i && is_connector(tk, j)) {
@@ -349,7 +351,7 @@ static void
 find_phrases(const struct tokens *tk)
 {
 	static const enum lexicon_kind kinds[] = { LEX_OUTLET, LEX_COUNTRY,
-		LEX_CAPITAL, LEX_DEMONYM };
+		                                   LEX_CAPITAL, LEX_DEMONYM };
 	char buf[LEXICON_MAXLEN];
 	size_t i;
 
@@ -370,8 +372,8 @@ find_phrases(const struct tokens *tk)
 				size_t tl = sentences_len(tk, k);
 
 				if (k > i && (!(tk->v[k].flags & TOK_WORD) ||
-				    !(tk->v[k].flags & TOK_CAP) ||
-				    !same_ctx(tk, i, k)))
+				              !(tk->v[k].flags & TOK_CAP) ||
+				              !same_ctx(tk, i, k)))
 					goto next;
 				if (len + tl + 1 > sizeof buf)
 					goto next;
@@ -379,7 +381,8 @@ find_phrases(const struct tokens *tk)
 					buf[len++] = ' ';
 				memcpy(buf + len, ttext(tk, k), tl);
 				len += tl;
-				if ((tk->v[k].flags & TOK_POSS) && k + 1 < i + L)
+				if ((tk->v[k].flags & TOK_POSS) &&
+				    k + 1 < i + L)
 					goto next;
 			}
 			lex = L == 1 ? tk->v[i].lex : lexicon_lookup(buf, len);
@@ -396,7 +399,7 @@ find_phrases(const struct tokens *tk)
 			if (L == 1 && !(lex & LEX_PREFIX) && best == 0)
 				break;
 		}
-next:
+	next:
 		if (best == 0 || (best == 1 && sentences_eq(tk, i, "the")))
 			continue;
 		for (k = i; k < i + best; k++)
@@ -408,8 +411,8 @@ next:
 }
 
 static void
-add_mention(struct actors *as, struct tokens *tk, struct mentions *ms,
-    int a, size_t first, size_t last, size_t role_first)
+add_mention(struct actors *as, struct tokens *tk, struct mentions *ms, int a,
+            size_t first, size_t last, size_t role_first)
 {
 	struct mention *m;
 	size_t k;
@@ -431,8 +434,10 @@ add_mention(struct actors *as, struct tokens *tk, struct mentions *ms,
 		if (b > 0 && sentences_eq(tk, b, "the"))
 			b--;
 		m->object = sentences_eq(tk, b, "told") ||
-		    sentences_eq(tk, b, "tells") || sentences_eq(tk, b, "asked") ||
-		    sentences_eq(tk, b, "telling") || sentences_eq(tk, b, "thanked");
+		            sentences_eq(tk, b, "tells") ||
+		            sentences_eq(tk, b, "asked") ||
+		            sentences_eq(tk, b, "telling") ||
+		            sentences_eq(tk, b, "thanked");
 	}
 	for (k = role_first; k < last; k++)
 		tk->v[k].mention = (int)ms->n;
@@ -457,8 +462,7 @@ country_in(const struct tokens *tk, size_t from, size_t to)
 
 /* An organisation named by a capitalised run inside [from, to). */
 static bool
-org_in(const struct tokens *tk, size_t from, size_t to, size_t *os,
-    size_t *oe)
+org_in(const struct tokens *tk, size_t from, size_t to, size_t *os, size_t *oe)
 {
 	size_t k;
 
@@ -471,8 +475,9 @@ org_in(const struct tokens *tk, size_t from, size_t to, size_t *os,
 		if (e > to)
 			e = to;
 		for (j = k; j < e; j++) {
-			if ((tk->v[j].lex & (LEX_BIT(LEX_ORG_WORD) |
-			    LEX_BIT(LEX_OUTLET))) && is_cap(tk, j)) {
+			if ((tk->v[j].lex &
+			     (LEX_BIT(LEX_ORG_WORD) | LEX_BIT(LEX_OUTLET))) &&
+			    is_cap(tk, j)) {
 				*os = k;
 				*oe = e;
 				return true;
@@ -485,7 +490,7 @@ org_in(const struct tokens *tk, size_t from, size_t to, size_t *os,
 
 static void
 set_role(struct actors *as, int a, const struct tokens *tk, size_t from,
-    size_t to)
+         size_t to)
 {
 	struct ent *e = &as->v[a];
 
@@ -505,14 +510,14 @@ static bool
 is_det(const struct tokens *tk, size_t i)
 {
 	return sentences_ieq(tk, i, "a") || sentences_ieq(tk, i, "an") ||
-	    sentences_ieq(tk, i, "the");
+	       sentences_ieq(tk, i, "the");
 }
 
 /* The title words before a name starting at s: sets *rs (role start)
  * and returns whether a title word was among them. */
 static bool
 role_before(const struct tokens *tk, size_t s, size_t *rs, size_t *rw,
-    size_t *aff)
+            size_t *aff)
 {
 	size_t k = s, lowmods = 0;
 	bool title = false;
@@ -545,9 +550,11 @@ role_before(const struct tokens *tk, size_t s, size_t *rs, size_t *rw,
 				k = p;
 				continue;
 			}
-			if (k < s && (is_connector(tk, p) ||
-			    sentences_eq(tk, p, "to")) &&
-			    p > 0 && (is_cap(tk, k) || (tk->v[k].lex & TITLEISH)) &&
+			if (k < s &&
+			    (is_connector(tk, p) ||
+			     sentences_eq(tk, p, "to")) &&
+			    p > 0 &&
+			    (is_cap(tk, k) || (tk->v[k].lex & TITLEISH)) &&
 			    !sentences_eq(tk, p, "and")) {
 				k = p;
 				continue;
@@ -575,13 +582,13 @@ role_before(const struct tokens *tk, size_t s, size_t *rs, size_t *rw,
 	}
 	/* trim the left: connectors, dashes, then demonyms (affiliation) */
 	while (k < s && (!(tk->v[k].flags & TOK_WORD) || is_connector(tk, k) ||
-	    sentences_eq(tk, k, "to") ||
-	    (tk->v[k].lex & LEX_BIT(LEX_STOPWORD))))
+	                 sentences_eq(tk, k, "to") ||
+	                 (tk->v[k].lex & LEX_BIT(LEX_STOPWORD))))
 		k++;
 	*rw = k;
 	while (k < s && (!(tk->v[k].flags & TOK_WORD) || is_connector(tk, k) ||
-	    sentences_eq(tk, k, "to") || ph[k].kind ||
-	    (tk->v[k].lex & LEX_BIT(LEX_STOPWORD))))
+	                 sentences_eq(tk, k, "to") || ph[k].kind ||
+	                 (tk->v[k].lex & LEX_BIT(LEX_STOPWORD))))
 		k++;
 	*rs = k;
 	return k < s;
@@ -604,8 +611,9 @@ apposition(struct actors *as, int a, const struct tokens *tk, size_t e)
 		if (k < tk->n && is_cap(tk, k) && same_ctx(tk, e, k)) {
 			end = run_end(tk, k);
 			if (org_in(tk, k, end, &os, &oe))
-				as->v[a].a.affiliation = clean(tk->text,
-				    tk->v[os].start, tk->v[oe - 1].core_end);
+				as->v[a].a.affiliation =
+				    clean(tk->text, tk->v[os].start,
+				          tk->v[oe - 1].core_end);
 		}
 		return;
 	}
@@ -634,7 +642,8 @@ apposition(struct actors *as, int a, const struct tokens *tk, size_t e)
 		    sentences_is(tk, end, '.') || sentences_is(tk, end, '(') ||
 		    sentences_is(tk, end, ';') || sentences_is(tk, end, ')') ||
 		    (t->lex & LEX_BIT(LEX_SPEECH_VERB)) ||
-		    sentences_eq(tk, end, "who") || sentences_eq(tk, end, "which"))
+		    sentences_eq(tk, end, "who") ||
+		    sentences_eq(tk, end, "which"))
 			break;
 		if ((t->lex & LEX_BIT(LEX_TITLE)) && end < k + 6)
 			title = true;
@@ -643,16 +652,15 @@ apposition(struct actors *as, int a, const struct tokens *tk, size_t e)
 		return;
 	set_role(as, a, tk, k, end);
 	if (org_in(tk, k, end, &os, &oe) && as->v[a].a.affiliation == NULL)
-		as->v[a].a.affiliation = clean(tk->text, tk->v[os].start,
-		    tk->v[oe - 1].core_end);
+		as->v[a].a.affiliation =
+		    clean(tk->text, tk->v[os].start, tk->v[oe - 1].core_end);
 	if ((c = country_in(tk, k, end)) != NULL)
 		set_affiliation(as, a, c);
 }
 
 /* "his Kyrgyz counterpart, Sadyr Japarov": a title just before ", X". */
 static void
-role_comma_before(struct actors *as, int a, const struct tokens *tk,
-    size_t s)
+role_comma_before(struct actors *as, int a, const struct tokens *tk, size_t s)
 {
 	size_t k, t;
 
@@ -664,7 +672,8 @@ role_comma_before(struct actors *as, int a, const struct tokens *tk,
 	for (k = t; k > 0 && k + 3 > t; k--) {
 		const struct token *p = &tk->v[k - 1];
 
-		if (!(p->flags & TOK_WORD) || (p->lex & LEX_BIT(LEX_STOPWORD)) ||
+		if (!(p->flags & TOK_WORD) ||
+		    (p->lex & LEX_BIT(LEX_STOPWORD)) ||
 		    (p->lex & LEX_BIT(LEX_PRONOUN)))
 			break;
 	}
@@ -678,8 +687,9 @@ role_comma_before(struct actors *as, int a, const struct tokens *tk,
 static bool
 speech_follows(const struct tokens *tk, size_t e)
 {
-	static const char *const aux[] = { "has", "had", "have", "also",
-		"later", "then", "was", "is", "will", "would", NULL };
+	static const char *const aux[] = { "has",   "had",   "have", "also",
+		                           "later", "then",  "was",  "is",
+		                           "will",  "would", NULL };
 	size_t k, j;
 
 	for (k = e; k < tk->n && k < e + 3; k++) {
@@ -698,13 +708,13 @@ static bool
 speech_precedes(const struct tokens *tk, size_t s)
 {
 	return s > 0 && (tk->v[s - 1].lex & LEX_BIT(LEX_SPEECH_VERB)) &&
-	    (tk->v[s - 1].flags & TOK_LOWER);
+	       (tk->v[s - 1].flags & TOK_LOWER);
 }
 
 /* Find or create the person named by tokens [s, e). */
 static int
 person(struct actors *as, const struct tokens *tk, size_t s, size_t e,
-    bool may_create)
+       bool may_create)
 {
 	const char *name = ttext(tk, s);
 	size_t len = tk->v[e - 1].core_end - tk->v[s].start;
@@ -734,19 +744,20 @@ person(struct actors *as, const struct tokens *tk, size_t s, size_t e,
 			char *old = as->v[a].a.name;
 
 			as->v[a].a.name = clean(tk->text, tk->v[s].start,
-			    tk->v[e - 1].core_end);
+			                        tk->v[e - 1].core_end);
 			actors_alias(as, a, old, strlen(old));
 			free(old);
 			map_set(as->names, as->v[a].a.name,
-			    strlen(as->v[a].a.name), a);
+			        strlen(as->v[a].a.name), a);
 			return a;
 		}
 	}
 	a = add_actor(as, ACTOR_PERSON,
-	    clean(tk->text, tk->v[s].start, tk->v[e - 1].core_end));
+	              clean(tk->text, tk->v[s].start, tk->v[e - 1].core_end));
 	map_set(as->surnames, ttext(tk, e - 1), lastlen, a);
 	if (e - s > 1) {
-		key = xasprintf("^%.*s", (int)sentences_len(tk, s), ttext(tk, s));
+		key =
+		    xasprintf("^%.*s", (int)sentences_len(tk, s), ttext(tk, s));
 		if (map_get(as->surnames, key, strlen(key)) < 0)
 			map_set(as->surnames, key, strlen(key), a);
 		free(key);
@@ -758,7 +769,7 @@ person(struct actors *as, const struct tokens *tk, size_t s, size_t e,
 
 static void
 note_gender(struct actors *as, int a, const struct tokens *tk, size_t from,
-    size_t to)
+            size_t to)
 {
 	size_t k;
 
@@ -768,7 +779,7 @@ note_gender(struct actors *as, int a, const struct tokens *tk, size_t from,
 		if (!(tk->v[k].lex & LEX_BIT(LEX_HONORIFIC)))
 			continue;
 		g = lexicon_value(LEX_HONORIFIC, ttext(tk, k),
-		    tk->v[k].end - tk->v[k].start);
+		                  tk->v[k].end - tk->v[k].start);
 		if (g != NULL && (*g == 'm' || *g == 'f'))
 			as->v[a].gender = *g;
 	}
@@ -786,12 +797,14 @@ run(struct actors *as, struct tokens *tk, struct mentions *ms, size_t s,
 	/* split at a connector unless an organisation word comes before it
 	 * ("University of Glasgow" stays, "Luca Anceschi of the ..." splits) */
 	for (k = s; k < e; k++) {
-		if ((tk->v[k].lex & (LEX_BIT(LEX_ORG_WORD) |
-		    LEX_BIT(LEX_OUTLET))) && is_cap(tk, k))
+		if ((tk->v[k].lex &
+		     (LEX_BIT(LEX_ORG_WORD) | LEX_BIT(LEX_OUTLET))) &&
+		    is_cap(tk, k))
 			org = true;
 		if (is_connector(tk, k) && !(tk->v[k].flags & TOK_CAP) &&
-		    !ph[k].kind && k > s && (!org || (sentences_eq(tk, k, "and") &&
-		    namelike(tk, k - 1)))) {
+		    !ph[k].kind && k > s &&
+		    (!org ||
+		     (sentences_eq(tk, k, "and") && namelike(tk, k - 1)))) {
 			run(as, tk, ms, s, k);
 			while (k < e && is_connector(tk, k))
 				k++;
@@ -801,8 +814,7 @@ run(struct actors *as, struct tokens *tk, struct mentions *ms, size_t s,
 		}
 	}
 	/* sentence openers and other function words */
-	while (s < e && (tk->v[s].lex & LEX_BIT(LEX_STOPWORD)) &&
-	    !ph[s].kind)
+	while (s < e && (tk->v[s].lex & LEX_BIT(LEX_STOPWORD)) && !ph[s].kind)
 		s++;
 	if (s >= e)
 		return;
@@ -813,20 +825,24 @@ run(struct actors *as, struct tokens *tk, struct mentions *ms, size_t s,
 		if (ph[k].kind == LEX_OUTLET + 1) {
 			size_t pe = k + ph[k].len;
 			size_t st = sentences_eq(tk, k, "the") ||
-			    sentences_eq(tk, k, "The") ? k : k;
+			                    sentences_eq(tk, k, "The")
+			                ? k
+			                : k;
 
 			a = actors_get(as, ACTOR_ORGANIZATION, ttext(tk, st),
-			    tk->v[pe - 1].core_end - tk->v[st].start);
+			               tk->v[pe - 1].core_end -
+			                   tk->v[st].start);
 			add_mention(as, tk, ms, a, st, pe, st);
-		} else if (ph[k].value != NULL && !(ph[k].len == 1 &&
-		    ph[k].kind == LEX_DEMONYM + 1 && k + 1 < e && org)) {
+		} else if (ph[k].value != NULL &&
+		           !(ph[k].len == 1 && ph[k].kind == LEX_DEMONYM + 1 &&
+		             k + 1 < e && org)) {
 			a = actors_get(as, ACTOR_COUNTRY, ph[k].value,
-			    strlen(ph[k].value));
+			               strlen(ph[k].value));
 			if (ph[k].kind != LEX_COUNTRY + 1 ||
 			    strcmp(ph[k].value, as->v[a].a.name) != 0)
 				actors_alias(as, a, ttext(tk, k),
-				    tk->v[k + ph[k].len - 1].core_end -
-				    tk->v[k].start);
+				             tk->v[k + ph[k].len - 1].core_end -
+				                 tk->v[k].start);
 			add_mention(as, tk, ms, a, k, k + ph[k].len, k);
 		}
 		k += ph[k].len - 1;
@@ -838,10 +854,11 @@ run(struct actors *as, struct tokens *tk, struct mentions *ms, size_t s,
 		ns++;
 	if (ns < e) {
 		title = role_before(tk, ns, &rs, &rw, &aff);
-		if (title || e - ns >= 2 || (!quoted &&
-		    (speech_follows(tk, e) || speech_precedes(tk, ns)) &&
-		    !((tk->v[ns].flags & TOK_SENTSTART) &&
-		    tk->text[tk->v[e - 1].core_end - 1] == 's')) ||
+		if (title || e - ns >= 2 ||
+		    (!quoted &&
+		     (speech_follows(tk, e) || speech_precedes(tk, ns)) &&
+		     !((tk->v[ns].flags & TOK_SENTSTART) &&
+		       tk->text[tk->v[e - 1].core_end - 1] == 's')) ||
 		    person(as, tk, ns, e, false) >= 0) {
 			if (org && !title && ns > s)
 				goto organisation;
@@ -849,8 +866,8 @@ run(struct actors *as, struct tokens *tk, struct mentions *ms, size_t s,
 				return;
 			a = person(as, tk, ns, e, true);
 			if (title) {
-				const char *c = country_in(tk,
-				    rs > 3 ? rs - 3 : 0, rs);
+				const char *c =
+				    country_in(tk, rs > 3 ? rs - 3 : 0, rs);
 
 				set_role(as, a, tk, rs, ns);
 				note_gender(as, a, tk, rs, ns);
@@ -858,14 +875,17 @@ run(struct actors *as, struct tokens *tk, struct mentions *ms, size_t s,
 					if (ph[aff].value != NULL)
 						c = ph[aff].value;
 					else if (c == NULL)
-						set_affiliation(as, a,
-						    clean(tk->text, tk->v[aff].start,
-						    tk->v[aff].core_end));
+						set_affiliation(
+						    as, a,
+						    clean(tk->text,
+						          tk->v[aff].start,
+						          tk->v[aff].core_end));
 				}
 				if (org_in(tk, rs, ns, &os, &oe) &&
 				    as->v[a].a.affiliation == NULL && c == NULL)
-					as->v[a].a.affiliation = clean(tk->text,
-					    tk->v[os].start, tk->v[oe - 1].core_end);
+					as->v[a].a.affiliation =
+					    clean(tk->text, tk->v[os].start,
+					          tk->v[oe - 1].core_end);
 				set_affiliation(as, a, c);
 			} else {
 				rw = ns;
@@ -876,7 +896,8 @@ run(struct actors *as, struct tokens *tk, struct mentions *ms, size_t s,
 			add_mention(as, tk, ms, a, ns, e, rw);
 			if (tk->v[e - 1].flags & TOK_POSS)
 				actors_alias(as, a, ttext(tk, ns),
-				    tk->v[e - 1].end - tk->v[ns].start);
+				             tk->v[e - 1].end -
+				                 tk->v[ns].start);
 			return;
 		}
 	}
@@ -886,7 +907,7 @@ run(struct actors *as, struct tokens *tk, struct mentions *ms, size_t s,
 		    !(tk->v[s].flags & TOK_INITIAL) &&
 		    !(s == 0 && e < tk->n && !(tk->v[e].flags & TOK_WORD))) {
 			a = actors_get(as, ACTOR_ORGANIZATION, ttext(tk, s),
-			    sentences_len(tk, s));
+			               sentences_len(tk, s));
 			add_mention(as, tk, ms, a, s, e, s);
 		}
 		return;
@@ -897,7 +918,8 @@ organisation:
 		size_t st = s;
 		char *name;
 
-		if (ph[s].len == 1 && ph[s].kind == LEX_OUTLET + 1 && e == s + 1)
+		if (ph[s].len == 1 && ph[s].kind == LEX_OUTLET + 1 &&
+		    e == s + 1)
 			return;
 		if (st > 0 && (tk->v[st - 1].flags & TOK_POSS) &&
 		    ph[st - 1].kind && ph[st - 1].kind != LEX_OUTLET + 1)
@@ -919,7 +941,8 @@ actors_scan(struct actors *as, struct tokens *tk, struct mentions *ms)
 	ms->n = 0;
 	if (as->phcap < tk->n + 1) {
 		as->phcap = tk->n + 64;
-		as->ph = xreallocarray(as->ph, as->phcap, sizeof(struct phrase));
+		as->ph =
+		    xreallocarray(as->ph, as->phcap, sizeof(struct phrase));
 	}
 	ph = as->ph;
 	find_phrases(tk);

@@ -20,11 +20,11 @@ struct tokens;
 struct strmap;
 
 struct mention {
-	size_t first, last;	/* the name's tokens [first, last) */
-	size_t role_first;	/* first token of a title before the name */
+	size_t first, last; /* the name's tokens [first, last) */
+	size_t role_first;  /* first token of a title before the name */
 	int actor;
-	bool quoted;		/* inside a quotation */
-	bool object;		/* addressee: "told the Daily Ledger" */
+	bool quoted; /* inside a quotation */
+	bool object; /* addressee: "told the Daily Ledger" */
 };
 
 struct mentions {
@@ -36,27 +36,27 @@ struct mentions {
 struct ent {
 	struct actor a;
 	size_t mcap, acap;
-	char gender;		/* 'm', 'f' or 0 */
-	char *key;		/* lower-cased name */
+	char gender; /* 'm', 'f' or 0 */
+	char *key;   /* lower-cased name */
 	size_t nquotes;
-	int pos_score;		/* best position candidate so far */
+	int pos_score; /* best position candidate so far */
 	struct span pos;
-	double quote_conf;	/* strongest quote, the fallback position */
+	double quote_conf; /* strongest quote, the fallback position */
 	struct span quote_span;
-	size_t order;		/* position of the first mention */
+	size_t order; /* position of the first mention */
 };
 
 struct actors {
 	struct ent *v;
 	size_t n, cap;
-	struct strmap *names;	 /* lower-cased name or alias -> actor */
+	struct strmap *names;    /* lower-cased name or alias -> actor */
 	struct strmap *surnames; /* lower-cased last name -> person */
-	const char *text;	 /* the article text (borrowed) */
-	void *ph;		 /* scratch: phrase marks of a block */
+	const char *text;        /* the article text (borrowed) */
+	void *ph;                /* scratch: phrase marks of a block */
 	size_t phcap;
-	bool headline;		 /* scanning a title: create no people */
-	int recent[64];		 /* latest actors mentioned outside quotes */
-	size_t nrecent;		 /* most recent first */
+	bool headline;  /* scanning a title: create no people */
+	int recent[64]; /* latest actors mentioned outside quotes */
+	size_t nrecent; /* most recent first */
 };
 
 struct actors *actors_new(const char *text);
@@ -72,7 +72,7 @@ void actors_scan(struct actors *as, struct tokens *tk, struct mentions *ms);
 
 /* The actor of that kind and name (found or created). */
 int actors_get(struct actors *as, enum actor_kind kind, const char *name,
-    size_t len);
+               size_t len);
 
 /* Record a mention of actor a at bytes [start, end). */
 void actors_mention(struct actors *as, int a, size_t start, size_t end);
@@ -81,7 +81,6 @@ void actors_mention(struct actors *as, int a, size_t start, size_t end);
 void actors_alias(struct actors *as, int a, const char *s, size_t len);
 
 /* Whether the role of actor a contains word w (case-insensitive). */
-bool actors_role_has(const struct actors *as, int a, const char *w,
-    size_t len);
+bool actors_role_has(const struct actors *as, int a, const char *w, size_t len);
 
 #endif

@@ -141,9 +141,11 @@ dateline(const char *t, size_t start, size_t end)
 			return NULL;
 		if (caps >= 2 && i > start && t[i] == ' ' &&
 		    ((i + 2 < end && t[i + 1] == '-' && t[i + 2] == '-') ||
-		    (i + 3 < end && memcmp(t + i + 1, "\xe2\x80\x93", 3) == 0) ||
-		    (i + 3 < end && memcmp(t + i + 1, "\xe2\x80\x94", 3) == 0) ||
-		    (i + 1 < end && t[i + 1] == '-' && t[i + 2] == ' ')))
+		     (i + 3 < end &&
+		      memcmp(t + i + 1, "\xe2\x80\x93", 3) == 0) ||
+		     (i + 3 < end &&
+		      memcmp(t + i + 1, "\xe2\x80\x94", 3) == 0) ||
+		     (i + 1 < end && t[i + 1] == '-' && t[i + 2] == ' ')))
 			return clean(t, start, i);
 	}
 	return NULL;
@@ -155,8 +157,8 @@ struct quotes_out {
 };
 
 static void
-add_quote(struct quotes_out *qo, const struct tokens *tk,
-    const struct qspan *q, const struct attr_result *r, size_t block)
+add_quote(struct quotes_out *qo, const struct tokens *tk, const struct qspan *q,
+          const struct attr_result *r, size_t block)
 {
 	struct quote *o;
 
@@ -183,7 +185,7 @@ add_quote(struct quotes_out *qo, const struct tokens *tk,
 /* The quotes of block b without a speaker go to actor a ("— NAME"). */
 static void
 credit(struct quotes_out *qo, struct actors *as, int a, size_t b,
-    const struct tokens *tk)
+       const struct tokens *tk)
 {
 	size_t i;
 
@@ -197,7 +199,7 @@ credit(struct quotes_out *qo, struct actors *as, int a, size_t b,
 		q->cue_span.start = tk->v[0].start;
 		q->cue_span.end = tk->v[0].end;
 		q->cue = xstrndup(tk->text + tk->v[0].start,
-		    tk->v[0].end - tk->v[0].start);
+		                  tk->v[0].end - tk->v[0].start);
 		as->v[a].nquotes++;
 		if (as->v[a].quote_conf < q->confidence) {
 			as->v[a].quote_conf = q->confidence;
@@ -234,8 +236,9 @@ annotate(const struct article *art, const struct block_list *bl)
 		if (blk->kind == BLOCK_BYLINE && ann->byline == NULL) {
 			size_t s = blk->start;
 
-			if (blk->end - s > 3 && (memcmp(text + s, "By ", 3) == 0 ||
-			    memcmp(text + s, "by ", 3) == 0))
+			if (blk->end - s > 3 &&
+			    (memcmp(text + s, "By ", 3) == 0 ||
+			     memcmp(text + s, "by ", 3) == 0))
 				s += 3;
 			ann->byline = clean(text, s, blk->end);
 		}
@@ -247,8 +250,10 @@ annotate(const struct article *art, const struct block_list *bl)
 	}
 	for (b = 0; b < bl->n; b++) {
 		const struct block *blk = &bl->v[b];
-		size_t end = blk->shown_end > blk->start &&
-		    blk->shown_end <= blk->end ? blk->shown_end : blk->end;
+		size_t end =
+		    blk->shown_end > blk->start && blk->shown_end <= blk->end
+		        ? blk->shown_end
+		        : blk->end;
 
 		if (blk->kind == BLOCK_BOILERPLATE)
 			continue;
@@ -266,15 +271,15 @@ annotate(const struct article *art, const struct block_list *bl)
 		if (blk->kind != BLOCK_PARAGRAPH && blk->kind != BLOCK_LIST)
 			carry = false;
 		as->headline = blk->kind == BLOCK_TITLE ||
-		    blk->kind == BLOCK_HEADING || b == 0;
+		               blk->kind == BLOCK_HEADING || b == 0;
 		actors_scan(as, tk, &ms);
 		if (rescap < qs.n + 1) {
 			rescap = qs.n + 16;
 			res = xreallocarray(res, rescap, sizeof *res);
 		}
 		attribute_block(as, tk, &qs, &ms, &st, res);
-		if (qs.n == 0 && (i = (size_t)attribute_dash_credit(as, tk,
-		    &ms)) != (size_t)-1)
+		if (qs.n == 0 && (i = (size_t)attribute_dash_credit(
+		                      as, tk, &ms)) != (size_t)-1)
 			credit(&qo, as, (int)i, prev_block, tk);
 		prev_block = b;
 		positions_block(as, tk, &ms, &tp);

@@ -58,26 +58,32 @@ is_ing(const struct tokens *tk, size_t i)
 {
 	size_t len = sentences_len(tk, i);
 
-	return len > 4 && memcmp(tk->text + tk->v[i].core_end - 3, "ing", 3) == 0;
+	return len > 4 &&
+	       memcmp(tk->text + tk->v[i].core_end - 3, "ing", 3) == 0;
 }
 
 /* Words between a subject and its verb: auxiliaries, negation, adverbs. */
 static bool
 skippable(const struct tokens *tk, size_t i)
 {
-	static const char *const words[] = { "has", "have", "had", "was",
-		"were", "is", "are", "will", "would", "did", "does", "do",
-		"can", "could", "may", "might", "must", "should", "not", "also",
-		"later", "then", "again", "further", "meanwhile", "previously",
-		"both", "once", "recently", "earlier", "already", "never",
-		"still", "first", "last", "all", "too", "n't", "publicly",
-		"since", NULL };
+	static const char *const words[] = {
+		"has",        "have",  "had",    "was",      "were",
+		"is",         "are",   "will",   "would",    "did",
+		"does",       "do",    "can",    "could",    "may",
+		"might",      "must",  "should", "not",      "also",
+		"later",      "then",  "again",  "further",  "meanwhile",
+		"previously", "both",  "once",   "recently", "earlier",
+		"already",    "never", "still",  "first",    "last",
+		"all",        "too",   "n't",    "publicly", "since",
+		NULL
+	};
 	size_t k, len;
 
 	if (!(tk->v[i].flags & TOK_LOWER))
 		return false;
 	len = sentences_len(tk, i);
-	if (len > 3 && memcmp(tk->text + tk->v[i].start + len - 2, "ly", 2) == 0)
+	if (len > 3 &&
+	    memcmp(tk->text + tk->v[i].start + len - 2, "ly", 2) == 0)
 		return true;
 	for (k = 0; words[k] != NULL; k++)
 		if (sentences_eq(tk, i, words[k]))
@@ -97,13 +103,12 @@ mention_ending(const struct tokens *tk, const struct mentions *ms, size_t p)
 }
 
 static const struct mention *
-mention_starting(const struct tokens *tk, const struct mentions *ms,
-    size_t p)
+mention_starting(const struct tokens *tk, const struct mentions *ms, size_t p)
 {
 	int m = p < tk->n ? tk->v[p].mention : -1;
 
-	if (m < 0 || ms->v[m].quoted || (ms->v[m].role_first != p &&
-	    ms->v[m].first != p))
+	if (m < 0 || ms->v[m].quoted ||
+	    (ms->v[m].role_first != p && ms->v[m].first != p))
 		return NULL;
 	return &ms->v[m];
 }
@@ -126,7 +131,7 @@ fits(const struct actors *as, int a, enum want w)
 		return e->a.kind == ACTOR_PERSON && e->gender != 'm';
 	case W_THING:
 		return e->a.kind == ACTOR_ORGANIZATION ||
-		    e->a.kind == ACTOR_COUNTRY;
+		       e->a.kind == ACTOR_COUNTRY;
 	case W_PLURAL:
 		return e->a.kind != ACTOR_PERSON;
 	}
@@ -136,8 +141,8 @@ fits(const struct actors *as, int a, enum want w)
 /* The latest actor that fits w, mentioned outside quotes before p. */
 static int
 latest(const struct actors *as, const struct tokens *tk,
-    const struct mentions *ms, size_t p, enum want w, const char *role,
-    size_t rlen)
+       const struct mentions *ms, size_t p, enum want w, const char *role,
+       size_t rlen)
 {
 	size_t i, k;
 
@@ -172,15 +177,15 @@ latest(const struct actors *as, const struct tokens *tk,
 
 		if (m->last > p || m->quoted || m->object)
 			continue;
-		if (fits(as, m->actor, w) && (role == NULL ||
-		    actors_role_has(as, m->actor, role, rlen)))
+		if (fits(as, m->actor, w) &&
+		    (role == NULL || actors_role_has(as, m->actor, role, rlen)))
 			return m->actor;
 	}
 	for (k = 0; k < as->nrecent; k++) {
 		int a = as->recent[k];
 
-		if (fits(as, a, w) && (role == NULL ||
-		    actors_role_has(as, a, role, rlen)))
+		if (fits(as, a, w) &&
+		    (role == NULL || actors_role_has(as, a, role, rlen)))
 			return a;
 	}
 	return -1;
@@ -211,7 +216,7 @@ attribute_note_recent(struct actors *as, const struct mentions *ms)
 
 static int
 pronoun(struct actors *as, const struct tokens *tk, const struct mentions *ms,
-    size_t p)
+        size_t p)
 {
 	const char *g;
 	int a;
@@ -219,15 +224,15 @@ pronoun(struct actors *as, const struct tokens *tk, const struct mentions *ms,
 	if (!(tk->v[p].lex & LEX_BIT(LEX_PRONOUN)))
 		return -1;
 	g = lexicon_value(LEX_PRONOUN, tk->text + tk->v[p].start,
-	    sentences_len(tk, p));
+	                  sentences_len(tk, p));
 	if (g == NULL)
 		return -1;
 	if (*g == 'm' || *g == 'f') {
 		/* only subject forms */
 		if (!sentences_ieq(tk, p, "he") && !sentences_ieq(tk, p, "she"))
 			return -1;
-		a = latest(as, tk, ms, p, *g == 'm' ? W_MALE : W_FEMALE,
-		    NULL, 0);
+		a = latest(as, tk, ms, p, *g == 'm' ? W_MALE : W_FEMALE, NULL,
+		           0);
 		if (a >= 0 && as->v[a].gender == 0)
 			as->v[a].gender = *g;
 		return a;
@@ -242,10 +247,10 @@ pronoun(struct actors *as, const struct tokens *tk, const struct mentions *ms,
 /* Text of tokens [a, b) as an actor name. */
 static int
 np_actor(struct actors *as, const struct tokens *tk, size_t a, size_t b,
-    enum actor_kind kind)
+         enum actor_kind kind)
 {
 	int x = actors_get(as, kind, tk->text + tk->v[a].start,
-	    tk->v[b - 1].end - tk->v[a].start);
+	                   tk->v[b - 1].end - tk->v[a].start);
 
 	actors_mention(as, x, tk->v[a].start, tk->v[b - 1].end);
 	return x;
@@ -258,7 +263,7 @@ np_actor(struct actors *as, const struct tokens *tk, size_t a, size_t b,
  */
 static int
 description(struct actors *as, const struct tokens *tk,
-    const struct mentions *ms, size_t h, size_t lo, size_t pp_end)
+            const struct mentions *ms, size_t h, size_t lo, size_t pp_end)
 {
 	unsigned lex = tk->v[h].lex;
 	size_t d = h, len = sentences_len(tk, h);
@@ -266,9 +271,10 @@ description(struct actors *as, const struct tokens *tk,
 	bool person_noun = (lex & LEX_BIT(LEX_TITLE)) != 0;
 	int a;
 
-	if (!((tk->v[h].flags & TOK_LOWER) || ((tk->v[h].flags & TOK_SENTSTART) &&
-	    h == lo)) || !(lex & (LEX_BIT(LEX_ANON_WORD) | LEX_BIT(LEX_TITLE) |
-	    LEX_BIT(LEX_DOCUMENT))))
+	if (!((tk->v[h].flags & TOK_LOWER) ||
+	      ((tk->v[h].flags & TOK_SENTSTART) && h == lo)) ||
+	    !(lex & (LEX_BIT(LEX_ANON_WORD) | LEX_BIT(LEX_TITLE) |
+	             LEX_BIT(LEX_DOCUMENT))))
 		return -1;
 	/* back over modifiers to a determiner */
 	while (d > lo && d + 6 > h) {
@@ -281,12 +287,12 @@ description(struct actors *as, const struct tokens *tk,
 		d--;
 	}
 	if (d > lo && (sentences_ieq(tk, d - 1, "the") ||
-	    sentences_ieq(tk, d - 1, "this") || sentences_ieq(tk, d - 1, "that"))) {
+	               sentences_ieq(tk, d - 1, "this") ||
+	               sentences_ieq(tk, d - 1, "that"))) {
 		if (lex & LEX_BIT(LEX_DOCUMENT))
-			return np_actor(as, tk, d - 1, h + 1,
-			    ACTOR_ANONYMOUS);
-		a = latest(as, tk, ms, h, person_noun ? W_PERSON : W_THING,
-		    w, len);
+			return np_actor(as, tk, d - 1, h + 1, ACTOR_ANONYMOUS);
+		a = latest(as, tk, ms, h, person_noun ? W_PERSON : W_THING, w,
+		           len);
 		if (a < 0 && person_noun && d == h)
 			a = latest(as, tk, ms, h, W_PERSON, NULL, 0);
 		if (a < 0 && !person_noun) {
@@ -297,7 +303,7 @@ description(struct actors *as, const struct tokens *tk,
 				const char *n = as->v[as->recent[k]].key;
 
 				if (as->v[as->recent[k]].a.kind ==
-				    ACTOR_ORGANIZATION &&
+				        ACTOR_ORGANIZATION &&
 				    memmem(n, strlen(n), w, len) != NULL) {
 					a = as->recent[k];
 					break;
@@ -308,17 +314,18 @@ description(struct actors *as, const struct tokens *tk,
 			return a;
 		return np_actor(as, tk, d - 1, pp_end, ACTOR_ANONYMOUS);
 	}
-	if (d > lo && (sentences_ieq(tk, d - 1, "a") ||
-	    sentences_ieq(tk, d - 1, "an") || sentences_ieq(tk, d - 1, "one") ||
-	    sentences_ieq(tk, d - 1, "another")))
+	if (d > lo &&
+	    (sentences_ieq(tk, d - 1, "a") || sentences_ieq(tk, d - 1, "an") ||
+	     sentences_ieq(tk, d - 1, "one") ||
+	     sentences_ieq(tk, d - 1, "another")))
 		return np_actor(as, tk, d, pp_end, ACTOR_ANONYMOUS);
 	if (lex & LEX_BIT(LEX_DOCUMENT))
 		return -1;
 	/* bare plural: "officials", "U.S. officials", "critics" */
 	if (w[len - 1] == 's')
 		return np_actor(as, tk, d, pp_end,
-		    (lex & LEX_BIT(LEX_ANON_WORD)) ? ACTOR_ANONYMOUS :
-		    ACTOR_GROUP);
+		                (lex & LEX_BIT(LEX_ANON_WORD)) ? ACTOR_ANONYMOUS
+		                                               : ACTOR_GROUP);
 	return -1;
 }
 
@@ -326,7 +333,7 @@ description(struct actors *as, const struct tokens *tk,
  * "Bitabarova, a lecturer at ..., told". */
 static int
 before_apposition(const struct tokens *tk, const struct mentions *ms,
-    size_t comma, size_t lo)
+                  size_t comma, size_t lo)
 {
 	size_t q;
 	int best = -1;
@@ -352,7 +359,7 @@ before_apposition(const struct tokens *tk, const struct mentions *ms,
  */
 static int
 possessor(const struct tokens *tk, const struct mentions *ms, size_t p,
-    size_t lo)
+          size_t lo)
 {
 	size_t q;
 
@@ -363,8 +370,9 @@ possessor(const struct tokens *tk, const struct mentions *ms, size_t p,
 		if ((t->flags & TOK_POSS) &&
 		    (m = mention_ending(tk, ms, q - 1)) != NULL)
 			return m->actor;
-		if (!(t->flags & TOK_LOWER) || (t->lex & (LEX_BIT(LEX_SPEECH_VERB) |
-		    LEX_BIT(LEX_STANCE_VERB))))
+		if (!(t->flags & TOK_LOWER) ||
+		    (t->lex &
+		     (LEX_BIT(LEX_SPEECH_VERB) | LEX_BIT(LEX_STANCE_VERB))))
 			return -1;
 	}
 	return -1;
@@ -372,7 +380,7 @@ possessor(const struct tokens *tk, const struct mentions *ms, size_t p,
 
 int
 attribute_subject(struct actors *as, struct tokens *tk,
-    const struct mentions *ms, size_t v, size_t lo)
+                  const struct mentions *ms, size_t v, size_t lo)
 {
 	size_t p = v;
 	const struct mention *m;
@@ -389,9 +397,10 @@ attribute_subject(struct actors *as, struct tokens *tk,
 	if ((m = mention_ending(tk, ms, p)) != NULL) {
 		size_t f = m->role_first;
 
-		if (f >= lo + 2 && (sentences_eq(tk, f - 1, "in") ||
-		    sentences_eq(tk, f - 1, "from") ||
-		    sentences_eq(tk, f - 1, "at")) &&
+		if (f >= lo + 2 &&
+		    (sentences_eq(tk, f - 1, "in") ||
+		     sentences_eq(tk, f - 1, "from") ||
+		     sentences_eq(tk, f - 1, "at")) &&
 		    (a = description(as, tk, ms, f - 2, lo, p + 1)) >= 0)
 			return a;
 		/* "a letter seen by Sky News says": the agent is not it */
@@ -406,13 +415,14 @@ attribute_subject(struct actors *as, struct tokens *tk,
 	if (sentences_is(tk, p, ',')) {
 		a = before_apposition(tk, ms, p, lo);
 		/* "The secretary general, Nunzio Galantino, has called" */
-		if (a < 0 && p > lo && (m = mention_ending(tk, ms, p - 1)) != NULL &&
+		if (a < 0 && p > lo &&
+		    (m = mention_ending(tk, ms, p - 1)) != NULL &&
 		    as->v[m->actor].a.kind == ACTOR_PERSON)
 			a = m->actor;
 		return a;
 	}
 	if ((tk->v[p].flags & TOK_SENTSTART) && (tk->v[p].flags & TOK_CAP))
-		return description(as, tk, ms, p, p, p + 1);	/* "Critics" */
+		return description(as, tk, ms, p, p, p + 1); /* "Critics" */
 	if ((tk->v[p].flags & TOK_LOWER) && (tk->v[p].flags & TOK_WORD)) {
 		/* "the Home Office letter reads", "Cornyn's statement added" */
 		if (p > lo && (m = mention_ending(tk, ms, p - 1)) != NULL &&
@@ -428,13 +438,13 @@ attribute_subject(struct actors *as, struct tokens *tk,
 /* The speaker after an inverted verb: `said Raffaello Pantucci, ...`. */
 static int
 subject_right(const struct tokens *tk, const struct mentions *ms, size_t v,
-    size_t hi)
+              size_t hi)
 {
 	const struct mention *m;
 
 	if (sentences_eq(tk, v, "told") || sentences_eq(tk, v, "asked") ||
 	    sentences_eq(tk, v, "tells") || sentences_eq(tk, v, "tell"))
-		return -1;	/* the object is the addressee */
+		return -1; /* the object is the addressee */
 	if (v + 1 >= hi)
 		return -1;
 	if ((m = mention_starting(tk, ms, v + 1)) != NULL)
@@ -445,7 +455,7 @@ subject_right(const struct tokens *tk, const struct mentions *ms, size_t v,
 /* "according to X": the actor X, or -1 (a document, or nobody). */
 static int
 according(struct actors *as, struct tokens *tk, const struct mentions *ms,
-    size_t t, size_t hi)
+          size_t t, size_t hi)
 {
 	size_t k = t + 2, h;
 	const struct mention *m;
@@ -462,11 +472,11 @@ according(struct actors *as, struct tokens *tk, const struct mentions *ms,
 		    (tk->v[h].flags & TOK_LOWER))
 			return -1;
 		if ((tk->v[h].flags & TOK_LOWER) &&
-		    (tk->v[h].lex & (LEX_BIT(LEX_ANON_WORD) |
-		    LEX_BIT(LEX_TITLE)))) {
+		    (tk->v[h].lex &
+		     (LEX_BIT(LEX_ANON_WORD) | LEX_BIT(LEX_TITLE)))) {
 			if ((m = mention_starting(tk, ms, h + 1)) != NULL &&
 			    !(h + 1 < tk->n && tk->v[h + 1].flags & TOK_LOWER))
-				return m->actor;	/* "curator Elaine G." */
+				return m->actor; /* "curator Elaine G." */
 			return description(as, tk, ms, h, t + 1, h + 1);
 		}
 		if ((m = mention_starting(tk, ms, h)) != NULL)
@@ -479,7 +489,7 @@ static bool
 is_according(const struct tokens *tk, size_t i)
 {
 	return i + 1 < tk->n && sentences_ieq(tk, i, "according") &&
-	    sentences_eq(tk, i + 1, "to");
+	       sentences_eq(tk, i + 1, "to");
 }
 
 static bool
@@ -488,25 +498,25 @@ is_dash(const struct tokens *tk, size_t i)
 	const char *s = tk->text + tk->v[i].start;
 	size_t len = tk->v[i].end - tk->v[i].start;
 
-	return (len == 1 && *s == '-') || (len == 3 &&
-	    memcmp(s, "\xe2\x80", 2) == 0 &&
-	    ((unsigned char)s[2] == 0x93 || (unsigned char)s[2] == 0x94));
+	return (len == 1 && *s == '-') ||
+	       (len == 3 && memcmp(s, "\xe2\x80", 2) == 0 &&
+	        ((unsigned char)s[2] == 0x93 || (unsigned char)s[2] == 0x94));
 }
 
 /* The person whose mention (title included) starts at token p, or -1. */
 static int
 person_starting(const struct actors *as, const struct tokens *tk,
-    const struct mentions *ms, size_t p)
+                const struct mentions *ms, size_t p)
 {
 	const struct mention *m = mention_starting(tk, ms, p);
 
-	return m != NULL && as->v[m->actor].a.kind == ACTOR_PERSON ?
-	    m->actor : -1;
+	return m != NULL && as->v[m->actor].a.kind == ACTOR_PERSON ? m->actor
+	                                                           : -1;
 }
 
 int
 attribute_dash_credit(const struct actors *as, const struct tokens *tk,
-    const struct mentions *ms)
+                      const struct mentions *ms)
 {
 	size_t k;
 
@@ -524,14 +534,14 @@ attribute_dash_credit(const struct actors *as, const struct tokens *tk,
 /* ---- the sieves ----------------------------------------------------- */
 
 struct qctx {
-	size_t o, c;		/* first and last token of the quote with marks */
-	size_t lstart;		/* first token of its left context */
-	size_t rend;		/* end of its right context */
+	size_t o, c;   /* first and last token of the quote with marks */
+	size_t lstart; /* first token of its left context */
+	size_t rend;   /* end of its right context */
 };
 
 static void
 set_cue(struct attr_result *r, size_t first, size_t last, int speaker,
-    double conf, const char *rule)
+        double conf, const char *rule)
 {
 	r->speaker = speaker;
 	r->cue_first = first;
@@ -549,8 +559,7 @@ cue_end(const struct tokens *tk, const struct mentions *ms, size_t v)
 	if (is_according(tk, v))
 		return v + 2;
 	if ((sentences_eq(tk, v, "told") || sentences_eq(tk, v, "tells")) &&
-	    (m = mention_starting(tk, ms, v + 1)) != NULL &&
-	    m->last - v <= 5)
+	    (m = mention_starting(tk, ms, v + 1)) != NULL && m->last - v <= 5)
 		return m->last;
 	return v + 1;
 }
@@ -558,7 +567,7 @@ cue_end(const struct tokens *tk, const struct mentions *ms, size_t v)
 /* Speaker of the previous quote of the same sentence, or -1. */
 static int
 prev_in_sentence(const struct tokens *tk, const struct qspans *qs,
-    const struct attr_result *out, size_t qi)
+                 const struct attr_result *out, size_t qi)
 {
 	const struct qspan *q, *p;
 	size_t qo, po;
@@ -576,7 +585,7 @@ prev_in_sentence(const struct tokens *tk, const struct qspans *qs,
 
 static int
 first_mention_in(const struct tokens *tk, const struct mentions *ms,
-    size_t from, size_t to)
+                 size_t from, size_t to)
 {
 	size_t i;
 
@@ -591,8 +600,8 @@ first_mention_in(const struct tokens *tk, const struct mentions *ms,
 /* A verb at v with the subject to find; falls back on the sentence. */
 static int
 verb_subject(struct actors *as, struct tokens *tk, const struct mentions *ms,
-    const struct qspans *qs, const struct attr_result *out, size_t qi,
-    size_t v, size_t lo, size_t hi)
+             const struct qspans *qs, const struct attr_result *out, size_t qi,
+             size_t v, size_t lo, size_t hi)
 {
 	int a = attribute_subject(as, tk, ms, v, lo);
 	size_t s;
@@ -603,10 +612,9 @@ verb_subject(struct actors *as, struct tokens *tk, const struct mentions *ms,
 		return a;
 	/* "..., calling it ...", "and said it was ...": the same subject */
 	if (v == lo || (v > lo && sentences_is(tk, v - 1, ',')) ||
-	    (v > lo && (
-	    sentences_eq(tk, v - 1, "and") || is_ing(tk, v) ||
-	    sentences_eq(tk, v - 1, "whilst") ||
-	    sentences_eq(tk, v - 1, "while")))) {
+	    (v > lo && (sentences_eq(tk, v - 1, "and") || is_ing(tk, v) ||
+	                sentences_eq(tk, v - 1, "whilst") ||
+	                sentences_eq(tk, v - 1, "while")))) {
 		if ((a = prev_in_sentence(tk, qs, out, qi)) >= 0)
 			return a;
 		s = tk->sent_of[v];
@@ -617,12 +625,13 @@ verb_subject(struct actors *as, struct tokens *tk, const struct mentions *ms,
 
 static void
 sieve(struct actors *as, struct tokens *tk, const struct qspans *qs,
-    const struct mentions *ms, size_t qi, struct attr_result *out)
+      const struct mentions *ms, size_t qi, struct attr_result *out)
 {
 	const struct qspan *q = &qs->v[qi];
 	struct attr_result *r = &out[qi];
 	size_t o = q->open != QSPAN_NONE ? q->open : q->first;
-	size_t c = q->close != QSPAN_NONE ? q->close : (q->last ? q->last - 1 : 0);
+	size_t c =
+	    q->close != QSPAN_NONE ? q->close : (q->last ? q->last - 1 : 0);
 	size_t so, sc, lo, hi, k, best = (size_t)-1, bestd = (size_t)-1;
 	int a;
 
@@ -638,7 +647,7 @@ sieve(struct actors *as, struct tokens *tk, const struct qspans *qs,
 		size_t r0 = c + 1;
 
 		while (r0 < tk->n && (tk->v[r0].flags & TOK_QMARK) &&
-		    tk->v[r0].quote == (int)qi)
+		       tk->v[r0].quote == (int)qi)
 			r0++;
 		if (r0 < tk->n && sentences_is(tk, r0, ','))
 			r0++;
@@ -654,25 +663,26 @@ sieve(struct actors *as, struct tokens *tk, const struct qspans *qs,
 			if (k >= hi && !(k == hi && k == r0))
 				break;
 			if (is_according(tk, k)) {
-				if ((a = according(as, tk, ms, k, tk->n)) >= 0) {
+				if ((a = according(as, tk, ms, k, tk->n)) >=
+				    0) {
 					set_cue(r, k, k + 2, a, 0.9,
-					    "according-after");
+					        "according-after");
 					return;
 				}
 				break;
 			}
 			if (!is_speech(tk, k))
 				continue;
-			if (k == r0 && (a = subject_right(tk, ms, k,
-			    tk->n)) >= 0) {
+			if (k == r0 &&
+			    (a = subject_right(tk, ms, k, tk->n)) >= 0) {
 				set_cue(r, k, cue_end(tk, ms, k), a, 0.95,
-				    "quote-verb-speaker");
+				        "quote-verb-speaker");
 				return;
 			}
 			a = attribute_subject(as, tk, ms, k, r0);
 			if (a >= 0) {
 				set_cue(r, k, cue_end(tk, ms, k), a, 0.95,
-				    "quote-speaker-verb");
+				        "quote-speaker-verb");
 				return;
 			}
 			break;
@@ -690,7 +700,8 @@ sieve(struct actors *as, struct tokens *tk, const struct qspans *qs,
 			break;
 		if (is_according(tk, i)) {
 			if ((a = according(as, tk, ms, i, o)) >= 0) {
-				set_cue(r, i, i + 2, a, 0.85, "according-before");
+				set_cue(r, i, i + 2, a, 0.85,
+				        "according-before");
 				return;
 			}
 			continue;
@@ -700,7 +711,7 @@ sieve(struct actors *as, struct tokens *tk, const struct qspans *qs,
 		a = verb_subject(as, tk, ms, qs, out, qi, i, lo, o);
 		if (a >= 0) {
 			set_cue(r, i, cue_end(tk, ms, i), a,
-			    o - i <= 3 ? 0.9 : 0.8, "speaker-verb-quote");
+			        o - i <= 3 ? 0.9 : 0.8, "speaker-verb-quote");
 			return;
 		}
 		break;
@@ -735,7 +746,7 @@ sieve(struct actors *as, struct tokens *tk, const struct qspans *qs,
 		a = verb_subject(as, tk, ms, qs, out, qi, best, blo, bhi);
 		if (a >= 0) {
 			set_cue(r, best, cue_end(tk, ms, best), a, 0.7,
-			    "sentence-verb");
+			        "sentence-verb");
 			return;
 		}
 	}
@@ -748,8 +759,8 @@ sieve(struct actors *as, struct tokens *tk, const struct qspans *qs,
  */
 static int
 previous_sentence(struct actors *as, struct tokens *tk,
-    const struct mentions *ms, const struct qspans *qs,
-    const struct attr_result *out, size_t qi)
+                  const struct mentions *ms, const struct qspans *qs,
+                  const struct attr_result *out, size_t qi)
 {
 	const struct qspan *q = &qs->v[qi];
 	size_t o = q->open != QSPAN_NONE ? q->open : q->first, s, k;
@@ -764,7 +775,8 @@ previous_sentence(struct actors *as, struct tokens *tk,
 			return -1;
 		if (is_speech(tk, k - 1))
 			return verb_subject(as, tk, ms, qs, out, qi, k - 1,
-			    tk->s[s - 1].first, tk->s[s - 1].last);
+			                    tk->s[s - 1].first,
+			                    tk->s[s - 1].last);
 	}
 	return -1;
 }
@@ -778,7 +790,7 @@ title_case(const struct tokens *tk, const struct qspan *q)
 	for (k = q->first; k < q->last; k++) {
 		if (!(tk->v[k].flags & TOK_WORD) ||
 		    (tk->v[k].lex & LEX_BIT(LEX_STOPWORD) &&
-		    !(tk->v[k].flags & TOK_CAP)))
+		     !(tk->v[k].flags & TOK_CAP)))
 			continue;
 		words++;
 		if (tk->v[k].flags & (TOK_CAP | TOK_DIGIT))
@@ -805,15 +817,16 @@ has_stop_inside(const struct tokens *tk, const struct qspan *q)
 }
 
 static void
-classify(const struct tokens *tk, const struct qspan *q,
-    struct attr_result *r, bool cue)
+classify(const struct tokens *tk, const struct qspan *q, struct attr_result *r,
+         bool cue)
 {
 	bool starts_cap = q->first < q->last &&
-	    (tk->v[q->first].flags & (TOK_CAP | TOK_DIGIT));
-	bool at_start = q->open != QSPAN_NONE && (q->open == 0 ||
-	    (tk->v[q->open].flags & TOK_SENTSTART) ||
-	    sentences_is(tk, q->open - 1, ':') ||
-	    sentences_is(tk, q->open - 1, ','));
+	                  (tk->v[q->first].flags & (TOK_CAP | TOK_DIGIT));
+	bool at_start =
+	    q->open != QSPAN_NONE &&
+	    (q->open == 0 || (tk->v[q->open].flags & TOK_SENTSTART) ||
+	     sentences_is(tk, q->open - 1, ':') ||
+	     sentences_is(tk, q->open - 1, ','));
 
 	if (q->cont_prev || q->cont_next) {
 		r->kind = QUOTE_DIRECT;
@@ -838,9 +851,9 @@ classify(const struct tokens *tk, const struct qspan *q,
 }
 
 void
-attribute_block(struct actors *as, struct tokens *tk,
-    const struct qspans *qs, const struct mentions *ms,
-    struct attr_state *st, struct attr_result *out)
+attribute_block(struct actors *as, struct tokens *tk, const struct qspans *qs,
+                const struct mentions *ms, struct attr_state *st,
+                struct attr_result *out)
 {
 	size_t qi, k;
 	int last = -1;
@@ -860,25 +873,25 @@ attribute_block(struct actors *as, struct tokens *tk,
 			/* D: continuations */
 			if (q->cont_prev && st->last_speaker >= 0)
 				set_cue(r, 0, 0, st->last_speaker, 0.8,
-				    "continued-paragraph");
+				        "continued-paragraph");
 			else if (last >= 0 && qi > 0)
 				set_cue(r, 0, 0, last, 0.75, "same-paragraph");
 			else if ((r->speaker = previous_sentence(as, tk, ms, qs,
-			    out, qi)) >= 0)
+			                                         out, qi)) >= 0)
 				set_cue(r, 0, 0, r->speaker, 0.6,
-				    "previous-sentence");
+				        "previous-sentence");
 			else if (o == 0 && st->colon_speaker >= 0)
 				set_cue(r, 0, 0, st->colon_speaker, 0.8,
-				    "after-colon");
+				        "after-colon");
 			else if (o == 0 && st->last_speaker >= 0 &&
-			    q->last + 2 >= tk->n)
+			         q->last + 2 >= tk->n)
 				set_cue(r, 0, 0, st->last_speaker, 0.6,
-				    "quote-paragraph");
+				        "quote-paragraph");
 		}
 		if (r->speaker < 0 && q->words > 3) {
 			/* E: the one person named in the sentence */
-			size_t s = tk->sent_of[q->first < tk->n ? q->first :
-			    tk->n - 1];
+			size_t s = tk->sent_of[q->first < tk->n ? q->first
+			                                        : tk->n - 1];
 			int only = -1, count = 0;
 
 			for (k = 0; k < ms->n; k++) {
@@ -906,11 +919,11 @@ attribute_block(struct actors *as, struct tokens *tk,
 	/* hand over to the next paragraph */
 	st->colon_speaker = -1;
 	if (tk->n >= 2 && (sentences_is(tk, tk->n - 1, ':') ||
-	    sentences_is(tk, tk->n - 1, ','))) {
+	                   sentences_is(tk, tk->n - 1, ','))) {
 		for (k = tk->n - 1; k > 0 && k + WINDOW > tk->n; k--) {
 			if (is_speech(tk, k - 1)) {
-				st->colon_speaker = verb_subject(as, tk, ms, qs,
-				    out, qs->n, k - 1,
+				st->colon_speaker = verb_subject(
+				    as, tk, ms, qs, out, qs->n, k - 1,
 				    tk->s[tk->sent_of[k - 1]].first, tk->n);
 				break;
 			}

@@ -19,17 +19,17 @@ struct qspans;
 struct mentions;
 
 struct attr_state {
-	int last_speaker;	/* speaker of the previous paragraph's last quote */
-	int colon_speaker;	/* the previous paragraph ended "X said:" */
+	int last_speaker;  /* speaker of the previous paragraph's last quote */
+	int colon_speaker; /* the previous paragraph ended "X said:" */
 };
 
 /* The result for one quotation of a block. */
 struct attr_result {
-	int speaker;		/* actor index or -1 */
+	int speaker;                /* actor index or -1 */
 	size_t cue_first, cue_last; /* cue tokens [first, last); equal: none */
 	enum quote_kind kind;
 	double confidence;
-	const char *rule;	/* which sieve fired (for debugging) */
+	const char *rule; /* which sieve fired (for debugging) */
 };
 
 void attribute_init(struct attr_state *st);
@@ -39,8 +39,8 @@ void attribute_init(struct attr_state *st);
  * room for qs->n results. Updates st and the recency list of as.
  */
 void attribute_block(struct actors *as, struct tokens *tk,
-    const struct qspans *qs, const struct mentions *ms,
-    struct attr_state *st, struct attr_result *out);
+                     const struct qspans *qs, const struct mentions *ms,
+                     struct attr_state *st, struct attr_result *out);
 
 /*
  * The actor that is the grammatical subject of the verb at token v, looking
@@ -48,14 +48,14 @@ void attribute_block(struct actors *as, struct tokens *tk,
  * before an apposition); -1 when none. May create an anonymous actor.
  */
 int attribute_subject(struct actors *as, struct tokens *tk,
-    const struct mentions *ms, size_t v, size_t lo);
+                      const struct mentions *ms, size_t v, size_t lo);
 
 /*
  * A block that only credits a person ("— Assistant Attorney General Todd
  * Kim of ENRD."): that person, who spoke the quotes just before; or -1.
  */
 int attribute_dash_credit(const struct actors *as, const struct tokens *tk,
-    const struct mentions *ms);
+                          const struct mentions *ms);
 
 /* Push the block's unquoted mentions onto the recency list of as. */
 void attribute_note_recent(struct actors *as, const struct mentions *ms);

@@ -66,9 +66,9 @@ struct lexent {
 /* Slots are small (8 bytes, the table some 32 KB) so that the table
  * stays in cache: a lookup that misses touches nothing else. */
 struct slot {
-	uint16_t check;	/* high bits of the hash */
-	uint16_t idx;	/* entry index + 1; 0: empty */
-	uint32_t mask;	/* copy of the entry's mask */
+	uint16_t check; /* high bits of the hash */
+	uint16_t idx;   /* entry index + 1; 0: empty */
+	uint32_t mask;  /* copy of the entry's mask */
 };
 
 static struct lexent *ents;
@@ -151,8 +151,10 @@ build(void)
 
 	for (k = 0; k < LEX_NKINDS; k++)
 		total += tables[k]->n;
-	/* every key and its prefixes, at most half full */
-	for (nslots = 64; nslots < total * 2; nslots *= 2)
+	/* every key and its prefixes (fewer than the entries of all lists,
+	 * which overlap): at most about two thirds full, and small enough
+	 * for the first-level cache */
+	for (nslots = 64; nslots * 2 < total * 3; nslots *= 2)
 		;
 	slots = xcalloc(nslots, sizeof *slots);
 	for (k = 0; k < LEX_NKINDS; k++) {
@@ -194,7 +196,7 @@ find(const char *s, size_t len)
 	/* a read-only probe: the table is shared */
 	check = (uint16_t)(h >> 48);
 	for (i = (size_t)h & (nslots - 1); (sl = &slots[i])->idx != 0;
-	    i = (i + 1) & (nslots - 1)) {
+	     i = (i + 1) & (nslots - 1)) {
 		const struct lexent *e;
 
 		if (sl->check != check)

@@ -26,23 +26,23 @@ struct lexicon_table {
 };
 
 enum lexicon_kind {
-	LEX_SPEECH_VERB,   /* said, told, according...: cues */
-	LEX_STANCE_VERB,   /* support, oppose, recognize... */
-	LEX_STANCE_NOUN,   /* position, stance, statement... */
-	LEX_TITLE,	   /* president, spokesman, coach... */
-	LEX_TITLE_MOD,	   /* foreign, deputy, senior...: qualify a title */
-	LEX_HONORIFIC,	   /* mr. -> "m", ms -> "f", dr. -> "" */
-	LEX_COUNTRY,	   /* "Kazakhstan", "U.S." -> "United States" */
-	LEX_DEMONYM,	   /* "Kazakh" -> "Kazakhstan" */
-	LEX_CAPITAL,	   /* "Astana", "the Kremlin" -> the country */
-	LEX_ORG_WORD,	   /* ministry, university, police... */
-	LEX_OUTLET,	   /* news outlets: "Sky News", "RFE/RL" */
-	LEX_STOPWORD,	   /* capitalised words that name nobody */
-	LEX_PLACE_WORD,	   /* stadium, valley, forum...: not a person */
-	LEX_ABBREV,	   /* "mr.", "u.s.": no sentence end */
-	LEX_PRONOUN,	   /* he -> "m", she -> "f", it -> "n", they -> "p" */
-	LEX_ANON_WORD,	   /* official, officials, sources... */
-	LEX_DOCUMENT	   /* affidavit, letter, readout...: not a person */
+	LEX_SPEECH_VERB, /* said, told, according...: cues */
+	LEX_STANCE_VERB, /* support, oppose, recognize... */
+	LEX_STANCE_NOUN, /* position, stance, statement... */
+	LEX_TITLE,       /* president, spokesman, coach... */
+	LEX_TITLE_MOD,   /* foreign, deputy, senior...: qualify a title */
+	LEX_HONORIFIC,   /* mr. -> "m", ms -> "f", dr. -> "" */
+	LEX_COUNTRY,     /* "Kazakhstan", "U.S." -> "United States" */
+	LEX_DEMONYM,     /* "Kazakh" -> "Kazakhstan" */
+	LEX_CAPITAL,     /* "Astana", "the Kremlin" -> the country */
+	LEX_ORG_WORD,    /* ministry, university, police... */
+	LEX_OUTLET,      /* news outlets: "Sky News", "RFE/RL" */
+	LEX_STOPWORD,    /* capitalised words that name nobody */
+	LEX_PLACE_WORD,  /* stadium, valley, forum...: not a person */
+	LEX_ABBREV,      /* "mr.", "u.s.": no sentence end */
+	LEX_PRONOUN,     /* he -> "m", she -> "f", it -> "n", they -> "p" */
+	LEX_ANON_WORD,   /* official, officials, sources... */
+	LEX_DOCUMENT     /* affidavit, letter, readout...: not a person */
 };
 #define LEX_NKINDS (LEX_DOCUMENT + 1)
 #define LEX_BIT(k) (1u << (k))

@@ -32,8 +32,7 @@ content_word(const char *s, size_t len, unsigned lex)
 }
 
 void
-positions_topic(struct topic *tp, const char *text, size_t start,
-    size_t end)
+positions_topic(struct topic *tp, const char *text, size_t start, size_t end)
 {
 	struct tokens *tk = sentences_new();
 	size_t i, k;
@@ -74,7 +73,7 @@ positions_topic_free(struct topic *tp)
 
 static int
 topic_bonus(const struct tokens *tk, size_t first, size_t last,
-    const struct topic *tp)
+            const struct topic *tp)
 {
 	size_t i, k;
 	int n = 0;
@@ -93,7 +92,8 @@ topic_bonus(const struct tokens *tk, size_t first, size_t last,
 
 			if (c0 >= 'A' && c0 <= 'Z')
 				c0 = (char)(c0 + 32);
-			if (tp->words[k][0] != c0 || strlen(tp->words[k]) != len)
+			if (tp->words[k][0] != c0 ||
+			    strlen(tp->words[k]) != len)
 				continue;
 			for (j = 0; j < len; j++) {
 				char c = s[j];
@@ -114,7 +114,7 @@ topic_bonus(const struct tokens *tk, size_t first, size_t last,
 
 static void
 candidate(struct actors *as, int a, const struct tokens *tk, size_t s,
-    int score)
+          int score)
 {
 	struct ent *e = &as->v[a];
 	size_t start = tk->v[tk->s[s].first].start;
@@ -130,10 +130,12 @@ candidate(struct actors *as, int a, const struct tokens *tk, size_t s,
 static bool
 skip_between(const struct tokens *tk, size_t i)
 {
-	static const char *const words[] = { "has", "have", "had", "was",
-		"were", "is", "are", "will", "would", "did", "does", "do",
-		"not", "also", "both", "can", "could", "may", "might",
-		"should", "must", "yet", "so", "far", "publicly", NULL };
+	static const char *const words[] = {
+		"has",  "have",  "had",   "was",      "were",  "is",     "are",
+		"will", "would", "did",   "does",     "do",    "not",    "also",
+		"both", "can",   "could", "may",      "might", "should", "must",
+		"yet",  "so",    "far",   "publicly", NULL
+	};
 	size_t k;
 
 	for (k = 0; words[k] != NULL; k++)
@@ -145,7 +147,7 @@ skip_between(const struct tokens *tk, size_t i)
 /* Subjects of the verb at v: a coordinated list of mentions before it. */
 static void
 subjects(struct actors *as, struct tokens *tk, const struct mentions *ms,
-    size_t v, size_t lo, size_t s, int score)
+         size_t v, size_t lo, size_t s, int score)
 {
 	size_t p = v;
 	int a;
@@ -164,16 +166,16 @@ subjects(struct actors *as, struct tokens *tk, const struct mentions *ms,
 			continue;
 		}
 		if (any && (sentences_is(tk, p - 1, ',') ||
-		    sentences_eq(tk, p - 1, "and") ||
-		    sentences_eq(tk, p - 1, "or") ||
-		    sentences_eq(tk, p - 1, "nor"))) {
+		            sentences_eq(tk, p - 1, "and") ||
+		            sentences_eq(tk, p - 1, "or") ||
+		            sentences_eq(tk, p - 1, "nor"))) {
 			p--;
 			continue;
 		}
 		if (!adj && (tk->v[p - 1].flags & TOK_LOWER) &&
 		    tk->v[p - 1].lex == 0 && p >= 2 &&
 		    tk->v[p - 2].mention < 0) {
-			adj = true;	/* "or neutral Turkmenistan" */
+			adj = true; /* "or neutral Turkmenistan" */
 			p--;
 			continue;
 		}
@@ -184,8 +186,8 @@ subjects(struct actors *as, struct tokens *tk, const struct mentions *ms,
 }
 
 void
-positions_block(struct actors *as, struct tokens *tk,
-    const struct mentions *ms, const struct topic *tp)
+positions_block(struct actors *as, struct tokens *tk, const struct mentions *ms,
+                const struct topic *tp)
 {
 	size_t s, i;
 
@@ -209,12 +211,12 @@ positions_block(struct actors *as, struct tokens *tk,
 				subjects(as, tk, ms, i, first, s, 4 + bonus);
 			else if (t->lex & LEX_BIT(LEX_SPEECH_VERB))
 				subjects(as, tk, ms, i, first, s, 3 + bonus);
-			else if ((t->lex & LEX_BIT(LEX_STANCE_NOUN)) && i > first &&
-			    (tk->v[i - 1].flags & TOK_POSS) &&
-			    tk->v[i - 1].mention >= 0 &&
-			    !ms->v[tk->v[i - 1].mention].quoted)
+			else if ((t->lex & LEX_BIT(LEX_STANCE_NOUN)) &&
+			         i > first && (tk->v[i - 1].flags & TOK_POSS) &&
+			         tk->v[i - 1].mention >= 0 &&
+			         !ms->v[tk->v[i - 1].mention].quoted)
 				candidate(as, ms->v[tk->v[i - 1].mention].actor,
-				    tk, s, 4 + bonus);
+				          tk, s, 4 + bonus);
 		}
 	}
 }
@@ -259,6 +261,6 @@ positions_finish(struct actors *as, const char *text)
 		else
 			continue;
 		e->a.position = clean(text, e->a.position_span.start,
-		    e->a.position_span.end);
+		                      e->a.position_span.end);
 	}
 }

@@ -16,18 +16,18 @@ struct mentions;
 
 /* Words of the title that mark the article's subject (owned by caller). */
 struct topic {
-	char **words;	/* lower-cased stems of the title's content words */
+	char **words; /* lower-cased stems of the title's content words */
 	size_t n;
 };
 
 /* Stems of the content words of title[start, end). */
 void positions_topic(struct topic *tp, const char *text, size_t start,
-    size_t end);
+                     size_t end);
 void positions_topic_free(struct topic *tp);
 
 /* Score the sentences of one block as positions of the actors in it. */
 void positions_block(struct actors *as, struct tokens *tk,
-    const struct mentions *ms, const struct topic *tp);
+                     const struct mentions *ms, const struct topic *tp);
 
 /* Set every actor's position (sentence text and span). */
 void positions_finish(struct actors *as, const char *text);

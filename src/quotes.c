@@ -87,25 +87,25 @@ is_opening_punct(const struct tokens *tk, size_t i)
 
 	if (len == 1)
 		return *s == '(' || *s == '[' || *s == '-' || *s == ':' ||
-		    *s == '/';
+		       *s == '/';
 	/* en and em dashes */
 	return len == 3 && memcmp(s, "\xe2\x80", 2) == 0 &&
-	    ((unsigned char)s[2] == 0x93 || (unsigned char)s[2] == 0x94);
+	       ((unsigned char)s[2] == 0x93 || (unsigned char)s[2] == 0x94);
 }
 
 /* Spacing of a mark: may it open, may it close? */
 static void
 flanks(const struct tokens *tk, size_t i, size_t width, bool *can_open,
-    bool *can_close)
+       bool *can_close)
 {
 	bool before = i == 0 || (tk->v[i].flags & TOK_SPACE) ||
-	    is_opening_punct(tk, i - 1);
+	              is_opening_punct(tk, i - 1);
 	bool after = i + width >= tk->n ||
-	    (tk->v[i + width].flags & TOK_SPACE) ||
-	    !(tk->v[i + width].flags & TOK_WORD);
+	             (tk->v[i + width].flags & TOK_SPACE) ||
+	             !(tk->v[i + width].flags & TOK_WORD);
 
 	*can_open = before && !(i + width < tk->n &&
-	    (tk->v[i + width].flags & TOK_SPACE));
+	                        (tk->v[i + width].flags & TOK_SPACE));
 	if (i + width >= tk->n)
 		*can_open = false;
 	*can_close = (i > 0 && !(tk->v[i].flags & TOK_SPACE)) && after;
@@ -153,15 +153,16 @@ seal(struct tokens *tk, struct qspans *qs, struct qspan *q)
 
 	q->words = 0;
 	if (q->first >= q->last) {
-		q->start = q->end = q->open != QSPAN_NONE ?
-		    tk->v[q->first - 1].end :
-		    q->close != QSPAN_NONE ? tk->v[q->close].start : 0;
+		q->start = q->end =
+		    q->open != QSPAN_NONE    ? tk->v[q->first - 1].end
+		    : q->close != QSPAN_NONE ? tk->v[q->close].start
+		                             : 0;
 		return;
 	}
-	q->start = q->open != QSPAN_NONE ? tk->v[q->first - 1].end :
-	    tk->v[q->first].start;
-	q->end = q->close != QSPAN_NONE ? tk->v[q->close].start :
-	    tk->v[q->last - 1].end;
+	q->start = q->open != QSPAN_NONE ? tk->v[q->first - 1].end
+	                                 : tk->v[q->first].start;
+	q->end = q->close != QSPAN_NONE ? tk->v[q->close].start
+	                                : tk->v[q->last - 1].end;
 	while (q->start < q->end && is_space_byte(tk->text[q->start]))
 		q->start++;
 	while (q->end > q->start && is_space_byte(tk->text[q->end - 1]))
@@ -180,8 +181,9 @@ seal(struct tokens *tk, struct qspans *qs, struct qspan *q)
 	}
 	if (q->close != QSPAN_NONE) {
 		int kind;
-		size_t w = glyph(tk, q->close, &kind) == G_STRAIGHT && kind == 1 ?
-		    double_width(tk, q->close, kind) : 1;
+		size_t w = glyph(tk, q->close, &kind) == G_STRAIGHT && kind == 1
+		               ? double_width(tk, q->close, kind)
+		               : 1;
 
 		for (k = q->close; k < q->close + (w ? w : 1); k++) {
 			tk->v[k].flags |= TOK_QMARK;
@@ -297,9 +299,9 @@ quotes_find(struct tokens *tk, bool *carry, struct qspans *qs)
 			cur = NULL;
 		}
 		if (g == G_CLOSE && !o)
-			continue;	/* a stray closing mark */
+			continue; /* a stray closing mark */
 		if (i + width >= tk->n)
-			continue;	/* a mark ending the block opens nothing */
+			continue; /* a mark ending the block opens nothing */
 		cur = add(qs);
 		cur->open = i;
 		cur->close = QSPAN_NONE;

@@ -21,13 +21,13 @@ struct tokens;
 #define QSPAN_NONE ((size_t)-1)
 
 struct qspan {
-	size_t open, close;	/* mark tokens; QSPAN_NONE when missing */
-	size_t first, last;	/* tokens inside: [first, last) */
-	size_t start, end;	/* bytes inside the marks, trimmed */
-	size_t words;		/* word tokens inside */
-	bool cont_prev;		/* goes on from the previous paragraph */
-	bool cont_next;		/* runs past the end of its paragraph */
-	bool single;		/* single quotation marks */
+	size_t open, close; /* mark tokens; QSPAN_NONE when missing */
+	size_t first, last; /* tokens inside: [first, last) */
+	size_t start, end;  /* bytes inside the marks, trimmed */
+	size_t words;       /* word tokens inside */
+	bool cont_prev;     /* goes on from the previous paragraph */
+	bool cont_next;     /* runs past the end of its paragraph */
+	bool single;        /* single quotation marks */
 };
 
 struct qspans {

@@ -45,8 +45,8 @@ sentences_free(struct tokens *tk)
 static size_t
 space_len(const unsigned char *p, const unsigned char *end)
 {
-	if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r' ||
-	    *p == '\f' || *p == '\v')
+	if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r' || *p == '\f' ||
+	    *p == '\v')
 		return 1;
 	if (*p < 0x80)
 		return 0;
@@ -54,7 +54,7 @@ space_len(const unsigned char *p, const unsigned char *end)
 		return 2;
 	if (p + 2 < end && p[0] == 0xe2 && p[1] == 0x80 &&
 	    ((p[2] >= 0x80 && p[2] <= 0x8b) || p[2] == 0xa8 || p[2] == 0xa9 ||
-	    p[2] == 0xaf))
+	     p[2] == 0xaf))
 		return 3;
 	if (p + 2 < end && p[0] == 0xe3 && p[1] == 0x80 && p[2] == 0x80)
 		return 3;
@@ -141,13 +141,15 @@ finish(struct tokens *tk, struct token *t)
 		t->core_end = t->end - 2;
 		t->flags |= TOK_POSS;
 	} else if (len > 4 && s[len - 1] == 's' &&
-	    memcmp(s + len - 4, "\xe2\x80\x99", 3) == 0) {
+	           memcmp(s + len - 4, "\xe2\x80\x99", 3) == 0) {
 		t->core_end = t->end - 4;
 		t->flags |= TOK_POSS;
 	}
 	if (all_upper(s, t->core_end - t->start))
 		t->flags |= TOK_UPPER;
-	t->lex = lexicon_lookup(s, t->core_end - t->start);
+	/* no list holds a number: spare the lookup */
+	if (!(t->flags & TOK_DIGIT))
+		t->lex = lexicon_lookup(s, t->core_end - t->start);
 }
 
 bool
@@ -206,7 +208,7 @@ letters_and_dots(const char *s, size_t len)
 
 	for (i = 0; i < len; i++) {
 		bool letter = (s[i] >= 'A' && s[i] <= 'Z') ||
-		    (s[i] >= 'a' && s[i] <= 'z');
+		              (s[i] >= 'a' && s[i] <= 'z');
 
 		if ((i % 2 == 0) != letter)
 			return false;
@@ -216,9 +218,9 @@ letters_and_dots(const char *s, size_t len)
 	return len % 2 == 1;
 }
 
-#define NONAME_LEX                                                          \
+#define NONAME_LEX                                                             \
 	(LEX_BIT(LEX_TITLE) | LEX_BIT(LEX_TITLE_MOD) | LEX_BIT(LEX_STOPWORD) | \
-	    LEX_BIT(LEX_DEMONYM) | LEX_BIT(LEX_COUNTRY) | LEX_BIT(LEX_CAPITAL))
+	 LEX_BIT(LEX_DEMONYM) | LEX_BIT(LEX_COUNTRY) | LEX_BIT(LEX_CAPITAL))
 
 /* Join tokens i..j-1 (already adjacent) into token i. */
 static void
@@ -257,13 +259,14 @@ merge(struct tokens *tk)
 				join(tk, i, i + 2, &n);
 				t->flags |= TOK_ABBREV;
 				if (!(lex & (LEX_BIT(LEX_COUNTRY) |
-				    LEX_BIT(LEX_ABBREV))))
+				             LEX_BIT(LEX_ABBREV))))
 					t->flags |= TOK_INITIAL;
 				finish(tk, t);
 				continue;
 			}
-			if (lex & (LEX_BIT(LEX_ABBREV) | LEX_BIT(LEX_HONORIFIC) |
-			    LEX_BIT(LEX_COUNTRY))) {
+			if (lex &
+			    (LEX_BIT(LEX_ABBREV) | LEX_BIT(LEX_HONORIFIC) |
+			     LEX_BIT(LEX_COUNTRY))) {
 				join(tk, i, i + 2, &n);
 				t->flags |= TOK_ABBREV;
 				finish(tk, t);
@@ -272,12 +275,13 @@ merge(struct tokens *tk)
 		}
 		/* capitalised compounds: "Qasym-Zhomart", "RFE/RL" */
 		while ((t->flags & TOK_CAP) && !(t->lex & NONAME_LEX) &&
-		    !(t->flags & TOK_POSS) && i + 2 < n && adjacent(tk, i + 1) &&
-		    adjacent(tk, i + 2) &&
-		    (sentences_is(tk, i + 1, '-') || sentences_is(tk, i + 1, '/')) &&
-		    (tk->v[i + 2].flags & TOK_CAP) &&
-		    (sentences_is(tk, i + 1, '/') ||
-		    !(tk->v[i + 2].lex & NONAME_LEX))) {
+		       !(t->flags & TOK_POSS) && i + 2 < n &&
+		       adjacent(tk, i + 1) && adjacent(tk, i + 2) &&
+		       (sentences_is(tk, i + 1, '-') ||
+		        sentences_is(tk, i + 1, '/')) &&
+		       (tk->v[i + 2].flags & TOK_CAP) &&
+		       (sentences_is(tk, i + 1, '/') ||
+		        !(tk->v[i + 2].lex & NONAME_LEX))) {
 			join(tk, i, i + 3, &n);
 			finish(tk, t);
 		}
@@ -297,8 +301,8 @@ is_closer(const struct tokens *tk, size_t i)
 		return memcmp(s, "\xc2\xbb", 2) == 0;
 	if (len == 3)
 		return memcmp(s, "\xe2\x80\x9d", 3) == 0 ||
-		    memcmp(s, "\xe2\x80\x99", 3) == 0 ||
-		    memcmp(s, "\xe2\x80\x9c", 3) == 0;
+		       memcmp(s, "\xe2\x80\x99", 3) == 0 ||
+		       memcmp(s, "\xe2\x80\x9c", 3) == 0;
 	return false;
 }
 
@@ -339,7 +343,7 @@ split(struct tokens *tk)
 	if (tk->sent_cap < tk->n) {
 		tk->sent_cap = tk->n;
 		tk->sent_of = xreallocarray(tk->sent_of, tk->sent_cap,
-		    sizeof *tk->sent_of);
+		                            sizeof *tk->sent_of);
 	}
 	for (i = 0; i < tk->n; i++) {
 		struct token *t = &tk->v[i];
@@ -356,7 +360,7 @@ split(struct tokens *tk)
 			continue;
 		j = i + 1;
 		while (j < tk->n && adjacent(tk, j) &&
-		    (is_closer(tk, j) || is_full_stop(tk, j)))
+		       (is_closer(tk, j) || is_full_stop(tk, j)))
 			j++;
 		if (j < tk->n && (tk->v[j].flags & TOK_LOWER))
 			continue;
@@ -410,7 +414,7 @@ is_wordc(unsigned char c)
  */
 static void
 ascii_tokens(struct tokens *tk, const unsigned char *u, size_t start,
-    size_t end)
+             size_t end)
 {
 	size_t i = start;
 	bool space = true, nl = false;
@@ -438,10 +442,11 @@ ascii_tokens(struct tokens *tk, const unsigned char *u, size_t start,
 				a = aclass(u[j - 1]);
 				m = u[j];
 				b = aclass(u[j + 1]);
-				if ((a == 'L' && b == 'L' && (m == '\'' ||
-				    m == '.' || m == ':')) ||
-				    (a == 'N' && b == 'N' && (m == ',' || m == ';' ||
-				    m == '.' || m == '\''))) {
+				if ((a == 'L' && b == 'L' &&
+				     (m == '\'' || m == '.' || m == ':')) ||
+				    (a == 'N' && b == 'N' &&
+				     (m == ',' || m == ';' || m == '.' ||
+				      m == '\''))) {
 					j += 2;
 					continue;
 				}
@@ -455,8 +460,7 @@ ascii_tokens(struct tokens *tk, const unsigned char *u, size_t start,
 }
 
 void
-sentences_split(struct tokens *tk, const char *text, size_t start,
-    size_t end)
+sentences_split(struct tokens *tk, const char *text, size_t start, size_t end)
 {
 	const unsigned char *u = (const unsigned char *)text;
 	size_t len = end - start, i;
@@ -491,7 +495,7 @@ sentences_split(struct tokens *tk, const char *text, size_t start,
 				break;
 		/* keep "’s" and "'s" inside a word even if split off */
 		push(tk, start + i, start + j,
-		    (space ? TOK_SPACE : 0) | (nl ? TOK_NL : 0));
+		     (space ? TOK_SPACE : 0) | (nl ? TOK_NL : 0));
 		space = nl = false;
 		i = j;
 	}

@@ -15,27 +15,27 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#define TOK_WORD 0x1	    /* letters or digits */
-#define TOK_CAP 0x2	    /* starts with an upper-case letter */
-#define TOK_UPPER 0x4	    /* two or more letters, all upper case */
-#define TOK_DIGIT 0x8	    /* starts with a digit */
-#define TOK_POSS 0x10	    /* ends in 's or ’s: core_end leaves it out */
-#define TOK_SPACE 0x20	    /* white space (or the block start) before it */
-#define TOK_ABBREV 0x40	    /* ends in a period that is not a full stop */
-#define TOK_INITIAL 0x80    /* initials: "M.", "K.C." */
-#define TOK_SENTSTART 0x100 /* first token of a sentence */
-#define TOK_QUOTED 0x200    /* inside quotation marks (set by quotes.c) */
-#define TOK_QMARK 0x400	    /* a quotation mark of a quote (quotes.c) */
-#define TOK_LOWER 0x800	    /* starts with a lower-case letter */
-#define TOK_NL 0x1000	    /* a line break before it */
+#define TOK_WORD      0x1    /* letters or digits */
+#define TOK_CAP       0x2    /* starts with an upper-case letter */
+#define TOK_UPPER     0x4    /* two or more letters, all upper case */
+#define TOK_DIGIT     0x8    /* starts with a digit */
+#define TOK_POSS      0x10   /* ends in 's or ’s: core_end leaves it out */
+#define TOK_SPACE     0x20   /* white space (or the block start) before it */
+#define TOK_ABBREV    0x40   /* ends in a period that is not a full stop */
+#define TOK_INITIAL   0x80   /* initials: "M.", "K.C." */
+#define TOK_SENTSTART 0x100  /* first token of a sentence */
+#define TOK_QUOTED    0x200  /* inside quotation marks (set by quotes.c) */
+#define TOK_QMARK     0x400  /* a quotation mark of a quote (quotes.c) */
+#define TOK_LOWER     0x800  /* starts with a lower-case letter */
+#define TOK_NL        0x1000 /* a line break before it */
 
 struct token {
-	size_t start, end;	/* bytes in the text */
-	size_t core_end;	/* end without a possessive 's */
-	unsigned lex;		/* lexicon_lookup() of the core */
-	unsigned flags;		/* TOK_* */
-	int quote;		/* quotes.c: quote holding it, or -1 */
-	int mention;		/* actors.c: mention it belongs to, or -1 */
+	size_t start, end; /* bytes in the text */
+	size_t core_end;   /* end without a possessive 's */
+	unsigned lex;      /* lexicon_lookup() of the core */
+	unsigned flags;    /* TOK_* */
+	int quote;         /* quotes.c: quote holding it, or -1 */
+	int mention;       /* actors.c: mention it belongs to, or -1 */
 };
 
 struct sentence {
@@ -43,14 +43,14 @@ struct sentence {
 };
 
 struct tokens {
-	const char *text;	/* the article text (borrowed) */
+	const char *text; /* the article text (borrowed) */
 	struct token *v;
 	size_t n, cap;
 	struct sentence *s;
 	size_t ns, scap;
-	size_t *sent_of;	/* sentence index of each token */
+	size_t *sent_of; /* sentence index of each token */
 	size_t sent_cap;
-	char *breaks;		/* scratch for u8_wordbreaks */
+	char *breaks; /* scratch for u8_wordbreaks */
 	size_t breaks_cap;
 };
 
@@ -63,7 +63,7 @@ void sentences_free(struct tokens *tk);
  * held. text must stay alive while tk is used.
  */
 void sentences_split(struct tokens *tk, const char *text, size_t start,
-    size_t end);
+                     size_t end);
 
 /* Whether token i is the one-character punctuation c (ASCII). */
 bool sentences_is(const struct tokens *tk, size_t i, char c);

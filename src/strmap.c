@@ -50,13 +50,13 @@ strmap_free(struct strmap *m)
 }
 
 static struct entry *
-slot(const struct strmap *m, const char *key, size_t len,
-    unsigned long long h)
+slot(const struct strmap *m, const char *key, size_t len, unsigned long long h)
 {
 	size_t i = (size_t)h & (m->cap - 1);
 
-	while (m->v[i].key != NULL && (m->v[i].hash != h ||
-	    m->v[i].len != len || memcmp(m->v[i].key, key, len) != 0))
+	while (m->v[i].key != NULL &&
+	       (m->v[i].hash != h || m->v[i].len != len ||
+	        memcmp(m->v[i].key, key, len) != 0))
 		i = (i + 1) & (m->cap - 1);
 	return &m->v[i];
 }

@@ -10,7 +10,7 @@
 struct strmap;
 
 struct strmap *strmap_new(void);
-void strmap_free(struct strmap *m);	/* NULL does nothing */
+void strmap_free(struct strmap *m); /* NULL does nothing */
 
 /* The value of key, or -1. */
 int strmap_get(const struct strmap *m, const char *key, size_t len);

@@ -69,9 +69,9 @@ main(int argc, char **argv)
 		i = end + 1;
 	}
 	printf("bytes %zu\narticles %zu\nquotes %zu\nactors %zu\n", len,
-	    articles, quotes, actors);
+	       articles, quotes, actors);
 	printf("seconds %.3f\nmb_per_s %.1f\n", secs,
-	    secs > 0 ? (double)len / 1e6 / secs : 0.0);
+	       secs > 0 ? (double)len / 1e6 / secs : 0.0);
 	article_free(all);
 	return 0;
 }

@@ -57,8 +57,8 @@ test_roles(void **state)
 	const char *p[] = {
 		"Kazakh Foreign Ministry spokesman Aibek Smadiyarov said so.",
 		"Assel Bitabarova, a lecturer on law at the University of "
-		    "Glasgow, told us. Luca Anceschi of the University of "
-		    "Glasgow agreed.",
+		"Glasgow, told us. Luca Anceschi of the University of "
+		"Glasgow agreed.",
 		"Later Smadiyarov and Anceschi left the Kremlin.",
 	};
 	struct actors *as = scan(p, 3);

@@ -28,8 +28,9 @@ speaker_of(const struct annotation *ann, const char *prefix)
 
 	for (i = 0; i < ann->nquotes; i++)
 		if (strncmp(ann->quotes[i].text, prefix, strlen(prefix)) == 0)
-			return ann->quotes[i].speaker < 0 ? "(none)" :
-			    ann->actors[ann->quotes[i].speaker].name;
+			return ann->quotes[i].speaker < 0
+			           ? "(none)"
+			           : ann->actors[ann->quotes[i].speaker].name;
 	return "(no such quote)";
 }
 

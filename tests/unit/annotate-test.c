@@ -35,13 +35,13 @@ check_sane(const char *s, size_t len, const struct annotation *ann)
 		assert_int_equal(q->text[q->span.end - q->span.start], '\0');
 		if (q->span.end > q->span.start)
 			assert_memory_equal(q->text, s + q->span.start,
-			    q->span.end - q->span.start);
+			                    q->span.end - q->span.start);
 		assert_true((int)q->kind >= 0 && q->kind < QUOTE_NKINDS);
 	}
 	for (i = 0; i < ann->nactors; i++) {
 		assert_non_null(ann->actors[i].name);
 		assert_true((int)ann->actors[i].kind >= 0 &&
-		    ann->actors[i].kind < ACTOR_NKINDS);
+		            ann->actors[i].kind < ACTOR_NKINDS);
 	}
 }
 
@@ -57,7 +57,8 @@ run(const char *s, size_t len)
 static void
 test_basics(void **state)
 {
-	const char s[] = "Vote met with silence\n\n"
+	const char s[] =
+	    "Vote met with silence\n\n"
 	    "ALMATY, Kazakhstan -- Kazakh President Qasym-Zhomart Toqaev "
 	    "said the vote was \"not legitimate at all.\"\n";
 	struct annotation *ann = run(s, sizeof s - 1);
@@ -68,15 +69,15 @@ test_basics(void **state)
 	assert_true(ann->words >= 16);
 	assert_int_equal(ann->nquotes, 1);
 	assert_string_equal(speaker_of(ann, "not legitimate"),
-	    "Qasym-Zhomart Toqaev");
+	                    "Qasym-Zhomart Toqaev");
 	assert_string_equal(ann->quotes[0].cue, "said");
 	assert_string_equal(annotate_actor_kind_name(ACTOR_GROUP), "group");
 	assert_int_equal(annotate_actor_kind_from_name("anonymous"),
-	    ACTOR_ANONYMOUS);
+	                 ACTOR_ANONYMOUS);
 	assert_int_equal(annotate_actor_kind_from_name("x"), -1);
 	assert_string_equal(annotate_quote_kind_name(QUOTE_SCARE), "scare");
 	assert_int_equal(annotate_quote_kind_from_name("partial"),
-	    QUOTE_PARTIAL);
+	                 QUOTE_PARTIAL);
 	annotation_free(ann);
 	annotation_free(NULL);
 }
@@ -100,7 +101,7 @@ static void
 test_never_closes(void **state)
 {
 	const char s[] = "Title\n\nJane Doe said \"this never ends\n\n"
-	    "and neither does this\n\nNor this.\n";
+	                 "and neither does this\n\nNor this.\n";
 	struct annotation *ann = run(s, sizeof s - 1);
 
 	(void)state;
@@ -119,7 +120,8 @@ test_many_quotes(void **state)
 	(void)state;
 	len += (size_t)snprintf(s, cap, "Title\n\n");
 	for (i = 0; i < n; i++)
-		len += (size_t)snprintf(s + len, cap - len,
+		len += (size_t)snprintf(
+		    s + len, cap - len,
 		    "\"Quote number %zu here,\" Ann Lee said. ", i);
 	ann = run(s, len);
 	assert_int_equal(ann->nquotes, n);
@@ -132,8 +134,11 @@ static void
 test_nested(void **state)
 {
 	const char s[] = "Title\n\nHe said \"one 'two \"three\" two' one\" "
-	    "and \xe2\x80\x9c" "a \xe2\x80\x98" "b \xe2\x80\x9c" "c\xe2\x80\x9d"
-	    " b\xe2\x80\x99 a\xe2\x80\x9d end.\n";
+	                 "and \xe2\x80\x9c"
+	                 "a \xe2\x80\x98"
+	                 "b \xe2\x80\x9c"
+	                 "c\xe2\x80\x9d"
+	                 " b\xe2\x80\x99 a\xe2\x80\x9d end.\n";
 	struct annotation *ann = run(s, sizeof s - 1);
 
 	(void)state;
@@ -157,7 +162,8 @@ test_huge_quote(void **state)
 	len += (size_t)sprintf(s + len, "\" and left.\n");
 	ann = run(s, len);
 	assert_int_equal(ann->nquotes, 1);
-	assert_true(ann->quotes[0].span.end - ann->quotes[0].span.start >= n - 2);
+	assert_true(ann->quotes[0].span.end - ann->quotes[0].span.start >=
+	            n - 2);
 	assert_string_equal(speaker_of(ann, "abcde"), "Bo Li");
 	annotation_free(ann);
 	free(s);
@@ -179,8 +185,10 @@ test_random_bytes(void **state)
 		for (i = 0; i < n; i++) {
 			x = x * 1103515245u + 12345u;
 			/* round 1 and 3: mostly quote marks and capitals */
-			s[i] = round % 2 ? "\"' .,\nAZaz\xe2\x80\x9c\x9d"[(x >> 16) % 15]
-					 : (char)(x >> 16);
+			s[i] =
+			    round % 2
+			        ? "\"' .,\nAZaz\xe2\x80\x9c\x9d"[(x >> 16) % 15]
+			        : (char)(x >> 16);
 		}
 		art = article_new(s, n, "random");
 		bl = blocks_parse(art);

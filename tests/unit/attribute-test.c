@@ -39,7 +39,8 @@ test_sieves(void **state)
 	assert_string_equal(speaker_of(ann, "The bridge"), "Lena Ferreira");
 	assert_string_equal(speaker_of(ann, "We were not"), "Tom Okafor");
 	assert_string_equal(speaker_of(ann, "The figures"), "Lena Ferreira");
-	assert_string_equal(speaker_of(ann, "We will rebuild"), "Lena Ferreira");
+	assert_string_equal(speaker_of(ann, "We will rebuild"),
+	                    "Lena Ferreira");
 	assert_string_equal(speaker_of(ann, "and we start"), "Lena Ferreira");
 	assert_string_equal(speaker_of(ann, "It will take"), "Lena Ferreira");
 	assert_string_equal(speaker_of(ann, "Nobody planned"), "Tom Okafor");
@@ -47,8 +48,8 @@ test_sieves(void **state)
 	assert_non_null(strstr(speaker_of(ann, "reckless"), "official"));
 	assert_string_equal(speaker_of(ann, "Repairs"), "(none)");
 	assert_non_null(actor_named(ann, "Tom Okafor"));
-	assert_non_null(strstr(actor_named(ann, "Tom Okafor")->role,
-	    "spokesman"));
+	assert_non_null(
+	    strstr(actor_named(ann, "Tom Okafor")->role, "spokesman"));
 	annotation_free(ann);
 }
 
@@ -65,12 +66,12 @@ test_cues_recorded(void **state)
 		if (q->cue != NULL) {
 			assert_true(q->cue_span.end > q->cue_span.start);
 			assert_memory_equal(article + q->cue_span.start, q->cue,
-			    strlen(q->cue));
+			                    strlen(q->cue));
 		}
 		assert_true(q->speaker >= -1 && q->speaker < (int)ann->nactors);
 		assert_true(q->confidence >= 0 && q->confidence <= 1);
 		assert_memory_equal(article + q->span.start, q->text,
-		    q->span.end - q->span.start);
+		                    q->span.end - q->span.start);
 		if (strcmp(q->text, "sham") == 0)
 			assert_int_equal(q->kind, QUOTE_PARTIAL);
 	}

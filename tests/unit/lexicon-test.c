@@ -26,9 +26,12 @@ test_sorted(void **state)
 
 		assert_true(t->n > 0);
 		for (i = 1; i < t->n; i++)
-			assert_true(strcasecmp(t->v[i - 1].key, t->v[i].key) < 0 ||
-			    strchr(t->v[i].key, ' ') || strchr(t->v[i - 1].key, ' ') ||
-			    strpbrk(t->v[i].key, ".-'/&") || strpbrk(t->v[i - 1].key, ".-'/&"));
+			assert_true(strcasecmp(t->v[i - 1].key, t->v[i].key) <
+			                0 ||
+			            strchr(t->v[i].key, ' ') ||
+			            strchr(t->v[i - 1].key, ' ') ||
+			            strpbrk(t->v[i].key, ".-'/&") ||
+			            strpbrk(t->v[i - 1].key, ".-'/&"));
 	}
 }
 
@@ -40,10 +43,14 @@ test_lookups(void **state)
 	assert_true(lexicon_has(LEX_SPEECH_VERB, "SAID", 4));
 	assert_false(lexicon_has(LEX_SPEECH_VERB, "sai", 3));
 	assert_false(lexicon_has(LEX_SPEECH_VERB, "report", 6));
-	assert_string_equal(lexicon_value(LEX_DEMONYM, "Kazakh", 6), "Kazakhstan");
-	assert_string_equal(lexicon_value(LEX_CAPITAL, "the Kremlin", 11), "Russia");
-	assert_string_equal(lexicon_value(LEX_COUNTRY, "U.S.", 4), "United States");
-	assert_string_equal(lexicon_value(LEX_COUNTRY, "Kazakhstan", 10), "Kazakhstan");
+	assert_string_equal(lexicon_value(LEX_DEMONYM, "Kazakh", 6),
+	                    "Kazakhstan");
+	assert_string_equal(lexicon_value(LEX_CAPITAL, "the Kremlin", 11),
+	                    "Russia");
+	assert_string_equal(lexicon_value(LEX_COUNTRY, "U.S.", 4),
+	                    "United States");
+	assert_string_equal(lexicon_value(LEX_COUNTRY, "Kazakhstan", 10),
+	                    "Kazakhstan");
 	assert_null(lexicon_value(LEX_COUNTRY, "Kazakh", 6));
 	assert_true(lexicon_lookup("the", 3) & LEX_PREFIX);
 	assert_true(lexicon_lookup("United", 6) & LEX_PREFIX);

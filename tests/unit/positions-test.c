@@ -38,7 +38,8 @@ test_positions(void **state)
 		assert_non_null(a = actor_named(ann, names[i]));
 		assert_non_null(a->position);
 		assert_non_null(strstr(a->position, "has commented"));
-		assert_memory_equal(article + a->position_span.start, "None", 4);
+		assert_memory_equal(article + a->position_span.start, "None",
+		                    4);
 	}
 	assert_non_null(a = actor_named(ann, "Poland"));
 	assert_non_null(a->position);

@@ -48,8 +48,10 @@ static void
 test_kinds(void **state)
 {
 	struct fx f = { 0 };
-	const char *s = "He said \xe2\x80\x9cgo home,\xe2\x80\x9d and ''stay''. "
-	    "Kazakhstan's elites' view: \xc2\xab" "non\xc2\xbb.";
+	const char *s =
+	    "He said \xe2\x80\x9cgo home,\xe2\x80\x9d and ''stay''. "
+	    "Kazakhstan's elites' view: \xc2\xab"
+	    "non\xc2\xbb.";
 
 	(void)state;
 	find(&f, s);
@@ -65,7 +67,8 @@ static void
 test_nested_and_single(void **state)
 {
 	struct fx f = { 0 };
-	const char *s = "Russia's 'Sham' vote \"called 'a farce' by all\" today";
+	const char *s =
+	    "Russia's 'Sham' vote \"called 'a farce' by all\" today";
 
 	(void)state;
 	find(&f, s);

@@ -47,7 +47,7 @@ static void
 test_sentences(void **state)
 {
 	const char *s = "Mr. Smith went to the U.S. The President said \"Go.\" "
-	    "M. Narikbayev KAZGUU. Qasym-Zhomart Toqaev spoke.";
+	                "M. Narikbayev KAZGUU. Qasym-Zhomart Toqaev spoke.";
 	struct tokens *tk = split(s);
 	size_t i;
 
@@ -75,7 +75,8 @@ test_empty_and_unicode(void **state)
 	(void)state;
 	assert_int_equal(tk->n, 0);
 	assert_int_equal(tk->ns, 0);
-	sentences_split(tk, "\xc2\xa0\xe2\x80\x9cZ\xc3\xbcrich\xe2\x80\x9d", 0, 13);
+	sentences_split(tk, "\xc2\xa0\xe2\x80\x9cZ\xc3\xbcrich\xe2\x80\x9d", 0,
+	                13);
 	assert_int_equal(tk->n, 3);
 	assert_true(tk->v[1].flags & TOK_CAP);
 	sentences_free(tk);

@@ -33,7 +33,8 @@ test_set_get(void **state)
 	assert_int_equal(strmap_count(m), 5000);
 	for (i = 0; i < 5000; i++) {
 		snprintf(key, sizeof key, "k%d", i);
-		assert_int_equal(strmap_get(m, key, strlen(key)), i == 7 ? 70 : i);
+		assert_int_equal(strmap_get(m, key, strlen(key)),
+		                 i == 7 ? 70 : i);
 	}
 	assert_int_equal(strmap_get(m, "k", 1), -1);
 	strmap_free(m);
