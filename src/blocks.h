@@ -19,7 +19,8 @@ enum block_kind {
 	BLOCK_HEADING,	  /* a short line without end punctuation */
 	BLOCK_PARAGRAPH,
 	BLOCK_LIST,	  /* a list item ("• ...", "- ...", "1. ...") */
-	BLOCK_BYLINE,	  /* "By NAME", the author's name line */
+	BLOCK_BYLINE,	  /* "By NAME", the author's name line, or the
+			     date line under the title */
 	BLOCK_BIO,	  /* the author's biography */
 	BLOCK_BOILERPLATE /* site chrome and legal notices: never shown */
 };
