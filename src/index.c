@@ -1849,8 +1849,34 @@ index_note(const char *file, const char *what, struct index_problems *p)
 	    p->n == 1 ? "entry" : "entries", p->text);
 }
 
+/* Make a note one line: jansson's messages quote the input. */
+static void
+index_note_flatten(char *note)
+{
+	for (; note != NULL && *note != '\0'; note++)
+		if ((unsigned char)*note < 0x20 || *note == 0x7f)
+			*note = ' ';
+}
+
+static struct annotation *
+index_open_bytes(const char *name, const char *buf, size_t len,
+    const struct article *art, const struct block_list *bl,
+    enum index_status *status, char **note);
+
 struct annotation *
 index_open_buffer(const char *name, const char *buf, size_t len,
+    const struct article *art, const struct block_list *bl,
+    enum index_status *status, char **note)
+{
+	struct annotation *ann;
+
+	ann = index_open_bytes(name, buf, len, art, bl, status, note);
+	index_note_flatten(*note);
+	return ann;
+}
+
+static struct annotation *
+index_open_bytes(const char *name, const char *buf, size_t len,
     const struct article *art, const struct block_list *bl,
     enum index_status *status, char **note)
 {
@@ -1909,6 +1935,7 @@ index_open(const char *index_file, const struct article *art,
 		else {
 			*status = INDEX_INVALID;
 			*note = xasprintf("%s: %s", index_file, problem);
+			index_note_flatten(*note);
 			free(problem);
 		}
 		return annotate(art, bl);
