@@ -680,6 +680,44 @@ test_idle(void **state)
 	quit(t);
 }
 
+/*
+ * Ctrl-Z (SIGTSTP): the terminal is given back (alternate screen left,
+ * cursor shown) before stopping, and the screen is drawn again on resume.
+ * The harness's child is in an orphaned process group, which the kernel
+ * does not stop, so suspend and resume follow each other at once.
+ */
+static void
+test_suspend(void **state)
+{
+	struct tty *t = start(&s80);
+	size_t mark, len;
+	const char *out, *left, *back;
+	double t0;
+
+	(void)state;
+	tty_keys(t, "]");
+	mark = tty_mark(t);
+	kill(tty_pid(t), SIGTSTP);
+	for (t0 = tty_now_ms(); tty_now_ms() - t0 < 5000;) {
+		tty_settle(t, 20, 50);
+		out = tty_output(t, &len);
+		if ((left = strstr(out + mark, "\033[?1049l")) != NULL &&
+		    strstr(left, "\033[?1049h") != NULL)
+			break;
+	}
+	tty_settle(t, 150, 5000);
+	out = tty_output(t, &len);
+	left = strstr(out + mark, "\033[?1049l");
+	assert_non_null(left);
+	assert_non_null(strstr(out + mark, "\033[?25h"));
+	back = strstr(left, "\033[?1049h");
+	assert_non_null(back);
+	assert_non_null(strstr(back, "quote 1/"));
+	assert_true(tty_altscreen(t));
+	assert_true(tty_find(t, "quote 1/", NULL, NULL));
+	quit(t);
+}
+
 /* The mouse is off unless --mouse; with it, a click selects an actor. */
 static void
 test_mouse(void **state)
@@ -752,6 +790,7 @@ main(void)
 		cmocka_unit_test_prestate(test_signal_restores, &sig_hup),
 		cmocka_unit_test_prestate(test_signal_restores, &sig_int),
 		cmocka_unit_test(test_idle),
+		cmocka_unit_test(test_suspend),
 		cmocka_unit_test(test_pipe),
 		cmocka_unit_test(test_dumb_terminal),
 		cmocka_unit_test(test_mouse),
