@@ -554,7 +554,8 @@ role_before(const struct tokens *tk, size_t s, size_t *rs, size_t *rw,
 			    (is_connector(tk, p) ||
 			     sentences_eq(tk, p, "to")) &&
 			    p > 0 &&
-			    (is_cap(tk, k) || (tk->v[k].lex & TITLEISH)) &&
+			    (is_cap(tk, k) || (tk->v[k].lex & TITLEISH) ||
+			     is_connector(tk, k)) &&
 			    !sentences_eq(tk, p, "and")) {
 				k = p;
 				continue;
@@ -570,7 +571,8 @@ role_before(const struct tokens *tk, size_t s, size_t *rs, size_t *rw,
 			break;
 		}
 		if (sentences_is(tk, p, '-') && k < s &&
-		    !(t->flags & TOK_SPACE) && is_cap(tk, k)) {
+		    !(t->flags & TOK_SPACE) &&
+		    (is_cap(tk, k) || (tk->v[k].lex & TITLEISH))) {
 			k = p;
 			continue;
 		}
@@ -604,9 +606,12 @@ apposition(struct actors *as, int a, const struct tokens *tk, size_t e)
 
 	if (e >= tk->n)
 		return;
-	if (sentences_eq(tk, e, "of") && as->v[a].a.affiliation == NULL) {
+	if ((sentences_eq(tk, e, "of") || sentences_eq(tk, e, "for")) &&
+	    as->v[a].a.affiliation == NULL) {
+		/* "Luca Anceschi of the University of Glasgow", "Lydia
+		 * Buchtmann for Food Standards Australia" */
 		k = e + 1;
-		if (k < tk->n && sentences_eq(tk, k, "the"))
+		if (k < tk->n && sentences_ieq(tk, k, "the"))
 			k++;
 		if (k < tk->n && is_cap(tk, k) && same_ctx(tk, e, k)) {
 			end = run_end(tk, k);
@@ -614,6 +619,10 @@ apposition(struct actors *as, int a, const struct tokens *tk, size_t e)
 				as->v[a].a.affiliation =
 				    clean(tk->text, tk->v[os].start,
 				          tk->v[oe - 1].core_end);
+			else if (end - k >= 2 || ph[k].kind == LEX_OUTLET + 1)
+				as->v[a].a.affiliation =
+				    clean(tk->text, tk->v[k].start,
+				          tk->v[end - 1].core_end);
 		}
 		return;
 	}
@@ -664,8 +673,22 @@ role_comma_before(struct actors *as, int a, const struct tokens *tk, size_t s)
 {
 	size_t k, t;
 
-	if (s < 2 || !sentences_is(tk, s - 1, ',') ||
-	    !(tk->v[s - 2].lex & LEX_BIT(LEX_TITLE)) ||
+	if (s < 2 || !sentences_is(tk, s - 1, ','))
+		return;
+	/* "the president of the Lombardy region, Roberto Maroni," */
+	for (k = s - 1; k > 1 && k + 10 > s; k--) {
+		if ((tk->v[k - 1].lex & LEX_BIT(LEX_TITLE)) &&
+		    (tk->v[k - 1].flags & (TOK_LOWER | TOK_SENTSTART)) &&
+		    is_det(tk, k - 2) && k < s - 1 &&
+		    sentences_eq(tk, k, "of")) {
+			set_role(as, a, tk, k - 1, s - 1);
+			return;
+		}
+		if (!same_ctx(tk, s - 1, k - 1) ||
+		    (tk->v[k - 1].lex & LEX_BIT(LEX_SPEECH_VERB)))
+			break;
+	}
+	if (!(tk->v[s - 2].lex & LEX_BIT(LEX_TITLE)) ||
 	    !(tk->v[s - 2].flags & TOK_LOWER))
 		return;
 	t = s - 2;
