@@ -28,13 +28,13 @@
 #include "annotate.h"
 #include "article.h"
 #include "blocks.h"
+#include "dump.h"
 #include "index.h"
 #include "summary.h"
 #include "xmalloc.h"
+#include "reader.h"
 
 #define MAIN_BUNDLED "central-asia-referendums.txt"
-/* Temporary: 0 until src/sanitize.c, annotate.c and index.c are in. */
-#define MAIN_ENGINE_READY 0
 #define MAIN_MAX_WIDTH 10000
 
 enum main_mode {
@@ -165,19 +165,25 @@ main_exists(const char *path)
 static char *
 main_bundled(void)
 {
-	char exe[PATH_MAX], *dir, *p;
+	char exe[PATH_MAX], build[PATH_MAX], *dir, *p;
 	ssize_t n;
 
+	/* The build folder as the kernel names it: no symbolic links. */
+	if (realpath(WHOSAID_BUILDDIR, build) == NULL)
+		snprintf(build, sizeof build, "%s", WHOSAID_BUILDDIR);
 	n = readlink("/proc/self/exe", exe, sizeof exe - 1);
 	if (n > 0) {
 		exe[n] = '\0';
 		if ((dir = strrchr(exe, '/')) != NULL)
 			*dir = '\0';
-		if (strcmp(exe, WHOSAID_BUILDDIR) != 0) {
+		if (strcmp(exe, build) != 0) {
 			p = xasprintf("%s/../share/%s/content/%s", exe,
 			    PACKAGE_TARNAME, MAIN_BUNDLED);
-			if (main_exists(p))
-				return p;
+			if (main_exists(p) && realpath(p, exe) != NULL) {
+				/* Print "/usr/share/...", not "/usr/bin/..". */
+				free(p);
+				return xstrdup(exe);
+			}
 			free(p);
 			p = xasprintf("%s/content/%s", WHOSAID_PKGDATADIR,
 			    MAIN_BUNDLED);
@@ -201,9 +207,7 @@ struct main_doc {
 static void
 main_doc_free(struct main_doc *d)
 {
-#if MAIN_ENGINE_READY
 	annotation_free(d->ann);
-#endif
 	blocks_free(d->bl);
 	article_free(d->art);
 	free(d->note);
@@ -221,12 +225,7 @@ main_index_file(const struct main_options *o, const char *path)
 		return NULL;
 	if (o->index_file != NULL)
 		return xstrdup(o->index_file);
-#if MAIN_ENGINE_READY
 	return index_path(path);
-#else
-	(void)path;
-	return NULL;
-#endif
 }
 
 /*
@@ -252,12 +251,7 @@ main_doc_load(struct main_doc *d, const struct main_options *o,
 	if (!annotate_it)
 		return 0;
 	ifile = main_index_file(o, path);
-#if MAIN_ENGINE_READY
 	d->ann = index_open(ifile, d->art, d->bl, &status, &d->note);
-#else
-	(void)status;
-	fprintf(stderr, "whosaid: annotation: not yet\n");
-#endif
 	free(ifile);
 	return 0;
 }
@@ -266,31 +260,55 @@ main_doc_load(struct main_doc *d, const struct main_options *o,
 static void
 main_doc_note(const struct main_doc *d)
 {
-	if (d->note != NULL)
+	if (d->note == NULL)
+		return;
+	/* Say which article, unless the note names it (or its index). */
+	if (strncmp(d->note, d->path, strlen(d->path)) == 0)
 		fprintf(stderr, "whosaid: %s\n", d->note);
+	else
+		fprintf(stderr, "whosaid: %s: %s\n", d->path, d->note);
+}
+
+/*
+ * Print obj as an element of a JSON array that is being printed, laid out
+ * as json_dumpf() lays out a whole array: each element on its own lines,
+ * indented by two more spaces.
+ */
+static void
+main_json_element(json_t *obj, bool first)
+{
+	char *s = json_dumps(obj, SUMMARY_JSON_FLAGS), *line, *nl;
+
+	if (s == NULL)
+		return;
+	fputs(first ? "\n" : ",\n", stdout);
+	for (line = s; line != NULL; line = nl) {
+		if ((nl = strchr(line, '\n')) != NULL)
+			*nl++ = '\0';
+		printf("  %s%s", line, nl != NULL ? "\n" : "");
+	}
+	free(s);
 }
 
 static int
 main_summary(const struct main_options *o, char **files, int nfiles)
 {
 	struct summary_style style;
-	json_t *all = NULL, *one;
+	json_t *one;
+	bool array;
 	int i, status = 0, format = o->format < 0 ? SUMMARY_TEXT : o->format;
 	bool tty = isatty(STDOUT_FILENO), first = true;
 	const char *nc = getenv("NO_COLOR");
 	char *s;
 
 	style.width = main_width(o);
+	/* NO_COLOR as no-color.org and the reader read it: set, not empty. */
 	style.bold = tty && (nc == NULL || nc[0] == '\0');
 	style.color = style.bold;
-#if !MAIN_ENGINE_READY
-	(void)style; (void)all; (void)one; (void)first; (void)s; (void)i;
-	(void)format; (void)files; (void)nfiles; (void)o; (void)status;
-	fprintf(stderr, "whosaid: --summary: not yet\n");
-	return 1;
-#else
-	if (format == SUMMARY_JSON && nfiles > 1)
-		all = json_array();
+	/* Several files: a JSON array, printed as it grows. */
+	array = format == SUMMARY_JSON && nfiles > 1;
+	if (array)
+		fputs("[", stdout);
 	for (i = 0; i < nfiles; i++) {
 		struct main_doc d;
 		struct summary_input in;
@@ -307,11 +325,10 @@ main_summary(const struct main_options *o, char **files, int nfiles)
 		switch (format) {
 		case SUMMARY_JSON:
 			one = summary_json(&in);
-			if (all != NULL) {
-				json_array_append_new(all, one);
-				break;
-			}
-			if (json_dumpf(one, stdout, SUMMARY_JSON_FLAGS) == 0)
+			if (array)
+				main_json_element(one, first);
+			else if (json_dumpf(one, stdout,
+			    SUMMARY_JSON_FLAGS) == 0)
 				putchar('\n');
 			json_decref(one);
 			break;
@@ -331,13 +348,9 @@ main_summary(const struct main_options *o, char **files, int nfiles)
 		fflush(stdout);
 		main_doc_free(&d);
 	}
-	if (all != NULL) {
-		if (json_dumpf(all, stdout, SUMMARY_JSON_FLAGS) == 0)
-			putchar('\n');
-		json_decref(all);
-	}
+	if (array)
+		fputs(first ? "]\n" : "\n]\n", stdout);
 	return status;
-#endif
 }
 
 static int
@@ -346,12 +359,6 @@ main_index(const struct main_options *o, char **files, int nfiles)
 	int i, status = 0;
 	char *where, *cause, *ifile;
 
-#if !MAIN_ENGINE_READY
-	(void)i; (void)status; (void)where; (void)cause; (void)ifile;
-	(void)files; (void)nfiles; (void)o;
-	fprintf(stderr, "whosaid: --index: not yet\n");
-	return 1;
-#endif
 	for (i = 0; i < nfiles; i++) {
 		struct main_doc d;
 
@@ -386,20 +393,54 @@ main_index(const struct main_options *o, char **files, int nfiles)
 static int
 main_dump(const struct main_options *o, char **files, int nfiles)
 {
-	(void)o;
-	(void)files;
-	(void)nfiles;
-	fprintf(stderr, "whosaid: --dump: not yet\n");
-	return 1;
+	int i, status = 0, width = main_width(o);
+
+	for (i = 0; i < nfiles; i++) {
+		struct main_doc d;
+
+		if (main_doc_load(&d, o, files[i], false) == -1) {
+			status = 1;
+			continue;
+		}
+		if (i > 0)
+			putchar('\n');
+		if (dump_write(stdout, d.art, d.bl, width) == -1) {
+			fprintf(stderr, "whosaid: standard output: %s\n",
+			    strerror(errno));
+			main_doc_free(&d);
+			return 1;
+		}
+		main_doc_free(&d);
+	}
+	return status;
 }
 
+/* The reader on one article; the index note and the decoding go to its
+ * status line. */
 static int
 main_read(const struct main_options *o, const char *path)
 {
-	(void)o;
-	(void)path;
-	fprintf(stderr, "whosaid: the reader: not yet\n");
-	return 1;
+	struct reader_input in;
+	struct main_doc d;
+	char *msg = NULL;
+	int status;
+
+	if (main_doc_load(&d, o, path, true) == -1)
+		return 1;
+	if (d.note != NULL)
+		msg = xstrdup(d.note);
+	else if (article_flags(d.art) & ARTICLE_CP1252)
+		msg = xstrdup("not UTF-8: decoded as Windows-1252");
+	memset(&in, 0, sizeof in);
+	in.art = d.art;
+	in.blocks = d.bl;
+	in.ann = d.ann;
+	in.message = msg;
+	in.mouse = o->mouse;
+	status = reader_run(&in);
+	free(msg);
+	main_doc_free(&d);
+	return status;
 }
 
 /* Parse a width: an integer from 1 to MAIN_MAX_WIDTH, or -1. */
@@ -468,11 +509,7 @@ main(int argc, char **argv)
 				return 2;
 			break;
 		case 'f':
-#if MAIN_ENGINE_READY
 			o.format = summary_format_from_name(optarg);
-#else
-			o.format = strcmp(optarg, "text") == 0 ? 0 : -1;
-#endif
 			if (o.format < 0) {
 				main_usage_error("--format: unknown format "
 				    "'%s' (text, markdown or json)", optarg);
