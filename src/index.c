@@ -1496,6 +1496,38 @@ index_anchor_position(const struct article *art, struct actor *a,
 	}
 }
 
+static bool
+index_spans_overlap(struct span a, struct span b)
+{
+	return (a.start < b.end && b.start < a.end) ||
+	    (a.start == b.start && a.end == b.end);
+}
+
+/* Curated quotes win: computed quotes that overlap one are dropped (a
+ * person may add a curated quote by hand over a computed one). */
+static void
+index_drop_overlapped(struct annotation *ann)
+{
+	size_t i, k, kept = 0;
+
+	for (i = 0; i < ann->nquotes; i++) {
+		struct quote *q = &ann->quotes[i];
+		bool covered = false;
+
+		for (k = 0; !q->curated && k < ann->nquotes; k++)
+			if (ann->quotes[k].curated &&
+			    index_spans_overlap(q->span, ann->quotes[k].span))
+				covered = true;
+		if (covered) {
+			free(q->text);
+			free(q->cue);
+			continue;
+		}
+		ann->quotes[kept++] = *q;
+	}
+	ann->nquotes = kept;
+}
+
 /*
  * Turn a checked index for this very article (fingerprint matches) into
  * the annotation to use: offsets to text offsets, then check that every
@@ -1571,8 +1603,10 @@ index_fit(struct annotation *ann, const struct article *art,
 		ann->quotes[kept++] = *q;
 	}
 	ann->nquotes = kept;
-	if (kept > 1)
-		qsort(ann->quotes, kept, sizeof *ann->quotes, index_quote_cmp);
+	index_drop_overlapped(ann);
+	if (ann->nquotes > 1)
+		qsort(ann->quotes, ann->nquotes, sizeof *ann->quotes,
+		    index_quote_cmp);
 	return 0;
 }
 
@@ -1643,7 +1677,9 @@ index_merge_actor(struct index_merge *m, size_t oi)
 	for (i = 0; i < m->dst->nactors; i++) {
 		const struct actor *da = &m->dst->actors[i];
 
-		if (index_merge_claimed(m, i) || !index_actor_same(oa, da))
+		/* A computed actor becomes one curated actor at most. */
+		if ((oa->curated && index_merge_claimed(m, i)) ||
+		    !index_actor_same(oa, da))
 			continue;
 		if (found == SIZE_MAX ||
 		    (da->kind == oa->kind &&
@@ -1754,12 +1790,7 @@ index_merge_curated_quote(struct index_merge *m, const struct quote *oq,
 	for (i = 0; i < dst->nquotes; i++) {
 		struct quote *q = &dst->quotes[i];
 
-		if (q->span.start < sp.end && sp.start < q->span.end) {
-			free(q->text);
-			free(q->cue);
-			continue;
-		}
-		if (q->span.start == sp.start && q->span.end == sp.end) {
+		if (index_spans_overlap(q->span, sp)) {
 			free(q->text);
 			free(q->cue);
 			continue;

@@ -659,6 +659,50 @@ test_hand_written_position_anchored(void **state)
 	article_free(art);
 }
 
+/* A quote a person adds by hand (curated, anchored by its text) wins
+ * over the computed quote it overlaps. */
+static void
+test_hand_added_quote_wins(void **state)
+{
+	struct fixture *fx = *state;
+	struct article *art;
+	struct block_list *bl;
+	struct annotation *ann;
+	const struct quote *q;
+	enum index_status status;
+	char *note = NULL, *json, *out;
+	json_t *root, *hand;
+
+	save_v1(fx, false);
+	json = read_file(fx->index, NULL);
+	root = json_loads(json, 0, NULL);
+	hand = json_pack("{s:s, s:i, s:i, s:s, s:s, s:s, s:b}", "id", "mine",
+	    "start", 0, "end", 0, "text", "territorial integrity.",
+	    "speaker", "A2", "kind", "partial", "curated", 1);
+	json_array_append_new(json_object_get(root, "quotes"), hand);
+	out = json_dumps(root, 0);
+	write_file(fx->index, out, strlen(out));
+	json_decref(root);
+	free(json);
+	free(out);
+
+	ann = open_index(fx, &art, &bl, &status, &note);
+	assert_int_equal(status, INDEX_FRESH);
+	assert_null(note);
+	assert_int_equal(ann->nquotes, 2);
+	assert_null(find_quote(ann, quote_kz));
+	q = find_quote(ann, "territorial integrity.");
+	assert_non_null(q);
+	assert_true(q->curated);
+	assert_int_equal(q->span.start,
+	    offset_of(article_v1, "territorial integrity."));
+	assert_string_equal(ann->actors[q->speaker].name, "Kyrgyzstan");
+	assert_true(ann->quotes[0].span.start < ann->quotes[1].span.start);
+	annotation_free(ann);
+	blocks_free(bl);
+	article_free(art);
+}
+
 /* A position is stored with its white space made one space; in the
  * article the sentence may be wrapped over lines. */
 static void
@@ -1279,6 +1323,8 @@ main(void)
 		    test_curated_position_gone_reported, setup, teardown),
 		cmocka_unit_test_setup_teardown(
 		    test_hand_written_position_anchored, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_hand_added_quote_wins,
+		    setup, teardown),
 		cmocka_unit_test_setup_teardown(
 		    test_position_matches_wrapped_text, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_spoiled_fields, setup,
