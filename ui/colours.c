@@ -86,7 +86,8 @@ colours_init(void)
 		}
 		if (fg == -1 && bg == -1)
 			continue;
-		if (i + 1 < COLOR_PAIRS && init_pair((short)(i + 1), fg, bg) == OK)
+		if (i + 1 < COLOR_PAIRS &&
+		    init_pair((short)(i + 1), fg, bg) == OK)
 			attrs[i] |= COLOR_PAIR(i + 1);
 	}
 }

@@ -223,9 +223,9 @@ static const struct {
 	int key;
 	const char *name;
 } fn_names[] = {
-	{ KEY_DOWN, "Down" },	  { KEY_UP, "Up" },	   { KEY_LEFT, "Left" },
-	{ KEY_RIGHT, "Right" },	  { KEY_NPAGE, "PgDn" },   { KEY_PPAGE, "PgUp" },
-	{ KEY_HOME, "Home" },	  { KEY_END, "End" },	   { KEY_BTAB, "S-Tab" },
+	{ KEY_DOWN, "Down" }, { KEY_UP, "Up" }, { KEY_LEFT, "Left" },
+	{ KEY_RIGHT, "Right" }, { KEY_NPAGE, "PgDn" }, { KEY_PPAGE, "PgUp" },
+	{ KEY_HOME, "Home" }, { KEY_END, "End" }, { KEY_BTAB, "S-Tab" },
 	{ KEY_ENTER, "KpEnter" }, { KEY_BACKSPACE, "Backspace" },
 };
 

@@ -155,7 +155,8 @@ pane_sidebar_init(struct reader *r)
 			row = &r->rows[r->nrows++];
 			row->actor = g->members[j];
 			row->heading = false;
-			row->label = pane_sidebar_short_name(ann, g->members[j]);
+			row->label = pane_sidebar_short_name(ann,
+			    g->members[j]);
 			row->first = pane_sidebar_first(ann, g->members[j]);
 		}
 		free(g->members);
@@ -340,8 +341,8 @@ pane_sidebar_draw(struct reader *r)
 			pane_sidebar_draw_row(r, ry, i, namew);
 		else if (y == 0 && r->nrows == 0)
 			reader_put(r, ry, r->sb_x + 2, w - 2, r->deferred ?
-			    "reading..." : "nobody found", r->deferred ? 10 : 12,
-			    ST_ROLE);
+			    "reading..." : "nobody found",
+			    r->deferred ? 10 : 12, ST_ROLE);
 	}
 }
 

@@ -163,7 +163,8 @@ pane_status_line(struct reader *r, int y)
 		snprintf(tmp, sizeof tmp, "%s %zu/%zu", name, sk, sn);
 		pane_status_add(r, left, sizeof left, tmp);
 	} else
-		snprintf(left, sizeof left, "%zu quote%s", n, n == 1 ? "" : "s");
+		snprintf(left, sizeof left, "%zu quote%s", n,
+		    n == 1 ? "" : "s");
 	snprintf(tmp, sizeof tmp, "%u%%", pct);
 	pane_status_add(r, left, sizeof left, tmp);
 	if (r->count > 0) {
@@ -208,7 +209,8 @@ pane_status_key(struct reader *r, enum action a, int key)
 		return true;
 	case ACT_PROMPT_ERASE:
 		if (r->prompt_len == 0) {
-			r->mode = MODE_NORMAL; /* as less: erase past the start */
+			/* As in less: erasing past the start cancels. */
+			r->mode = MODE_NORMAL;
 			return true;
 		}
 		do

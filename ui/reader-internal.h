@@ -72,7 +72,7 @@ struct reader {
 
 	/* Position. */
 	size_t top;		/* first visible layout line */
-	size_t anchor;		/* first visible byte, kept across resizes */
+	size_t anchor;		/* first visible byte, kept on resizes */
 	size_t back;		/* where the last jump started ('') */
 	bool has_back;
 	size_t marks[26];

@@ -233,13 +233,16 @@ reader_geometry(struct reader *r)
 			/* The sidebar takes 30% (at least READER_SB_MIN),
 			 * and whatever the capped article leaves. */
 			w = COLS * 3 / 10;
-			r->art_w = COLS - (w > READER_SB_MIN ? w : READER_SB_MIN);
+			if (w < READER_SB_MIN)
+				w = READER_SB_MIN;
+			r->art_w = COLS - w;
 			if (r->art_w > READER_ART_MAX)
 				r->art_w = READER_ART_MAX;
 			r->sb_x = r->art_w;
 			r->sb_w = COLS - r->sb_x;
 		} else
-			r->art_w = COLS < READER_ART_MAX ? COLS : READER_ART_MAX;
+			r->art_w = COLS < READER_ART_MAX ? COLS :
+			    READER_ART_MAX;
 	} else {
 		r->art_w = COLS < READER_ART_MAX ? COLS : READER_ART_MAX;
 		if (r->sb_open) {
@@ -305,7 +308,8 @@ reader_quote_step(struct reader *r, long count, bool forward)
 			    nav_prev_quote(r->ann, NAV_ANY,
 			    r->ann->quotes[q].span.start);
 		else
-			n = forward ? nav_next_quote(r->ann, NAV_ANY, r->anchor) :
+			n = forward ?
+			    nav_next_quote(r->ann, NAV_ANY, r->anchor) :
 			    nav_prev_quote(r->ann, NAV_ANY, r->anchor);
 		if (n == NAV_NONE)
 			break;
@@ -344,7 +348,8 @@ reader_speaker_step(struct reader *r, long count, bool forward)
 		/* No current quote: the actor selected in the sidebar. */
 		if ((actor = pane_sidebar_selected_actor(r)) < 0) {
 			reader_message(r, true,
-			    "no current quote: ] first, or pick an actor (Tab)");
+			    "no current quote: ] first, or pick an actor "
+			    "(Tab)");
 			return;
 		}
 		q = forward ? nav_next_quote(r->ann, actor, r->anchor) :
@@ -1020,7 +1025,8 @@ reader_run(const struct reader_input *in)
 		}
 		/* Every key that is there before one redraw. */
 		nkeys = 0;
-		while (!r.quit && !reader_signal && (key = reader_getkey()) != -1) {
+		while (!r.quit && !reader_signal &&
+		    (key = reader_getkey()) != -1) {
 			reader_key(&r, key);
 			nkeys++;
 		}

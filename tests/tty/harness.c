@@ -272,9 +272,11 @@ tty_cell(struct tty *t, int row, int col, struct tty_cell *c)
 	c->bold = vc.attrs.bold;
 	c->underline = vc.attrs.underline != 0;
 	c->reverse = vc.attrs.reverse;
-	if (VTERM_COLOR_IS_INDEXED(&vc.fg) && !VTERM_COLOR_IS_DEFAULT_FG(&vc.fg))
+	if (VTERM_COLOR_IS_INDEXED(&vc.fg) &&
+	    !VTERM_COLOR_IS_DEFAULT_FG(&vc.fg))
 		c->fg = vc.fg.indexed.idx;
-	if (VTERM_COLOR_IS_INDEXED(&vc.bg) && !VTERM_COLOR_IS_DEFAULT_BG(&vc.bg))
+	if (VTERM_COLOR_IS_INDEXED(&vc.bg) &&
+	    !VTERM_COLOR_IS_DEFAULT_BG(&vc.bg))
 		c->bg = vc.bg.indexed.idx;
 }
 

@@ -227,8 +227,8 @@ test_opens(void **state)
 	for (i = 0; i < 4; i++) {
 		if (!tty_find(t, names[i], &row, &col) || col <= x) {
 			s = tty_screen(t);
-			fprintf(stderr, "# %s not in the sidebar:\n%s", names[i],
-			    s);
+			fprintf(stderr, "# %s not in the sidebar:\n%s",
+			    names[i], s);
 			free(s);
 			fail();
 		}
