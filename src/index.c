@@ -53,6 +53,7 @@
 struct index_data {
 	size_t size;		/* the article's size when it was written */
 	char xxh3[17];		/* its fingerprint, 16 lowercase hex digits */
+	char *generator;	/* the whosaid that wrote it, or NULL */
 	struct annotation *ann;	/* offsets are FILE offsets of that article */
 };
 
@@ -689,6 +690,7 @@ index_to_json(const struct article *art, const struct block_list *bl,
 
 	json_object_set_new(root, "format", json_string(INDEX_FORMAT));
 	json_object_set_new(root, "version", json_integer(INDEX_VERSION));
+	json_object_set_new(root, "generator", json_string(PACKAGE_STRING));
 
 	index_fingerprint(art, fp);
 	o = json_object();
@@ -1280,7 +1282,9 @@ index_parse(const char *buf, size_t len, struct index_data *d,
 		    (long long)json_integer_value(j));
 		goto fail_json;
 	}
-	if (index_check_article(&c, root, d, ann) == -1)
+	if (index_get_str(&c, root, "index", "generator", false, false,
+	    &d->generator) == -1 ||
+	    index_check_article(&c, root, d, ann) == -1)
 		goto fail_json;
 
 	if ((arr = index_get_array(&c, root, "index", "blocks", true)) ==
@@ -1340,6 +1344,8 @@ index_parse(const char *buf, size_t len, struct index_data *d,
 fail_json:
 	json_decref(root);
 fail:
+	free(d->generator);
+	d->generator = NULL;
 	for (i = 0; ids != NULL && i <= ann->nactors; i++)
 		free(ids[i]);
 	free(ids);
@@ -1914,7 +1920,7 @@ index_open_bytes(const char *name, const char *buf, size_t len,
 	struct index_problems p = { NULL, 0 };
 	struct index_data d;
 	struct annotation *ann;
-	char *problem = NULL;
+	char *problem = NULL, *why;
 
 	*note = NULL;
 	if (index_parse(buf, len, &d, &problem) == -1) {
@@ -1923,7 +1929,14 @@ index_open_bytes(const char *name, const char *buf, size_t len,
 		free(problem);
 		return annotate(art, bl);
 	}
-	if (index_is_fresh(&d, art)) {
+	/*
+	 * An index another version of whosaid wrote is what an older (or
+	 * newer) annotator found: recompute it, as for a changed article.
+	 * A hand-made index without "generator" is taken as it is.
+	 */
+	if (index_is_fresh(&d, art) && (d.generator == NULL ||
+	    strcmp(d.generator, PACKAGE_STRING) == 0)) {
+		free(d.generator);
 		if (index_fit(d.ann, art, bl, &p, &problem) == -1) {
 			*status = INDEX_INVALID;
 			*note = xasprintf("%s: %s", name, problem);
@@ -1941,7 +1954,16 @@ index_open_bytes(const char *name, const char *buf, size_t len,
 	index_merge(ann, d.ann, art, bl, &p);
 	annotation_free(d.ann);
 	*status = INDEX_STALE;
-	*note = index_note(name, "index recomputed: article changed", &p);
+	if (index_is_fresh(&d, art)) {
+		char *gen = index_oneline(d.generator, 40);
+
+		why = xasprintf("index recomputed: written by %s", gen);
+		free(gen);
+	} else
+		why = xstrdup("index recomputed: article changed");
+	*note = index_note(name, why, &p);
+	free(why);
+	free(d.generator);
 	free(p.text);
 	return ann;
 }
@@ -1999,6 +2021,7 @@ index_save_merged(const char *file, const struct article *art,
 		free(buf);
 		index_merge(out, d.ann, art, bl, p);
 		annotation_free(d.ann);
+		free(d.generator);
 		return out;
 	}
 	free(buf);

@@ -490,6 +490,53 @@ test_stale_recomputed(void **state)
 	article_free(art);
 }
 
+/* An index another whosaid wrote is recomputed, its curated entries
+ * kept; one without "generator" (made by hand) is used as it is. */
+static void
+test_other_generator_recomputed(void **state)
+{
+	struct fixture *fx = *state;
+	struct article *art;
+	struct block_list *bl;
+	struct annotation *ann;
+	enum index_status status;
+	char *note = NULL, *json, *out;
+	json_t *root;
+	int round;
+
+	save_v1(fx, true);
+	json = read_file(fx->index, NULL);
+	for (round = 0; round < 2; round++) {
+		root = json_loads(json, 0, NULL);
+		if (round == 0)
+			json_object_set_new(root, "generator",
+			    json_string("whosaid 0.0.1"));
+		else
+			json_object_del(root, "generator");
+		out = json_dumps(root, 0);
+		write_file(fx->index, out, strlen(out));
+		json_decref(root);
+		free(out);
+
+		ann = open_index(fx, &art, &bl, &status, &note);
+		if (round == 0) {
+			assert_int_equal(status, INDEX_STALE);
+			assert_non_null(strstr(note, "whosaid 0.0.1"));
+			assert_true(find_actor(ann, "Kyrgyzstan")->
+			    position_curated);
+		} else {
+			assert_int_equal(status, INDEX_FRESH);
+			assert_null(note);
+		}
+		free(note);
+		note = NULL;
+		annotation_free(ann);
+		blocks_free(bl);
+		article_free(art);
+	}
+	free(json);
+}
+
 /* A change of one byte that keeps the size is still a change. */
 static void
 test_same_size_change_is_stale(void **state)
@@ -759,6 +806,7 @@ static const struct spoil spoils[] = {
 	{ "version zero", "version", "0", "not valid" },
 	{ "version as text", "version", "\"1\"", "integer" },
 	{ "version as real", "version", "1.0", "integer" },
+	{ "generator not a string", "generator", "3", "generator" },
 	{ "no article", "article", NULL, "missing" },
 	{ "size as text", "article/size", "\"10\"", "integer" },
 	{ "bad fingerprint", "article/xxh3", "\"XYZ\"", "hex" },
@@ -1315,6 +1363,8 @@ main(void)
 		    setup, teardown),
 		cmocka_unit_test_setup_teardown(test_stale_recomputed, setup,
 		    teardown),
+		cmocka_unit_test_setup_teardown(
+		    test_other_generator_recomputed, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_same_size_change_is_stale,
 		    setup, teardown),
 		cmocka_unit_test_setup_teardown(test_curated_reanchored, setup,
