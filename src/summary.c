@@ -127,10 +127,7 @@ summary_json_actor(const struct annotation *ann, size_t ai)
 		json_array_append_new(aliases, summary_json_str(a->aliases[i]));
 	json_object_set_new(o, "aliases", aliases);
 	json_object_set_new(o, "position", summary_json_str(a->position));
-	for (i = 0; i < ann->nquotes; i++) {
-		if (ann->quotes[i].speaker == (int)ai)
-			json_array_append_new(quotes, summary_json_id('Q', i));
-	}
+	/* Filled by summary_json() in one pass over the quotes. */
 	json_object_set_new(o, "quotes", quotes);
 	json_object_set_new(o, "mentions",
 	    json_integer((json_int_t)a->nmentions));
@@ -180,6 +177,14 @@ summary_json(const struct summary_input *in)
 	json_object_set_new(o, "article", summary_json_article(in));
 	for (i = 0; i < ann->nactors; i++)
 		json_array_append_new(actors, summary_json_actor(ann, i));
+	for (i = 0; i < ann->nquotes; i++) {
+		int sp = ann->quotes[i].speaker;
+
+		if (sp >= 0 && (size_t)sp < ann->nactors)
+			json_array_append_new(json_object_get(
+			    json_array_get(actors, (size_t)sp), "quotes"),
+			    summary_json_id('Q', i));
+	}
 	json_object_set_new(o, "actors", actors);
 	for (i = 0; i < ann->nquotes; i++)
 		json_array_append_new(quotes, summary_json_quote(in, i));
@@ -212,15 +217,31 @@ summary_clean_str(const char *s)
 	return s == NULL ? NULL : summary_wrap_clean(s, strlen(s));
 }
 
-/* The group an actor belongs to (see the file comment). */
+/*
+ * The group of row i (see the file comment), following affiliations that
+ * name another actor up to where they lead: "Luca Anceschi" of "University
+ * of Glasgow" of "United Kingdom" is in the United Kingdom's group. Rows
+ * are still in actor order here. depth stops cycles.
+ */
 static const char *
-summary_group_of(const struct actor *a, const struct summary_row *r)
+summary_group_of(const struct annotation *ann, const struct summary_row *rows,
+    size_t i, int depth)
 {
-	if (a->kind == ACTOR_COUNTRY && r->name[0] != '\0')
+	const struct summary_row *r = &rows[i];
+	enum actor_kind kind = ann->actors[i].kind;
+	size_t j;
+
+	if (kind == ACTOR_COUNTRY && r->name[0] != '\0')
 		return r->name;
-	if (r->affiliation != NULL && r->affiliation[0] != '\0')
+	if (r->affiliation != NULL && r->affiliation[0] != '\0') {
+		for (j = 0; depth < 4 && j < ann->nactors; j++) {
+			if (j != i && strcmp(rows[j].name, r->affiliation) == 0)
+				return summary_group_of(ann, rows, j,
+				    depth + 1);
+		}
 		return r->affiliation;
-	if (a->kind == ACTOR_ORGANIZATION && r->name[0] != '\0')
+	}
+	if (kind == ACTOR_ORGANIZATION && r->name[0] != '\0')
 		return r->name;
 	return NULL;
 }
@@ -297,11 +318,14 @@ summary_view_init(struct summary_view *v, const struct summary_input *in)
 		r->role = summary_clean_str(a->role);
 		r->affiliation = summary_clean_str(a->affiliation);
 		r->position = summary_clean_str(a->position);
-		r->group = summary_group_of(a, r);
-		for (j = 0; j < ann->nquotes; j++) {
-			if (ann->quotes[j].speaker == (int)i)
-				r->quotes++;
-		}
+	}
+	for (i = 0; i < ann->nactors; i++)
+		v->rows[i].group = summary_group_of(ann, v->rows, i, 0);
+	for (j = 0; j < ann->nquotes; j++) {
+		int sp = ann->quotes[j].speaker;
+
+		if (sp >= 0 && (size_t)sp < ann->nactors)
+			v->rows[sp].quotes++;
 	}
 	/* A group ranks where its name first appears; "Other" goes last. */
 	for (i = 0; i < v->nrows; i++) {
@@ -390,13 +414,20 @@ static char *
 summary_actor_line(const struct annotation *ann, const struct summary_row *r)
 {
 	const struct actor *a = &ann->actors[r->actor];
+	const char *aff = r->affiliation;
 	char quotes[64] = "";
 
+	/* The affiliation when it says more than the group and the role. */
+	if (aff != NULL && (aff[0] == '\0' || (r->group != NULL &&
+	    strcmp(aff, r->group) == 0) || (r->role != NULL &&
+	    strstr(r->role, aff) != NULL)))
+		aff = NULL;
 	if (r->quotes > 0)
 		snprintf(quotes, sizeof quotes, "%zu quote%s, ", r->quotes,
 		    summary_plural(r->quotes));
-	return xasprintf("%s%s%s%s%s%s: %s%zu mention%s", r->name,
+	return xasprintf("%s%s%s%s%s%s%s%s: %s%zu mention%s", r->name,
 	    r->role != NULL ? ", " : "", r->role != NULL ? r->role : "",
+	    aff != NULL ? ", " : "", aff != NULL ? aff : "",
 	    a->kind != ACTOR_PERSON ? " (" : "",
 	    a->kind != ACTOR_PERSON ? annotate_actor_kind_name(a->kind) : "",
 	    a->kind != ACTOR_PERSON ? ")" : "", quotes, a->nmentions,
@@ -595,7 +626,8 @@ summary_markdown(const struct summary_input *in)
 		summary_wrap_puts(&b, "None found.\n");
 	} else {
 		summary_wrap_puts(&b, "| Group | Actor | Kind | Role | "
-		    "Quotes | Mentions |\n|---|---|---|---|--:|--:|\n");
+		    "Affiliation | Quotes | Mentions |\n"
+		    "|---|---|---|---|---|--:|--:|\n");
 	}
 	for (i = 0; i < v.nrows; i++) {
 		const struct summary_row *r = &v.rows[i];
@@ -609,6 +641,9 @@ summary_markdown(const struct summary_input *in)
 		    annotate_actor_kind_name(a->kind));
 		if (r->role != NULL)
 			summary_md_escape(&b, r->role);
+		summary_wrap_puts(&b, " | ");
+		if (r->affiliation != NULL)
+			summary_md_escape(&b, r->affiliation);
 		summary_wrap_printf(&b, " | %zu | %zu |\n", r->quotes,
 		    a->nmentions);
 	}

@@ -507,7 +507,7 @@ test_text_content(void **state)
 	free(s);
 }
 
-/* A Markdown table row has its 7 pipes; escaped ones do not count. */
+/* A Markdown table row has its 8 pipes; escaped ones do not count. */
 static void
 test_markdown_table_escaped(void **state)
 {
@@ -526,7 +526,7 @@ test_markdown_table_escaped(void **state)
 		if (*p == '|' && p[-1] != '\\')
 			pipes++;
 	}
-	assert_int_equal(pipes, 7);
+	assert_int_equal(pipes, 8);
 	assert_non_null(strstr(row, "spokes\\|man \\*not bold\\* "
 	    "\\[link\\](x)"));
 	assert_non_null(strstr(s, "\n> proceeds from the principles"));
