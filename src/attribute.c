@@ -113,6 +113,24 @@ mention_starting(const struct tokens *tk, const struct mentions *ms, size_t p)
 	return &ms->v[m];
 }
 
+/* Index of the first mention starting at or after token tok (mentions are
+ * in text order): keeps every look-up local however long the block. */
+static size_t
+ms_lower(const struct mentions *ms, size_t tok)
+{
+	size_t lo = 0, hi = ms->n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (ms->v[mid].first < tok)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
 /* ---- recency -------------------------------------------------------- */
 
 enum want { W_PERSON, W_MALE, W_FEMALE, W_THING, W_PLURAL };
@@ -155,7 +173,7 @@ latest(const struct actors *as, const struct tokens *tk,
 		size_t s = p < tk->n ? tk->sent_of[p] : 0, best = (size_t)-1;
 		int found = -1;
 
-		for (i = ms->n; i > 0; i--) {
+		for (i = ms_lower(ms, p); i > 0; i--) {
 			const struct mention *m = &ms->v[i - 1];
 			size_t ms_s = tk->sent_of[m->first];
 
@@ -172,7 +190,7 @@ latest(const struct actors *as, const struct tokens *tk,
 		if (found >= 0)
 			return found;
 	}
-	for (i = ms->n; i > 0; i--) {
+	for (i = ms_lower(ms, p), k = 0; i > 0 && k < 256; i--, k++) {
 		const struct mention *m = &ms->v[i - 1];
 
 		if (m->last > p || m->quoted || m->object)
@@ -590,9 +608,8 @@ first_mention_in(const struct tokens *tk, const struct mentions *ms,
 	size_t i;
 
 	(void)tk;
-	for (i = 0; i < ms->n; i++)
-		if (!ms->v[i].quoted && ms->v[i].first >= from &&
-		    ms->v[i].last <= to)
+	for (i = ms_lower(ms, from); i < ms->n && ms->v[i].first < to; i++)
+		if (!ms->v[i].quoted && ms->v[i].last <= to)
 			return ms->v[i].actor;
 	return -1;
 }
@@ -632,7 +649,8 @@ sieve(struct actors *as, struct tokens *tk, const struct qspans *qs,
 	size_t o = q->open != QSPAN_NONE ? q->open : q->first;
 	size_t c =
 	    q->close != QSPAN_NONE ? q->close : (q->last ? q->last - 1 : 0);
-	size_t so, sc, lo, hi, k, best = (size_t)-1, bestd = (size_t)-1;
+	size_t so, sc, lo, hi, clo, chi, k, best = (size_t)-1;
+	size_t bestd = (size_t)-1;
 	int a;
 
 	if (o >= tk->n)
@@ -716,8 +734,15 @@ sieve(struct actors *as, struct tokens *tk, const struct qspans *qs,
 		}
 		break;
 	}
-	/* C: the speech verb nearest the quote in its sentence(s) */
-	for (k = tk->s[so].first; k < tk->s[sc].last; k++) {
+	/* C: the speech verb nearest the quote in its sentence(s), within
+	 * a bounded distance (a sentence may hold thousands of quotes) */
+	clo = tk->s[so].first;
+	if (o > 3 * WINDOW && clo < o - 3 * WINDOW)
+		clo = o - 3 * WINDOW;
+	chi = tk->s[sc].last;
+	if (chi > c + 3 * WINDOW)
+		chi = c + 3 * WINDOW;
+	for (k = clo; k < chi; k++) {
 		size_t d;
 
 		if (!is_speech(tk, k))
@@ -732,6 +757,8 @@ sieve(struct actors *as, struct tokens *tk, const struct qspans *qs,
 		size_t blo = tk->s[tk->sent_of[best]].first, bhi;
 
 		/* the subject stays on the verb's side of any quotation */
+		if (best > 3 * WINDOW && blo < best - 3 * WINDOW)
+			blo = best - 3 * WINDOW;
 		for (k = best; k > blo; k--)
 			if (tk->v[k - 1].flags & TOK_QMARK) {
 				blo = k;
@@ -894,11 +921,13 @@ attribute_block(struct actors *as, struct tokens *tk, const struct qspans *qs,
 			                                        : tk->n - 1];
 			int only = -1, count = 0;
 
-			for (k = 0; k < ms->n; k++) {
+			for (k = ms_lower(ms, tk->s[s].first);
+			     k < ms->n && ms->v[k].first < tk->s[s].last &&
+			     count < 2;
+			     k++) {
 				const struct mention *m = &ms->v[k];
 
-				if (m->quoted || m->first < tk->s[s].first ||
-				    m->first >= tk->s[s].last ||
+				if (m->quoted ||
 				    as->v[m->actor].a.kind != ACTOR_PERSON)
 					continue;
 				if (m->actor != only)

@@ -149,13 +149,14 @@ static void
 subjects(struct actors *as, struct tokens *tk, const struct mentions *ms,
          size_t v, size_t lo, size_t s, int score)
 {
-	size_t p = v;
+	size_t p = v, steps = 0;
 	int a;
 	bool any = false, adj = false;
 
 	while (p > lo && skip_between(tk, p - 1))
 		p--;
-	while (p > lo) {
+	/* bounded: a list of names before a verb stays short in prose */
+	while (p > lo && steps++ < 64) {
 		int m = tk->v[p - 1].mention;
 
 		if (m >= 0 && ms->v[m].last == p && !ms->v[m].quoted) {

@@ -131,6 +131,24 @@ test_many_quotes(void **state)
 }
 
 static void
+test_many_quotes_one_sentence(void **state)
+{
+	size_t n = 10000, i, len = 0, cap = n * 16 + 64;
+	char *s = xmalloc(cap);
+	struct annotation *ann;
+
+	(void)state;
+	len += (size_t)snprintf(s, cap, "Title\n\nAnn Lee listed");
+	for (i = 0; i < n; i++)
+		len += (size_t)snprintf(s + len, cap - len, " \"w%zu\",", i);
+	len += (size_t)snprintf(s + len, cap - len, " and more.\n");
+	ann = run(s, len);
+	assert_int_equal(ann->nquotes, n);
+	annotation_free(ann);
+	free(s);
+}
+
+static void
 test_nested(void **state)
 {
 	const char s[] = "Title\n\nHe said \"one 'two \"three\" two' one\" "
@@ -209,6 +227,7 @@ main(void)
 		cmocka_unit_test(test_no_quotes_and_empty),
 		cmocka_unit_test(test_never_closes),
 		cmocka_unit_test(test_many_quotes),
+		cmocka_unit_test(test_many_quotes_one_sentence),
 		cmocka_unit_test(test_nested),
 		cmocka_unit_test(test_huge_quote),
 		cmocka_unit_test(test_random_bytes),
