@@ -12,13 +12,15 @@
 #
 # Environment: WHOSAID (the binary) and top_srcdir, as exported by
 # AM_TESTS_ENVIRONMENT; PYTHON (default python3). EVAL_FLOORS overrides the
-# floors file; EVAL_KEEP=DIR keeps the summaries and scores in DIR.
+# floors file, EVAL_DATA the folder of articles (tests/data); EVAL_KEEP=DIR
+# keeps the summaries and scores in DIR.
 # Nothing is written outside a temporary folder (make distcheck runs this
 # from a read-only source tree).
 
 srcdir=${top_srcdir:-$(cd "$(dirname "$0")/../.." && pwd)}
 PYTHON=${PYTHON:-python3}
 floors=${EVAL_FLOORS:-$srcdir/tests/eval/floors.txt}
+data=${EVAL_DATA:-$srcdir/tests/data}
 
 if ! command -v "$PYTHON" >/dev/null 2>&1; then
 	echo "1..0 # SKIP $PYTHON not found (./bootstrap installs python3)"
@@ -40,7 +42,7 @@ else
 fi
 
 : >"$work/list"
-for txt in "$srcdir"/tests/data/*.txt; do
+for txt in "$data"/*.txt; do
 	gold=${txt%.txt}.gold.json
 	[ -f "$gold" ] || continue
 	name=$(basename "$txt" .txt)
@@ -65,18 +67,20 @@ for txt in "$srcdir"/tests/data/*.txt; do
 		    head -c 200 | tr '\t' ' ')"
 		echo '{"actors": [], "quotes": []}' >"$work/$name.json"
 	fi
-	if ! "$PYTHON" "$srcdir/tests/eval/score-quotes" "$gold" "$txt" \
-	    "$work/$name.json" --json >"$work/$name.score" \
+	# One scoring gives the figures (first line, JSON) and what was
+	# missed, found in excess or given the wrong speaker (the rest, for
+	# the log only).
+	if "$PYTHON" "$srcdir/tests/eval/score-quotes" "$gold" "$txt" \
+	    "$work/$name.json" --json --verbose >"$work/$name.out" \
 	    2>"$work/$name.serr"; then
+		head -n 1 "$work/$name.out" >"$work/$name.score"
+		grep -E '^(missed|extra|speaker): ' "$work/$name.out" \
+		    >"$work/$name.details"
+	else
 		status="score-quotes failed: $(tail -n 1 "$work/$name.serr" |
 		    tr '\t' ' ')"
 		echo '{}' >"$work/$name.score"
 	fi
-	# What was missed, found in excess or given the wrong speaker, for
-	# the log (tests/eval/run.log), not for the verdict.
-	"$PYTHON" "$srcdir/tests/eval/score-quotes" "$gold" "$txt" \
-	    "$work/$name.json" --verbose 2>/dev/null |
-	    grep -E '^(missed|extra|speaker): ' >"$work/$name.details"
 	printf '%s\t%s\t%s\t%s\n' "$name" "$gold" "$txt" "$status" \
 	    >>"$work/list"
 done
