@@ -330,6 +330,19 @@ run_end(const struct tokens *tk, size_t i)
 		}
 		if (j > i && is_connector(tk, j)) {
 			size_t k = j + 1;
+			size_t kk = k;
+
+			/* "University of Glasgow in the United Kingdom": a
+			 * place after "in" or "at" is not part of the name */
+			if (kk < tk->n && sentences_eq(tk, kk, "the"))
+				kk++;
+			if ((sentences_eq(tk, j, "in") ||
+			     sentences_eq(tk, j, "at") ||
+			     sentences_eq(tk, j, "on")) &&
+			    kk < tk->n &&
+			    (tk->v[kk].lex & (COUNTRYISH | LEX_PREFIX)) &&
+			    ph[kk].kind != 0)
+				break;
 
 			/* "of the", "for the" */
 			if (k < tk->n && sentences_eq(tk, k, "the"))
@@ -774,6 +787,8 @@ person(struct actors *as, const struct tokens *tk, size_t s, size_t e,
 			        strlen(as->v[a].a.name), a);
 			return a;
 		}
+		if (!may_create)
+			return -1;
 	}
 	a = add_actor(as, ACTOR_PERSON,
 	              clean(tk->text, tk->v[s].start, tk->v[e - 1].core_end));
