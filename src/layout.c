@@ -504,29 +504,197 @@ layout_trim(const char *t, size_t l, size_t p)
 	return p;
 }
 
+/* Is the word holding t[l] ASCII from its start up to l? */
+static bool
+layout_head_ascii(const char *t, size_t bs, size_t l)
+{
+	size_t k;
+
+	for (k = l; k > bs && !layout_is_sep(t[k - 1]); k--)
+		if (l - k >= 64 ||
+		    !layout_is_printable_ascii((unsigned char)t[k - 1]))
+			return false;
+	return true;
+}
+
+/* Display width of t[a..b) (no tab, CR or control in it). */
+static int
+layout_span_width(const char *t, size_t a, size_t b)
+{
+	struct glyph g;
+	int w = 0;
+
+	while (a < b) {
+		if ((unsigned char)t[a] < 0x80) {
+			a++;
+			w++;
+			continue;
+		}
+		sanitize_glyph(t, b, &a, w, &g);
+		w += g.width;
+	}
+	return w;
+}
+
 /*
- * Fill lines from l, a line start, a line at a time while the text is
- * ASCII: a line of ASCII takes one column a byte, so its end is found by
- * looking back from l + width for the last break opportunity (the
- * greedy rule of layout_fill). Returns where it stopped: the start of a
- * line it cannot do (a character other than ASCII near it), or be.
+ * libunistring's break flags for t[ws..we) (ws a character boundary),
+ * with context before ws as layout_window() takes it. Returns the index
+ * in lo->flags of the flag of t[ws].
  */
 static size_t
-layout_fill_fast(struct layout_fill *f, const char *t, size_t l, size_t be)
+layout_flags(struct layout *lo, size_t bs, size_t ws, size_t we)
 {
+	const char *t = lo->t;
+	size_t n = 0, c0, q, k;
+
+	if (ws > bs && layout_is_sep(t[ws - 1])) {
+		/* A word start: the end of the word before, one space. */
+		for (q = ws; q > bs && layout_is_sep(t[q - 1]); q--)
+			;
+		if (q > bs) {
+			c0 = q > bs + LAYOUT_CONTEXT ? q - LAYOUT_CONTEXT : bs;
+			while (c0 < q && ((unsigned char)t[c0] & 0xc0) == 0x80)
+				c0++;
+			memcpy(lo->scratch, t + c0, q - c0);
+			n = q - c0;
+			lo->scratch[n++] = ' ';
+		}
+	} else if (ws > bs) {
+		c0 = ws > bs + LAYOUT_CONTEXT ? ws - LAYOUT_CONTEXT : bs;
+		while (c0 < ws && ((unsigned char)t[c0] & 0xc0) == 0x80)
+			c0++;
+		memcpy(lo->scratch, t + c0, ws - c0);
+		n = ws - c0;
+	}
+	for (k = 0; k < n; k++)
+		if (lo->scratch[k] == '\n' || lo->scratch[k] == '\r')
+			lo->scratch[k] = ' ';
+	for (k = ws; k < we; k++)
+		lo->scratch[n + k - ws] = t[k] == '\n' || t[k] == '\r' ? ' ' :
+		    t[k];
+	u8_possible_linebreaks((const uint8_t *)lo->scratch, n + (we - ws),
+	    "UTF-8", lo->flags);
+	return n;
+}
+
+/* How far back layout_last_break() looks for a word's start. */
+#define LAYOUT_SCAN (LAYOUT_WINDOW < 512 ? LAYOUT_WINDOW / 2 : 256)
+
+/* Start of the character before t[p]. */
+static size_t
+layout_prev_char(const char *t, size_t bs, size_t p)
+{
+	if (p > bs)
+		p--;
+	while (p > bs && ((unsigned char)t[p] & 0xc0) == 0x80)
+		p--;
+	return p;
+}
+
+/*
+ * The last break opportunity in (l, at] of a line holding characters
+ * other than ASCII (no tab, CR or control): 0 when there is none. Words
+ * all of ASCII use the tables, as layout_break_at() does; the others get
+ * a libunistring window from their start (at most LAYOUT_SCAN bytes
+ * back).
+ */
+static size_t
+layout_last_break(struct layout *lo, size_t bs, size_t be, size_t l,
+    size_t at)
+{
+	const char *t = lo->t;
+	const unsigned char *u = (const unsigned char *)t;
+	size_t p = at, ts, te, q, ws, base, pe;
+	bool ascii, whole;
+
+	while (p > l) {
+		if (layout_is_sep(t[p])) {
+			p = layout_prev_char(t, bs, p);
+			continue;
+		}
+		/* The word holding p: [ts, te), looked for nearby only. */
+		for (ts = p; ts > bs && !layout_is_sep(t[ts - 1]) &&
+		    p - ts < LAYOUT_SCAN; ts--)
+			;
+		for (te = p + 1; te < be && !layout_is_sep(t[te]) &&
+		    te - p < 64; te++)
+			;
+		whole = (ts == bs || layout_is_sep(t[ts - 1])) &&
+		    (te == be || layout_is_sep(t[te]));
+		ascii = whole;
+		for (q = ts; ascii && q < te; q++)
+			if (!layout_is_printable_ascii(u[q]))
+				ascii = false;
+		if (ascii) {
+			for (q = p; q > ts && q > l; q--)
+				if (brk_pair[u[q - 1]][u[q]])
+					return q;
+			if (ts <= l)
+				return 0;
+			pe = layout_trim(t, bs, ts);
+			if (pe > bs && layout_is_printable_ascii(u[pe - 1]) &&
+			    u[pe - 1] != '\r') {
+				if (brk_space[u[pe - 1]][u[ts]])
+					return ts;
+			} else {
+				base = layout_flags(lo, bs, ts, ts + 1);
+				if (layout_lib_break(lo->flags[base]))
+					return ts;
+			}
+			p = pe > l ? layout_prev_char(t, bs, pe) : l;
+			continue;
+		}
+		/* Not all ASCII: libunistring from the word's start. */
+		ws = ts;
+		while (ws < p && ((unsigned char)t[ws] & 0xc0) == 0x80)
+			ws++;
+		q = p + 1;
+		while (q < te && ((unsigned char)t[q] & 0xc0) == 0x80)
+			q++;
+		base = layout_flags(lo, bs, ws, q);
+		for (q = p; q > l && q >= ws; q = layout_prev_char(t, bs, q)) {
+			if (((unsigned char)t[q] & 0xc0) != 0x80 &&
+			    layout_lib_break(lo->flags[base + (q - ws)]))
+				return q;
+			if (q == ws)
+				break;
+		}
+		if (ws <= l)
+			return 0;
+		p = layout_prev_char(t, bs, ws);
+	}
+	return 0;
+}
+
+/*
+ * Fill lines from l, a line start, a line at a time: a line of ASCII
+ * takes one column a byte, so its end is found by looking back from
+ * l + width for the last break opportunity (the greedy rule of
+ * layout_fill); a line with other characters is measured glyph by glyph
+ * first. Returns where it stopped: the start of a line it does not do
+ * (a tab, CR or control character near it), or be.
+ */
+static size_t
+layout_fill_fast(struct layout *lo, struct layout_fill *f, size_t bs,
+    size_t l, size_t be)
+{
+	const char *t = lo->t;
 	const unsigned char *u = (const unsigned char *)t;
 	size_t e, at, p, q, end;
+	int col, w;
 
 	for (;;) {
 		e = l + (size_t)f->width;
+		if (!layout_head_ascii(t, bs, l))
+			goto mixed;
 		if (e >= be) {
 			if (!layout_fast_valid(u, l, be))
-				return l;
+				goto mixed;
 			layout_emit(f->sk, l, be, (int)(be - l));
 			return be;
 		}
 		if (!layout_fast_valid(u, l, e + 1))
-			return l;
+			goto mixed;
 		/* at: the first non-blank at or after e; it does not fit. */
 		at = e;
 		while (at < be && (t[at] == ' ' || t[at] == '\n'))
@@ -537,7 +705,7 @@ layout_fill_fast(struct layout_fill *f, const char *t, size_t l, size_t be)
 			return be;
 		}
 		if (!layout_ok[u[at]])
-			return l;
+			goto mixed;
 		/* The last break opportunity in (l, at]. */
 		for (p = at; p > l; p--) {
 			if (t[p] == ' ' || t[p] == '\n')
@@ -560,6 +728,51 @@ layout_fill_fast(struct layout_fill *f, const char *t, size_t l, size_t be)
 			/* No break: cut before at. */
 			end = layout_trim(t, l, at);
 			layout_emit(f->sk, l, end, (int)(end - l));
+			l = at;
+		}
+		continue;
+
+mixed:
+		/* at: the first non-blank character that does not fit. */
+		col = 0;
+		for (at = l; at < be;) {
+			unsigned char c = u[at];
+			struct glyph g;
+
+			if (c == ' ' || c == '\n') {
+				col++;
+				at++;
+				continue;
+			}
+			if (c < 0x80) {
+				if (!layout_ok[c])
+					return l;
+				w = 1;
+			} else {
+				q = at;
+				sanitize_glyph(t, be, &q, col, &g);
+				w = g.width;
+			}
+			if (col + w > f->width && at > l)
+				break;
+			if (at - l >= LAYOUT_MAXLINE)
+				return l;
+			col += w;
+			at += c < 0x80 ? 1 : (size_t)(q - at);
+		}
+		if (at >= be) {
+			end = layout_trim(t, l, be);
+			layout_emit(f->sk, l, end, layout_span_width(t, l, end));
+			return be;
+		}
+		p = layout_last_break(lo, bs, be, l, at);
+		if (p > l) {
+			end = layout_trim(t, l, p);
+			layout_emit(f->sk, l, end, layout_span_width(t, l, end));
+			l = p;
+		} else {
+			end = layout_trim(t, l, at);
+			layout_emit(f->sk, l, end, layout_span_width(t, l, end));
 			l = at;
 		}
 	}
@@ -633,7 +846,7 @@ layout_fill(struct layout *lo, struct layout_sink *sk, size_t bs, size_t be,
 		size_t at = i;
 
 		if (i == f.line && f.col == 0 && layout_fast) {
-			i = layout_fill_fast(&f, t, i, be);
+			i = layout_fill_fast(lo, &f, bs, i, be);
 			if (i >= be)
 				return;
 			if (i != f.line)
@@ -659,10 +872,7 @@ layout_fill(struct layout *lo, struct layout_sink *sk, size_t bs, size_t be,
 			line0 = f.line;
 			layout_fill_plain(&f, i, b.tok_end);
 			i = b.tok_end;
-			if (f.line != line0 && layout_fast &&
-			    layout_fast_valid((const unsigned char *)t, f.line,
-			    f.line + (size_t)width + 1 < be ?
-			    f.line + (size_t)width + 1 : be)) {
+			if (f.line != line0 && layout_fast) {
 				i = f.line;
 				layout_fill_restart(&f, &b, i);
 			}
@@ -681,19 +891,13 @@ layout_fill(struct layout *lo, struct layout_sink *sk, size_t bs, size_t be,
 			 * time; otherwise go on here.
 			 */
 			if (layout_fast) {
-				size_t l = f.have_brk ? f.brk : at;
-				size_t e = l + (size_t)width + 1;
-
-				if (layout_fast_valid((const unsigned char *)t,
-				    l, e < be ? e : be)) {
-					if (f.have_brk)
-						layout_fill_rewind(&f);
-					else
-						layout_fill_cut(&f, at);
-					i = f.line;
-					layout_fill_restart(&f, &b, i);
-					continue;
-				}
+				if (f.have_brk)
+					layout_fill_rewind(&f);
+				else
+					layout_fill_cut(&f, at);
+				i = f.line;
+				layout_fill_restart(&f, &b, i);
+				continue;
 			}
 			if (f.have_brk)
 				layout_fill_rewind(&f);
