@@ -912,12 +912,12 @@ run(struct actors *as, struct tokens *tk, struct mentions *ms, size_t s,
 				if (aff != (size_t)-1) {
 					if (ph[aff].value != NULL)
 						c = ph[aff].value;
-					else if (c == NULL)
-						set_affiliation(
-						    as, a,
+					else if (c == NULL &&
+					         as->v[a].a.affiliation == NULL)
+						as->v[a].a.affiliation =
 						    clean(tk->text,
 						          tk->v[aff].start,
-						          tk->v[aff].core_end));
+						          tk->v[aff].core_end);
 				}
 				if (org_in(tk, rs, ns, &os, &oe) &&
 				    as->v[a].a.affiliation == NULL && c == NULL)
