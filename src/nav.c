@@ -223,6 +223,38 @@ nav_shown_end(const struct block *b)
 }
 
 bool
+nav_search_before(const char *text, size_t len, const struct block_list *bl,
+    const char *pattern, size_t plen, size_t from, size_t limit,
+    size_t *start, size_t *end)
+{
+	bool fold = !nav_has_upper(pattern, plen);
+	size_t b, at, s, e;
+
+	if (plen == 0)
+		return false;
+	for (b = blocks_find(bl, from); b < bl->n && bl->v[b].start < limit;
+	    b++) {
+		const struct block *bk = &bl->v[b];
+
+		if (bk->kind == BLOCK_BOILERPLATE)
+			continue;
+		s = bk->start > from ? bk->start : from;
+		e = nav_shown_end(bk);
+		if (e > len)
+			e = len;
+		/* A match must start before limit, so may end past it. */
+		if (e > limit + plen - 1)
+			e = limit + plen - 1;
+		if (nav_find(text, s, e, pattern, plen, fold, &at)) {
+			*start = at;
+			*end = at + plen;
+			return true;
+		}
+	}
+	return false;
+}
+
+bool
 nav_search(const char *text, size_t len, const struct block_list *bl,
     const char *pattern, size_t plen, size_t from, bool forward,
     size_t *start, size_t *end)

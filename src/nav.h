@@ -86,4 +86,12 @@ bool nav_search(const char *text, size_t len, const struct block_list *bl,
     const char *pattern, size_t plen, size_t from, bool forward,
     size_t *start, size_t *end);
 
+/*
+ * Like nav_search forward, but only matches that start before limit:
+ * a bounded search for what is on screen.
+ */
+bool nav_search_before(const char *text, size_t len,
+    const struct block_list *bl, const char *pattern, size_t plen,
+    size_t from, size_t limit, size_t *start, size_t *end);
+
 #endif

@@ -16,6 +16,7 @@ enum style {
 	ST_QUOTE,	/* a quote that is not the current one */
 	ST_QUOTE_CUR,	/* the current quote */
 	ST_MATCH,	/* the current search match */
+	ST_MATCH_OTHER,	/* other matches on screen */
 	ST_PLACEHOLDER, /* a character the terminal cannot show */
 	ST_BORDER,
 	ST_PANE_TITLE,	/* "Actors" over the sidebar */

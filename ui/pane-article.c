@@ -112,10 +112,19 @@ pane_article_draw(struct reader *r)
 	struct layout_line ln;
 	struct glyph g;
 	size_t qi = 0, hs = 0, he = 0, pos;
+	size_t ms[64], me[64], nm = 0, mi = 0, from, lim;
 	int y, col, w = r->art_w - 2, x0 = r->art_x + 1;
 	bool first = true;
 	enum style base, st;
 
+	/* The other matches of the search on screen, in order. */
+	if (r->has_match && r->plen > 0 && layout_get(r->lo, r->top, &ln)) {
+		from = ln.start;
+		lim = reader_bottom_offset(r);
+		while (nm < 64 && nav_search_before(r->text, r->len, r->bl,
+		    r->pattern, r->plen, from, lim, &ms[nm], &me[nm]))
+			from = ms[nm++] + 1;
+	}
 	if (r->cur != NAV_NONE) {
 		/* The current quote is highlighted with its marks. */
 		hs = ann->quotes[r->cur].span.start;
@@ -148,6 +157,10 @@ pane_article_draw(struct reader *r)
 				st = ST_QUOTE;
 			if (g.off >= hs && g.off < he)
 				st = ST_QUOTE_CUR;
+			while (mi < nm && me[mi] <= g.off)
+				mi++;
+			if (mi < nm && ms[mi] <= g.off)
+				st = ST_MATCH_OTHER;
 			if (r->has_match && g.off >= r->match_start &&
 			    g.off < r->match_end)
 				st = ST_MATCH;

@@ -140,6 +140,15 @@ test_search(void **state)
 	assert_false(nav_search(text, len, &bl, "cat", 3, 21, false, &s, &e));
 	assert_false(nav_search(text, len, &bl, "dog", 3, 0, true, &s, &e));
 	assert_false(nav_search(text, len, &bl, "", 0, 0, true, &s, &e));
+	/* Bounded: matches starting before the limit only. */
+	assert_true(nav_search_before(text, len, &bl, "cat", 3, 0, 22, &s,
+	    &e));
+	assert_int_equal(s, 21);
+	assert_false(nav_search_before(text, len, &bl, "cat", 3, 22, 31, &s,
+	    &e));
+	assert_true(nav_search_before(text, len, &bl, "cat", 3, 22, 32, &s,
+	    &e));
+	assert_int_equal(s, 31);
 }
 
 int
