@@ -100,8 +100,10 @@ test_no_quotes_and_empty(void **state)
 static void
 test_never_closes(void **state)
 {
-	const char s[] = "Title\n\nJane Doe said \"this never ends\n\n"
-	                 "and neither does this\n\nNor this.\n";
+	const char s[] = "Title\n\nJane Doe, the mayor of the town, told "
+	                 "reporters at length on Monday morning that \"this "
+	                 "never ends, not ever.\n\nand neither does this\n\n"
+	                 "Nor this.\n";
 	struct annotation *ann = run(s, sizeof s - 1);
 
 	(void)state;
