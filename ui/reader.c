@@ -993,7 +993,10 @@ reader_run(const struct reader_input *in)
 	sa.sa_handler = reader_on_winch;
 	sigaction(SIGWINCH, &sa, NULL);
 	sigaddset(&block, SIGWINCH);
+	/* Curses' SIGTSTP handler too only runs between two screens. */
+	sigaddset(&block, SIGTSTP);
 	sigprocmask(SIG_BLOCK, &block, &waitmask);
+	sigdelset(&waitmask, SIGTSTP);
 	sigdelset(&waitmask, SIGINT);
 	sigdelset(&waitmask, SIGTERM);
 	sigdelset(&waitmask, SIGHUP);
