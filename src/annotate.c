@@ -182,6 +182,17 @@ add_quote(struct quotes_out *qo, const struct tokens *tk, const struct qspan *q,
 	o->block = block;
 }
 
+static bool
+has_double_quote(const struct qspans *qs)
+{
+	size_t i;
+
+	for (i = 0; i < qs->n; i++)
+		if (!qs->v[i].single)
+			return true;
+	return false;
+}
+
 /* The quotes of block b without a speaker go to actor a ("— NAME"). */
 static void
 credit(struct quotes_out *qo, struct actors *as, int a, size_t b,
@@ -270,8 +281,12 @@ annotate(const struct article *art, const struct block_list *bl)
 		quotes_find(tk, &carry, &qs);
 		if (blk->kind != BLOCK_PARAGRAPH && blk->kind != BLOCK_LIST)
 			carry = false;
-		as->headline = blk->kind == BLOCK_TITLE ||
-		               blk->kind == BLOCK_HEADING || b == 0;
+		/* a title or heading names people only when they were
+		 * named before; a "heading" holding a double-quoted span is
+		 * more likely a short paragraph */
+		as->headline = blk->kind == BLOCK_TITLE || b == 0 ||
+		               (blk->kind == BLOCK_HEADING &&
+		                !has_double_quote(&qs));
 		actors_scan(as, tk, &ms);
 		if (rescap < qs.n + 1) {
 			rescap = qs.n + 16;
