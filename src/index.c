@@ -1111,21 +1111,19 @@ index_check_actor(struct index_check *c, json_t *o, size_t i,
 	return 0;
 }
 
-/* The index of the actor with id, or -1. */
+/* The index of the actor with id in ids (a JSON object used as a hash
+ * table: id -> index), or -1. */
 static int
-index_actor_by_id(char **ids, size_t n, const char *id)
+index_actor_by_id(json_t *ids, const char *id)
 {
-	size_t i;
+	json_t *j = json_object_get(ids, id);
 
-	for (i = 0; i < n; i++)
-		if (strcmp(ids[i], id) == 0)
-			return (int)i;
-	return -1;
+	return j != NULL ? (int)json_integer_value(j) : -1;
 }
 
 static int
 index_check_quote(struct index_check *c, json_t *o, size_t i,
-    struct quote *q, char **ids, size_t nids)
+    struct quote *q, json_t *ids)
 {
 	char where[64], *s = NULL;
 	json_t *j;
@@ -1146,7 +1144,7 @@ index_check_quote(struct index_check *c, json_t *o, size_t i,
 		return -1;
 	q->speaker = -1;
 	if (s != NULL) {
-		q->speaker = index_actor_by_id(ids, nids, s);
+		q->speaker = index_actor_by_id(ids, s);
 		if (q->speaker < 0) {
 			index_bad(c, "%s.speaker: no actor has the id \"%s\"",
 			    where, s);
@@ -1230,7 +1228,8 @@ index_parse(const char *buf, size_t len, struct index_data *d,
 	struct annotation *ann = xcalloc(1, sizeof *ann);
 	json_t *root, *j, *arr;
 	json_error_t err;
-	char *format = NULL, **ids = NULL;
+	char *format = NULL, *id = NULL;
+	json_t *ids = json_object();
 	size_t i, n;
 
 	memset(d, 0, sizeof *d);
@@ -1300,21 +1299,22 @@ index_parse(const char *buf, size_t len, struct index_data *d,
 		goto fail_json;
 	}
 	ann->actors = n > 0 ? xcalloc(n, sizeof *ann->actors) : NULL;
-	ids = xcalloc(n + 1, sizeof *ids);
 	json_array_foreach(arr, i, j) {
 		/* Count it first, so annotation_free sees what was set. */
 		ann->nactors = i + 1;
-		if (index_check_actor(&c, j, i, &ann->actors[i],
-		    &ids[i]) == -1)
+		if (index_check_actor(&c, j, i, &ann->actors[i], &id) == -1)
 			goto fail_json;
-		if (index_actor_by_id(ids, i, ids[i]) >= 0) {
-			char *shown = index_oneline(ids[i], 40);
+		if (index_actor_by_id(ids, id) >= 0) {
+			char *shown = index_oneline(id, 40);
 
 			index_bad(&c, "actors[%zu].id: \"%s\" is used twice",
 			    i, shown);
 			free(shown);
 			goto fail_json;
 		}
+		json_object_set_new(ids, id, json_integer((json_int_t)i));
+		free(id);
+		id = NULL;
 	}
 
 	if ((arr = index_get_array(&c, root, "index", "quotes", true)) ==
@@ -1324,8 +1324,7 @@ index_parse(const char *buf, size_t len, struct index_data *d,
 	ann->quotes = n > 0 ? xcalloc(n, sizeof *ann->quotes) : NULL;
 	json_array_foreach(arr, i, j) {
 		ann->nquotes = i + 1;
-		if (index_check_quote(&c, j, i, &ann->quotes[i], ids,
-		    ann->nactors) == -1)
+		if (index_check_quote(&c, j, i, &ann->quotes[i], ids) == -1)
 			goto fail_json;
 	}
 	/* The reader relies on quotes in text order; ids are positions. */
@@ -1333,9 +1332,7 @@ index_parse(const char *buf, size_t len, struct index_data *d,
 		qsort(ann->quotes, ann->nquotes, sizeof *ann->quotes,
 		    index_quote_cmp);
 
-	for (i = 0; ids != NULL && ids[i] != NULL; i++)
-		free(ids[i]);
-	free(ids);
+	json_decref(ids);
 	free(format);
 	json_decref(root);
 	d->ann = ann;
@@ -1346,9 +1343,8 @@ fail_json:
 fail:
 	free(d->generator);
 	d->generator = NULL;
-	for (i = 0; ids != NULL && i <= ann->nactors; i++)
-		free(ids[i]);
-	free(ids);
+	free(id);
+	json_decref(ids);
 	free(format);
 	annotation_free(ann);
 	*problem = c.error != NULL ? c.error : xstrdup("invalid index");
@@ -1514,16 +1510,19 @@ index_spans_overlap(struct span a, struct span b)
 static void
 index_drop_overlapped(struct annotation *ann)
 {
-	size_t i, k, kept = 0;
+	struct span *cur;
+	size_t i, k, kept = 0, ncur = 0;
 
-	for (i = 0; i < ann->nquotes; i++) {
+	cur = xcalloc(ann->nquotes + 1, sizeof *cur);
+	for (i = 0; i < ann->nquotes; i++)
+		if (ann->quotes[i].curated)
+			cur[ncur++] = ann->quotes[i].span;
+	for (i = 0; ncur > 0 && i < ann->nquotes; i++) {
 		struct quote *q = &ann->quotes[i];
 		bool covered = false;
 
-		for (k = 0; !q->curated && k < ann->nquotes; k++)
-			if (ann->quotes[k].curated &&
-			    index_spans_overlap(q->span, ann->quotes[k].span))
-				covered = true;
+		for (k = 0; !q->curated && !covered && k < ncur; k++)
+			covered = index_spans_overlap(q->span, cur[k]);
 		if (covered) {
 			free(q->text);
 			free(q->cue);
@@ -1531,7 +1530,9 @@ index_drop_overlapped(struct annotation *ann)
 		}
 		ann->quotes[kept++] = *q;
 	}
-	ann->nquotes = kept;
+	if (ncur > 0)
+		ann->nquotes = kept;
+	free(cur);
 }
 
 /*
