@@ -16,6 +16,19 @@
 # keeps the summaries and scores in DIR.
 # Nothing is written outside a temporary folder (make distcheck runs this
 # from a read-only source tree).
+#
+# By hand, from a build folder:
+#   make check TESTS=tests/eval/run.sh; less tests/eval/run.log
+# The log lists, per article, the quotes missed, found in excess and given
+# the wrong speaker. To raise the floors after the annotator improved
+# (report never writes a floor lower than the recorded one):
+#   WHOSAID=./whosaid top_srcdir=SRC EVAL_KEEP=/tmp/eval sh SRC/tests/eval/run.sh
+#   python3 SRC/tests/eval/report --write-floors 0.05 \
+#       SRC/tests/eval/floors.txt /tmp/eval >floors.new
+#   mv floors.new SRC/tests/eval/floors.txt
+# A new article: NAME.txt and NAME.gold.json in tests/data, a line in
+# tests/data/README.md (source, URL, licence) and in Makefile.am
+# (EVAL_FILES); its floors line is then written as above.
 
 srcdir=${top_srcdir:-$(cd "$(dirname "$0")/../.." && pwd)}
 PYTHON=${PYTHON:-python3}
