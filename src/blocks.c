@@ -72,7 +72,8 @@ static const char *blocks_notice[] = {
 	"click here", "sign up for our newsletter", "subscribe to our",
 	"follow us on", "share this article", "undesirable organization",
 	"fines or imprisonment", "criminal liability for",
-	"this material may not be published", "reproduction in whole or in part",
+	"this material may not be published",
+	"reproduction in whole or in part",
 	"report an error", "contact us", "editor's note:",
 	NULL
 };
@@ -633,7 +634,8 @@ blocks_classify(const char *t, struct block_list *bl,
 		case SEG_TEXT:
 			if (blocks_is_chrome(s, len))
 				v[k].kind = BLOCK_BOILERPLATE;
-			else if (len < 200 && blocks_words_max(s, len, 12) <= 12 &&
+			else if (len < 200 &&
+			    blocks_words_max(s, len, 12) <= 12 &&
 			    blocks_table_contains(s, len, blocks_notice))
 				v[k].kind = BLOCK_BOILERPLATE;
 			break;

@@ -15,6 +15,13 @@
  * look across spaces see their context; windows are at most LAYOUT_WINDOW
  * bytes, so a huge unbroken block never needs a buffer of its size.
  *
+ * Most lines are filled a line at a time (layout_fill_fast()): measure
+ * from the line's start to the first character that does not fit, then
+ * look back for the last break opportunity. Lines with a tab, a CR or a
+ * control character, and a line whose start is in doubt, go a character
+ * at a time (layout_fill()); both follow the same rule, and layout-test.c
+ * checks the result against libunistring's breaks for whole blocks.
+ *
  * Lines are filled greedily: a line ends at the last break opportunity
  * that fits, spaces hang past the width and are not part of the line, and
  * a word longer than the width is cut before the first character that
@@ -155,11 +162,13 @@ layout_init(void)
 		for (b = 0x21; b < 0x7f; b++) {
 			s[0] = (char)a;
 			s[1] = (char)b;
-			u8_possible_linebreaks((const uint8_t *)s, 2, "UTF-8", p);
+			u8_possible_linebreaks((const uint8_t *)s, 2, "UTF-8",
+			    p);
 			brk_pair[a][b] = layout_lib_break(p[1]);
 			s[1] = ' ';
 			s[2] = (char)b;
-			u8_possible_linebreaks((const uint8_t *)s, 3, "UTF-8", p);
+			u8_possible_linebreaks((const uint8_t *)s, 3, "UTF-8",
+			    p);
 			brk_space[a][b] = layout_lib_break(p[2]);
 		}
 	}
@@ -762,19 +771,17 @@ mixed:
 		}
 		if (at >= be) {
 			end = layout_trim(t, l, be);
-			layout_emit(f->sk, l, end, layout_span_width(t, l, end));
+			w = layout_span_width(t, l, end);
+			layout_emit(f->sk, l, end, w);
 			return be;
 		}
 		p = layout_last_break(lo, bs, be, l, at);
-		if (p > l) {
-			end = layout_trim(t, l, p);
-			layout_emit(f->sk, l, end, layout_span_width(t, l, end));
-			l = p;
-		} else {
-			end = layout_trim(t, l, at);
-			layout_emit(f->sk, l, end, layout_span_width(t, l, end));
-			l = at;
-		}
+		/* End at the break, or cut before at when there is none. */
+		q = p > l ? p : at;
+		end = layout_trim(t, l, q);
+		w = layout_span_width(t, l, end);
+		layout_emit(f->sk, l, end, w);
+		l = q;
 	}
 }
 

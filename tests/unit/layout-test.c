@@ -80,12 +80,14 @@ check_lines(struct layout *lo, const char *t, int width)
 	while (layout_get(lo, n, &ln)) {
 		if (ln.block != LAYOUT_NO_BLOCK) {
 			assert_true(ln.end >= ln.start);
-			assert_true(ln.width <= width || ln.end - ln.start <= 4);
+			assert_true(ln.width <= width ||
+			    ln.end - ln.start <= 4);
 			assert_int_equal(ln.width, width_of(t, ln.start,
 			    ln.end));
 			/* Lines never start or end with blank space. */
 			if (ln.end > ln.start) {
-				assert_true(strchr(" \n\r", t[ln.start]) == NULL);
+				assert_true(strchr(" \n\r", t[ln.start]) ==
+				    NULL);
 				assert_true(strchr(" \n\r", t[ln.end - 1]) ==
 				    NULL);
 			}
@@ -371,7 +373,8 @@ load_bundled(void)
 static void
 test_empty_and_blank(void **state)
 {
-	const char *texts[] = { "", "\n\n\n", "   \n \t \r\n\r\n", "\xef\xbb\xbf" };
+	const char *texts[] = { "", "\n\n\n", "   \n \t \r\n\r\n",
+		"\xef\xbb\xbf" };
 	size_t i;
 
 	(void)state;
@@ -514,7 +517,7 @@ round_trips(struct article *art, int width)
 		o2 = layout_offset_at(lo, l, col);
 		assert_true(layout_get(lo, l, &ln));
 		if (o >= last_end) {
-			/* Past the last shown text: the end of the last line. */
+			/* Past the last shown text: the last line's end. */
 			assert_int_equal(l, n - 1);
 			assert_int_equal(col, ln.width);
 			assert_int_equal(o2, ln.end);
