@@ -3,8 +3,8 @@
 # (-fsanitize=fuzzer,address,undefined) and give it a short, fixed number
 # of runs from the seed corpus. TAP. Skipped without clang's libFuzzer.
 #
-# Longer runs by hand: FUZZ_RUNS=-1 FUZZ_TIME=60 tests/fuzz/index-fuzz.sh
-# (or build it as below and run ./index-fuzz -max_total_time=60 DIR).
+# Longer runs: make fuzz (60 seconds; FUZZ_TIME=N for more), or by hand
+# FUZZ_RUNS=-1 FUZZ_TIME=600 tests/fuzz/index-fuzz.sh.
 set -u
 
 : "${top_srcdir:?}" "${top_builddir:?}"
