@@ -382,6 +382,15 @@ test_round_trip(void **state)
 	want = build_v1(bl, true);
 	assert_annotation_equal(want, got);
 	annotation_free(want);
+	/* The article itself is never written. */
+	{
+		size_t n;
+		char *bytes = read_file(fx->path, &n);
+
+		assert_int_equal(n, sizeof article_v1 - 1);
+		assert_memory_equal(bytes, article_v1, n);
+		free(bytes);
+	}
 	annotation_free(got);
 	blocks_free(bl);
 	article_free(art);
@@ -1219,6 +1228,48 @@ test_save_keeps_curated(void **state)
 	article_free(art);
 }
 
+/* index_rebuild (whosaid --index, make content) recomputes with the
+ * annotator and keeps every curated entry. */
+static void
+test_rebuild_keeps_curated(void **state)
+{
+	struct fixture *fx = *state;
+	struct article *art;
+	struct block_list *bl;
+	struct annotation *got;
+	const struct actor *a;
+	const struct quote *q;
+	enum index_status status;
+	char *where = NULL, *cause = NULL, *note = NULL;
+
+	save_v1(fx, true);
+	art = article_load(fx->path, NULL);
+	bl = blocks_parse(art);
+	assert_int_equal(index_rebuild(fx->path, NULL, art, bl, &where, &note,
+	    &cause), 0);
+	assert_null(note);
+	assert_string_equal(where, fx->index);
+	free(where);
+	got = index_open(fx->index, art, bl, &status, &note);
+	assert_int_equal(status, INDEX_FRESH);
+	a = find_actor(got, "Kyrgyzstan");
+	assert_non_null(a);
+	assert_true(a->position_curated);
+	assert_int_equal(a->position_span.start,
+	    offset_of(article_v1, pos_kyrgyz));
+	a = find_actor(got, "analyst");
+	assert_non_null(a);
+	assert_true(a->curated);
+	assert_string_equal(a->affiliation, "Caf\xc3\xa9 Institute");
+	q = find_quote(got, quote_cafe);
+	assert_non_null(q);
+	assert_true(q->curated);
+	assert_string_equal(got->actors[q->speaker].name, "analyst");
+	annotation_free(got);
+	blocks_free(bl);
+	article_free(art);
+}
+
 /* A curated quote that cannot be re-anchored stops index_save (the old
  * index stays for a person); index_save_noted writes and names it. */
 static void
@@ -1393,6 +1444,8 @@ main(void)
 		    test_invalid_index_not_overwritten, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_save_keeps_curated, setup,
 		    teardown),
+		cmocka_unit_test_setup_teardown(test_rebuild_keeps_curated,
+		    setup, teardown),
 		cmocka_unit_test_setup_teardown(test_save_unanchored_curated,
 		    setup, teardown),
 		cmocka_unit_test_setup_teardown(
