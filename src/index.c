@@ -41,9 +41,9 @@
 #include "index.h"
 #include "xmalloc.h"
 
-#define INDEX_FORMAT "whosaid-index"
+#define INDEX_FORMAT  "whosaid-index"
 #define INDEX_VERSION 1
-#define INDEX_SUFFIX ".whosaid"
+#define INDEX_SUFFIX  ".whosaid"
 /* Larger index files are refused rather than read into memory. */
 #define INDEX_MAX_BYTES ((size_t)256 * 1024 * 1024)
 /* How much of a quote a note shows. */
@@ -51,10 +51,10 @@
 
 /* An index as read from its file, before it is matched to an article. */
 struct index_data {
-	size_t size;		/* the article's size when it was written */
-	char xxh3[17];		/* its fingerprint, 16 lowercase hex digits */
-	char *generator;	/* the whosaid that wrote it, or NULL */
-	struct annotation *ann;	/* offsets are FILE offsets of that article */
+	size_t size;            /* the article's size when it was written */
+	char xxh3[17];          /* its fingerprint, 16 lowercase hex digits */
+	char *generator;        /* the whosaid that wrote it, or NULL */
+	struct annotation *ann; /* offsets are FILE offsets of that article */
 };
 
 /* A growing list of problems, joined into one line for a note. */
@@ -65,8 +65,7 @@ struct index_problems {
 
 /* ---- small helpers --------------------------------------------------- */
 
-static void
-index_problem_add(struct index_problems *p, const char *fmt, ...)
+static void index_problem_add(struct index_problems *p, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
 static void
@@ -185,8 +184,8 @@ index_cache_path(const char *path)
 	base = strrchr(abs, '/');
 	base = (base != NULL && base[1] != '\0') ? base + 1 : "article";
 	/* Keep the name under NAME_MAX (255) with room for the rest. */
-	out = xasprintf("%s/%.200s.%016llx%s", dir, base,
-	    (unsigned long long)h, INDEX_SUFFIX);
+	out = xasprintf("%s/%.200s.%016llx%s", dir, base, (unsigned long long)h,
+	                INDEX_SUFFIX);
 	free(abs);
 	free(dir);
 	return out;
@@ -198,7 +197,7 @@ index_mkdirs(const char *dir, char **cause)
 {
 	char *copy = xstrdup(dir), *p;
 
-	for (p = copy + 1; ; p++) {
+	for (p = copy + 1;; p++) {
 		if (*p != '/' && *p != '\0')
 			continue;
 		char c = *p;
@@ -320,7 +319,7 @@ index_actor_copy(struct actor *dst, const struct actor *src)
 	if (src->nmentions > 0) {
 		dst->mentions = xcalloc(src->nmentions, sizeof *dst->mentions);
 		memcpy(dst->mentions, src->mentions,
-		    src->nmentions * sizeof *dst->mentions);
+		       src->nmentions * sizeof *dst->mentions);
 	}
 }
 
@@ -361,8 +360,8 @@ index_annotation_copy(const struct annotation *src)
 static size_t
 index_actor_append(struct annotation *ann, const struct actor *a)
 {
-	ann->actors = xreallocarray(ann->actors, ann->nactors + 1,
-	    sizeof *ann->actors);
+	ann->actors =
+	    xreallocarray(ann->actors, ann->nactors + 1, sizeof *ann->actors);
 	index_actor_copy(&ann->actors[ann->nactors], a);
 	return ann->nactors++;
 }
@@ -400,8 +399,8 @@ index_span_is(const struct article *art, struct span sp, const char *s)
 	size_t n = strlen(s);
 
 	return sp.start <= sp.end && sp.end <= article_len(art) &&
-	    sp.end - sp.start == n &&
-	    memcmp(article_text(art) + sp.start, s, n) == 0;
+	       sp.end - sp.start == n &&
+	       memcmp(article_text(art) + sp.start, s, n) == 0;
 }
 
 /*
@@ -410,7 +409,7 @@ index_span_is(const struct article *art, struct span sp, const char *s)
  */
 static bool
 index_find_nearest(const struct article *art, const char *s, size_t hint,
-    struct span *out)
+                   struct span *out)
 {
 	const char *text = article_text(art), *p = text;
 	size_t len = article_len(art), n = strlen(s), best = 0, bestd = 0;
@@ -419,7 +418,7 @@ index_find_nearest(const struct article *art, const char *s, size_t hint,
 	if (n == 0)
 		return false;
 	while ((size_t)(p - text) < len &&
-	    (p = memmem(p, len - (size_t)(p - text), s, n)) != NULL) {
+	       (p = memmem(p, len - (size_t)(p - text), s, n)) != NULL) {
 		size_t at = (size_t)(p - text);
 		size_t d = at > hint ? at - hint : hint - at;
 
@@ -442,8 +441,8 @@ index_find_nearest(const struct article *art, const char *s, size_t hint,
 static bool
 index_is_space(char c)
 {
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r' ||
-	    c == '\f' || c == '\v';
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
+	       c == '\v';
 }
 
 /*
@@ -478,8 +477,8 @@ index_match_loose(const struct article *art, size_t at, const char *s)
 
 /* As index_find_nearest, matching white space loosely. */
 static bool
-index_find_nearest_loose(const struct article *art, const char *s,
-    size_t hint, struct span *out)
+index_find_nearest_loose(const struct article *art, const char *s, size_t hint,
+                         struct span *out)
 {
 	const char *text = article_text(art), *p;
 	size_t len = article_len(art), at = 0, end, best = 0, bestend = 0;
@@ -521,13 +520,13 @@ index_is_word_byte(unsigned char c)
 	/* Bytes of non-ASCII characters do not join words here, so
 	 * "Nazirov" is found in "Nazirov’s". */
 	return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') ||
-	    (c >= 'a' && c <= 'z') || c == '_' || c == '-';
+	       (c >= 'a' && c <= 'z') || c == '_' || c == '-';
 }
 
 /* Append every whole-word occurrence of s to the span list. */
 static void
-index_find_words(const struct article *art, const char *s,
-    struct span **v, size_t *n)
+index_find_words(const struct article *art, const char *s, struct span **v,
+                 size_t *n)
 {
 	const char *text = article_text(art), *p = text;
 	size_t len = article_len(art), sl = strlen(s);
@@ -535,7 +534,7 @@ index_find_words(const struct article *art, const char *s,
 	if (sl == 0)
 		return;
 	while ((size_t)(p - text) < len &&
-	    (p = memmem(p, len - (size_t)(p - text), s, sl)) != NULL) {
+	       (p = memmem(p, len - (size_t)(p - text), s, sl)) != NULL) {
 		size_t at = (size_t)(p - text);
 
 		if ((at == 0 || !index_is_word_byte(text[at - 1])) &&
@@ -604,15 +603,14 @@ index_json_off(const struct article *art, size_t text_off)
 
 static void
 index_set_span(json_t *obj, const char *kstart, const char *kend,
-    const struct article *art, struct span sp)
+               const struct article *art, struct span sp)
 {
 	json_object_set_new(obj, kstart, index_json_off(art, sp.start));
 	json_object_set_new(obj, kend, index_json_off(art, sp.end));
 }
 
 static json_t *
-index_json_actor(const struct article *art, const struct actor *a,
-    size_t i)
+index_json_actor(const struct article *art, const struct actor *a, size_t i)
 {
 	json_t *o = json_object(), *arr;
 	char id[32];
@@ -621,8 +619,8 @@ index_json_actor(const struct article *art, const struct actor *a,
 	snprintf(id, sizeof id, "A%zu", i + 1);
 	json_object_set_new(o, "id", json_string(id));
 	json_object_set_new(o, "name", index_json_str(a->name));
-	json_object_set_new(o, "kind", json_string(
-	    annotate_actor_kind_name(a->kind)));
+	json_object_set_new(o, "kind",
+	                    json_string(annotate_actor_kind_name(a->kind)));
 	json_object_set_new(o, "role", index_json_str(a->role));
 	json_object_set_new(o, "affiliation", index_json_str(a->affiliation));
 	arr = json_array();
@@ -631,27 +629,27 @@ index_json_actor(const struct article *art, const struct actor *a,
 	json_object_set_new(o, "aliases", arr);
 	json_object_set_new(o, "position", index_json_str(a->position));
 	index_set_span(o, "position_start", "position_end", art,
-	    a->position_span);
+	               a->position_span);
 	arr = json_array();
 	for (k = 0; k < a->nmentions; k++) {
 		json_t *pair = json_array();
 
+		json_array_append_new(
+		    pair, index_json_off(art, a->mentions[k].start));
 		json_array_append_new(pair,
-		    index_json_off(art, a->mentions[k].start));
-		json_array_append_new(pair,
-		    index_json_off(art, a->mentions[k].end));
+		                      index_json_off(art, a->mentions[k].end));
 		json_array_append_new(arr, pair);
 	}
 	json_object_set_new(o, "mentions", arr);
 	json_object_set_new(o, "curated", json_boolean(a->curated));
 	json_object_set_new(o, "position_curated",
-	    json_boolean(a->position_curated));
+	                    json_boolean(a->position_curated));
 	return o;
 }
 
 static json_t *
 index_json_quote(const struct article *art, const struct annotation *ann,
-    const struct quote *q, size_t i)
+                 const struct quote *q, size_t i)
 {
 	json_t *o = json_object();
 	char id[32];
@@ -668,8 +666,8 @@ index_json_quote(const struct article *art, const struct annotation *ann,
 		json_object_set_new(o, "speaker", json_null());
 	json_object_set_new(o, "cue", index_json_str(q->cue));
 	index_set_span(o, "cue_start", "cue_end", art, q->cue_span);
-	json_object_set_new(o, "kind", json_string(
-	    annotate_quote_kind_name(q->kind)));
+	json_object_set_new(o, "kind",
+	                    json_string(annotate_quote_kind_name(q->kind)));
 	/* Keep the file valid whatever the annotator computed. */
 	if (!(c >= 0.0))
 		c = 0.0;
@@ -682,7 +680,7 @@ index_json_quote(const struct article *art, const struct annotation *ann,
 
 static json_t *
 index_to_json(const struct article *art, const struct block_list *bl,
-    const struct annotation *ann)
+              const struct annotation *ann)
 {
 	json_t *root = json_object(), *o, *arr;
 	char fp[17];
@@ -695,7 +693,7 @@ index_to_json(const struct article *art, const struct block_list *bl,
 	index_fingerprint(art, fp);
 	o = json_object();
 	json_object_set_new(o, "size",
-	    json_integer((json_int_t)article_size(art)));
+	                    json_integer((json_int_t)article_size(art)));
 	json_object_set_new(o, "xxh3", json_string(fp));
 	json_object_set_new(o, "title", index_json_str(ann->title));
 	json_object_set_new(o, "byline", index_json_str(ann->byline));
@@ -709,25 +707,25 @@ index_to_json(const struct article *art, const struct block_list *bl,
 
 		o = json_object();
 		json_object_set_new(o, "kind",
-		    json_string(blocks_kind_name(b->kind)));
+		                    json_string(blocks_kind_name(b->kind)));
 		index_set_span(o, "start", "end", art,
-		    (struct span){ b->start, b->end });
+		               (struct span){ b->start, b->end });
 		json_object_set_new(o, "shown_end",
-		    index_json_off(art, b->shown_end));
+		                    index_json_off(art, b->shown_end));
 		json_array_append_new(arr, o);
 	}
 	json_object_set_new(root, "blocks", arr);
 
 	arr = json_array();
 	for (i = 0; i < ann->nactors; i++)
-		json_array_append_new(arr,
-		    index_json_actor(art, &ann->actors[i], i));
+		json_array_append_new(
+		    arr, index_json_actor(art, &ann->actors[i], i));
 	json_object_set_new(root, "actors", arr);
 
 	arr = json_array();
 	for (i = 0; i < ann->nquotes; i++)
-		json_array_append_new(arr,
-		    index_json_quote(art, ann, &ann->quotes[i], i));
+		json_array_append_new(
+		    arr, index_json_quote(art, ann, &ann->quotes[i], i));
 	json_object_set_new(root, "quotes", arr);
 	return root;
 }
@@ -740,7 +738,7 @@ index_to_json(const struct article *art, const struct block_list *bl,
  */
 static int
 index_write_atomic(const char *file, const char *data, size_t len,
-    int *create_errno, char **cause)
+                   int *create_errno, char **cause)
 {
 	char *dir = index_dirname(file), *tmp;
 	const char *base = strrchr(file, '/');
@@ -804,12 +802,11 @@ fail_nofile:
 
 /* What is being checked, and the first problem found. */
 struct index_check {
-	size_t limit;	/* offsets must not pass this (the article size) */
-	char *error;	/* the problem, without the file name */
+	size_t limit; /* offsets must not pass this (the article size) */
+	char *error;  /* the problem, without the file name */
 };
 
-static int
-index_bad(struct index_check *c, const char *fmt, ...)
+static int index_bad(struct index_check *c, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
 static int
@@ -851,7 +848,7 @@ index_type_name(const json_t *j)
 /* obj[key], or NULL (and a problem) when it is missing and required. */
 static json_t *
 index_get(struct index_check *c, json_t *obj, const char *where,
-    const char *key, bool required)
+          const char *key, bool required)
 {
 	json_t *j = json_object_get(obj, key);
 
@@ -862,10 +859,10 @@ index_get(struct index_check *c, json_t *obj, const char *where,
 
 static int
 index_wrong(struct index_check *c, const char *where, const char *key,
-    const char *want, const json_t *got)
+            const char *want, const json_t *got)
 {
 	return index_bad(c, "%s.%s: expected %s, not %s", where, key, want,
-	    index_type_name(got));
+	                 index_type_name(got));
 }
 
 /*
@@ -874,7 +871,7 @@ index_wrong(struct index_check *c, const char *where, const char *key,
  */
 static int
 index_get_str(struct index_check *c, json_t *obj, const char *where,
-    const char *key, bool required, bool nullable, char **out)
+              const char *key, bool required, bool nullable, char **out)
 {
 	json_t *j = index_get(c, obj, where, key, required);
 
@@ -885,7 +882,8 @@ index_get_str(struct index_check *c, json_t *obj, const char *where,
 		return 0;
 	if (!json_is_string(j))
 		return index_wrong(c, where, key,
-		    nullable ? "a string or null" : "a string", j);
+		                   nullable ? "a string or null" : "a string",
+		                   j);
 	/* jansson refuses \u0000 when loading, so the string is whole. */
 	*out = xstrdup(json_string_value(j));
 	return 0;
@@ -893,7 +891,7 @@ index_get_str(struct index_check *c, json_t *obj, const char *where,
 
 static int
 index_get_bool(struct index_check *c, json_t *obj, const char *where,
-    const char *key, bool *out)
+               const char *key, bool *out)
 {
 	json_t *j = index_get(c, obj, where, key, false);
 
@@ -909,7 +907,7 @@ index_get_bool(struct index_check *c, json_t *obj, const char *where,
 /* A non-negative integer no larger than max. */
 static int
 index_get_uint(struct index_check *c, json_t *obj, const char *where,
-    const char *key, bool required, size_t max, size_t *out)
+               const char *key, bool required, size_t max, size_t *out)
 {
 	json_t *j = index_get(c, obj, where, key, required);
 	json_int_t v;
@@ -922,50 +920,54 @@ index_get_uint(struct index_check *c, json_t *obj, const char *where,
 	v = json_integer_value(j);
 	if (v < 0)
 		return index_bad(c, "%s.%s: %lld is negative", where, key,
-		    (long long)v);
+		                 (long long)v);
 	if ((unsigned long long)v > (unsigned long long)max)
-		return index_bad(c, "%s.%s: %lld is beyond the article "
-		    "(%zu bytes)", where, key, (long long)v, max);
+		return index_bad(c,
+		                 "%s.%s: %lld is beyond the article "
+		                 "(%zu bytes)",
+		                 where, key, (long long)v, max);
 	*out = (size_t)v;
 	return 0;
 }
 
 /* An integer element of a JSON array, as an offset. */
 static int
-index_elem_off(struct index_check *c, json_t *j, const char *where,
-    size_t *out)
+index_elem_off(struct index_check *c, json_t *j, const char *where, size_t *out)
 {
 	json_int_t v;
 
 	if (!json_is_integer(j))
 		return index_bad(c, "%s: expected an integer, not %s", where,
-		    index_type_name(j));
+		                 index_type_name(j));
 	v = json_integer_value(j);
 	if (v < 0 || (unsigned long long)v > (unsigned long long)c->limit)
-		return index_bad(c, "%s: %lld is beyond the article "
-		    "(%zu bytes)", where, (long long)v, c->limit);
+		return index_bad(c,
+		                 "%s: %lld is beyond the article "
+		                 "(%zu bytes)",
+		                 where, (long long)v, c->limit);
 	*out = (size_t)v;
 	return 0;
 }
 
 static int
 index_get_span(struct index_check *c, json_t *obj, const char *where,
-    const char *kstart, const char *kend, bool required, struct span *sp)
+               const char *kstart, const char *kend, bool required,
+               struct span *sp)
 {
 	if (index_get_uint(c, obj, where, kstart, required, c->limit,
-	    &sp->start) == -1 ||
-	    index_get_uint(c, obj, where, kend, required, c->limit,
-	    &sp->end) == -1)
+	                   &sp->start) == -1 ||
+	    index_get_uint(c, obj, where, kend, required, c->limit, &sp->end) ==
+	        -1)
 		return -1;
 	if (sp->start > sp->end)
-		return index_bad(c, "%s: %s %zu is after %s %zu", where,
-		    kstart, sp->start, kend, sp->end);
+		return index_bad(c, "%s: %s %zu is after %s %zu", where, kstart,
+		                 sp->start, kend, sp->end);
 	return 0;
 }
 
 static json_t *
 index_get_array(struct index_check *c, json_t *obj, const char *where,
-    const char *key, bool required)
+                const char *key, bool required)
 {
 	json_t *j = index_get(c, obj, where, key, required);
 
@@ -985,7 +987,8 @@ index_check_blocks(struct index_check *c, json_t *arr)
 	json_t *b;
 	char where[64];
 
-	json_array_foreach(arr, i, b) {
+	json_array_foreach(arr, i, b)
+	{
 		struct span sp;
 		size_t shown;
 		char *kind;
@@ -994,25 +997,27 @@ index_check_blocks(struct index_check *c, json_t *arr)
 		snprintf(where, sizeof where, "blocks[%zu]", i);
 		if (!json_is_object(b))
 			return index_bad(c, "%s: expected an object, not %s",
-			    where, index_type_name(b));
-		if (index_get_str(c, b, where, "kind", true, false,
-		    &kind) == -1)
+			                 where, index_type_name(b));
+		if (index_get_str(c, b, where, "kind", true, false, &kind) ==
+		    -1)
 			return -1;
 		k = blocks_kind_from_name(kind);
 		free(kind);
 		if (k < 0)
 			return index_bad(c, "%s.kind: unknown kind", where);
-		if (index_get_span(c, b, where, "start", "end", true,
-		    &sp) == -1 ||
+		if (index_get_span(c, b, where, "start", "end", true, &sp) ==
+		        -1 ||
 		    index_get_uint(c, b, where, "shown_end", true, c->limit,
-		    &shown) == -1)
+		                   &shown) == -1)
 			return -1;
 		if (shown < sp.start || shown > sp.end)
-			return index_bad(c, "%s.shown_end: %zu is outside "
-			    "%zu-%zu", where, shown, sp.start, sp.end);
+			return index_bad(c,
+			                 "%s.shown_end: %zu is outside "
+			                 "%zu-%zu",
+			                 where, shown, sp.start, sp.end);
 		if (sp.start < prev_end)
 			return index_bad(c, "%s: overlaps the block before",
-			    where);
+			                 where);
 		prev_end = sp.end;
 	}
 	return 0;
@@ -1020,7 +1025,7 @@ index_check_blocks(struct index_check *c, json_t *arr)
 
 static int
 index_check_mentions(struct index_check *c, json_t *arr, const char *where,
-    struct actor *a)
+                     struct actor *a)
 {
 	size_t i;
 	json_t *m;
@@ -1029,28 +1034,28 @@ index_check_mentions(struct index_check *c, json_t *arr, const char *where,
 	if (json_array_size(arr) == 0)
 		return 0;
 	a->mentions = xcalloc(json_array_size(arr), sizeof *a->mentions);
-	json_array_foreach(arr, i, m) {
+	json_array_foreach(arr, i, m)
+	{
 		struct span *sp = &a->mentions[i];
 
 		snprintf(w, sizeof w, "%s.mentions[%zu]", where, i);
 		if (!json_is_array(m) || json_array_size(m) != 2)
 			return index_bad(c, "%s: expected [start, end]", w);
-		if (index_elem_off(c, json_array_get(m, 0), w,
-		    &sp->start) == -1 ||
-		    index_elem_off(c, json_array_get(m, 1), w,
-		    &sp->end) == -1)
+		if (index_elem_off(c, json_array_get(m, 0), w, &sp->start) ==
+		        -1 ||
+		    index_elem_off(c, json_array_get(m, 1), w, &sp->end) == -1)
 			return -1;
 		a->nmentions = i + 1;
 		if (sp->start > sp->end)
-			return index_bad(c, "%s: start %zu is after end %zu",
-			    w, sp->start, sp->end);
+			return index_bad(c, "%s: start %zu is after end %zu", w,
+			                 sp->start, sp->end);
 	}
 	return 0;
 }
 
 static int
-index_check_actor(struct index_check *c, json_t *o, size_t i,
-    struct actor *a, char **id)
+index_check_actor(struct index_check *c, json_t *o, size_t i, struct actor *a,
+                  char **id)
 {
 	char where[64], *kind = NULL;
 	json_t *arr, *j;
@@ -1060,7 +1065,7 @@ index_check_actor(struct index_check *c, json_t *o, size_t i,
 	snprintf(where, sizeof where, "actors[%zu]", i);
 	if (!json_is_object(o))
 		return index_bad(c, "%s: expected an object, not %s", where,
-		    index_type_name(o));
+		                 index_type_name(o));
 	if (index_get_str(c, o, where, "id", true, false, id) == -1 ||
 	    index_get_str(c, o, where, "name", true, false, &a->name) == -1)
 		return -1;
@@ -1077,28 +1082,30 @@ index_check_actor(struct index_check *c, json_t *o, size_t i,
 	a->kind = (enum actor_kind)kv;
 	if (index_get_str(c, o, where, "role", false, true, &a->role) == -1 ||
 	    index_get_str(c, o, where, "affiliation", false, true,
-	    &a->affiliation) == -1 ||
-	    index_get_str(c, o, where, "position", false, true,
-	    &a->position) == -1 ||
-	    index_get_span(c, o, where, "position_start", "position_end",
-	    false, &a->position_span) == -1 ||
+	                  &a->affiliation) == -1 ||
+	    index_get_str(c, o, where, "position", false, true, &a->position) ==
+	        -1 ||
+	    index_get_span(c, o, where, "position_start", "position_end", false,
+	                   &a->position_span) == -1 ||
 	    index_get_bool(c, o, where, "curated", &a->curated) == -1 ||
 	    index_get_bool(c, o, where, "position_curated",
-	    &a->position_curated) == -1)
+	                   &a->position_curated) == -1)
 		return -1;
 	if (a->position_curated && a->position == NULL)
 		return index_bad(c, "%s: position_curated without a position",
-		    where);
+		                 where);
 	if ((arr = index_get_array(c, o, where, "aliases", false)) == NULL &&
 	    c->error != NULL)
 		return -1;
 	if (arr != NULL && json_array_size(arr) > 0) {
 		a->aliases = xcalloc(json_array_size(arr), sizeof *a->aliases);
-		json_array_foreach(arr, k, j) {
+		json_array_foreach(arr, k, j)
+		{
 			if (!json_is_string(j))
-				return index_bad(c, "%s.aliases[%zu]: expected "
-				    "a string, not %s", where, k,
-				    index_type_name(j));
+				return index_bad(c,
+				                 "%s.aliases[%zu]: expected "
+				                 "a string, not %s",
+				                 where, k, index_type_name(j));
 			a->aliases[k] = xstrdup(json_string_value(j));
 			a->naliases = k + 1;
 		}
@@ -1122,8 +1129,8 @@ index_actor_by_id(json_t *ids, const char *id)
 }
 
 static int
-index_check_quote(struct index_check *c, json_t *o, size_t i,
-    struct quote *q, json_t *ids)
+index_check_quote(struct index_check *c, json_t *o, size_t i, struct quote *q,
+                  json_t *ids)
 {
 	char where[64], *s = NULL;
 	json_t *j;
@@ -1132,12 +1139,11 @@ index_check_quote(struct index_check *c, json_t *o, size_t i,
 	snprintf(where, sizeof where, "quotes[%zu]", i);
 	if (!json_is_object(o))
 		return index_bad(c, "%s: expected an object, not %s", where,
-		    index_type_name(o));
+		                 index_type_name(o));
 	if (index_get_str(c, o, where, "id", true, false, &s) == -1)
 		return -1;
 	free(s);
-	if (index_get_span(c, o, where, "start", "end", true,
-	    &q->span) == -1 ||
+	if (index_get_span(c, o, where, "start", "end", true, &q->span) == -1 ||
 	    index_get_str(c, o, where, "text", true, false, &q->text) == -1)
 		return -1;
 	if (index_get_str(c, o, where, "speaker", true, true, &s) == -1)
@@ -1147,7 +1153,7 @@ index_check_quote(struct index_check *c, json_t *o, size_t i,
 		q->speaker = index_actor_by_id(ids, s);
 		if (q->speaker < 0) {
 			index_bad(c, "%s.speaker: no actor has the id \"%s\"",
-			    where, s);
+			          where, s);
 			free(s);
 			return -1;
 		}
@@ -1155,7 +1161,7 @@ index_check_quote(struct index_check *c, json_t *o, size_t i,
 	}
 	if (index_get_str(c, o, where, "cue", false, true, &q->cue) == -1 ||
 	    index_get_span(c, o, where, "cue_start", "cue_end", false,
-	    &q->cue_span) == -1)
+	                   &q->cue_span) == -1)
 		return -1;
 	if (index_get_str(c, o, where, "kind", true, false, &s) == -1)
 		return -1;
@@ -1168,18 +1174,20 @@ index_check_quote(struct index_check *c, json_t *o, size_t i,
 	if ((j = index_get(c, o, where, "confidence", false)) != NULL) {
 		if (!json_is_number(j))
 			return index_wrong(c, where, "confidence", "a number",
-			    j);
+			                   j);
 		q->confidence = json_number_value(j);
 		if (!(q->confidence >= 0.0 && q->confidence <= 1.0))
-			return index_bad(c, "%s.confidence: %g is not "
-			    "between 0 and 1", where, q->confidence);
+			return index_bad(c,
+			                 "%s.confidence: %g is not "
+			                 "between 0 and 1",
+			                 where, q->confidence);
 	}
 	return index_get_bool(c, o, where, "curated", &q->curated);
 }
 
 static int
-index_check_article(struct index_check *c, json_t *root,
-    struct index_data *d, struct annotation *ann)
+index_check_article(struct index_check *c, json_t *root, struct index_data *d,
+                    struct annotation *ann)
 {
 	json_t *art = index_get(c, root, "index", "article", true);
 	char *fp = NULL;
@@ -1190,29 +1198,31 @@ index_check_article(struct index_check *c, json_t *root,
 	if (!json_is_object(art))
 		return index_wrong(c, "index", "article", "an object", art);
 	if (index_get_uint(c, art, "article", "size", true, SIZE_MAX / 2,
-	    &d->size) == -1 ||
+	                   &d->size) == -1 ||
 	    index_get_str(c, art, "article", "xxh3", true, false, &fp) == -1)
 		return -1;
 	for (i = 0; fp[i] != '\0'; i++)
 		if (!((fp[i] >= '0' && fp[i] <= '9') ||
-		    (fp[i] >= 'a' && fp[i] <= 'f')))
+		      (fp[i] >= 'a' && fp[i] <= 'f')))
 			break;
 	if (i != 16 || fp[i] != '\0') {
 		free(fp);
 		return index_bad(c, "article.xxh3: expected 16 lowercase "
-		    "hex digits");
+		                    "hex digits");
 	}
 	memcpy(d->xxh3, fp, 17);
 	free(fp);
 	c->limit = d->size;
 	return index_get_str(c, art, "article", "title", false, true,
-	    &ann->title) == -1 ||
-	    index_get_str(c, art, "article", "byline", false, true,
-	    &ann->byline) == -1 ||
-	    index_get_str(c, art, "article", "dateline", false, true,
-	    &ann->dateline) == -1 ||
-	    index_get_uint(c, art, "article", "words", false, SIZE_MAX / 2,
-	    &ann->words) == -1 ? -1 : 0;
+	                     &ann->title) == -1 ||
+	               index_get_str(c, art, "article", "byline", false, true,
+	                             &ann->byline) == -1 ||
+	               index_get_str(c, art, "article", "dateline", false, true,
+	                             &ann->dateline) == -1 ||
+	               index_get_uint(c, art, "article", "words", false,
+	                              SIZE_MAX / 2, &ann->words) == -1
+	           ? -1
+	           : 0;
 }
 
 /*
@@ -1221,8 +1231,7 @@ index_check_article(struct index_check *c, json_t *root,
  * returns -1 with *problem (allocated, without the file name).
  */
 static int
-index_parse(const char *buf, size_t len, struct index_data *d,
-    char **problem)
+index_parse(const char *buf, size_t len, struct index_data *d, char **problem)
 {
 	struct index_check c = { SIZE_MAX, NULL };
 	struct annotation *ann = xcalloc(1, sizeof *ann);
@@ -1244,16 +1253,17 @@ index_parse(const char *buf, size_t len, struct index_data *d,
 			c.error = xasprintf("truncated JSON (%s)", err.text);
 		else
 			c.error = xasprintf("malformed JSON at line %d, "
-			    "column %d: %s", err.line, err.column, err.text);
+			                    "column %d: %s",
+			                    err.line, err.column, err.text);
 		goto fail;
 	}
 	if (!json_is_object(root)) {
 		index_bad(&c, "expected a JSON object, not %s",
-		    index_type_name(root));
+		          index_type_name(root));
 		goto fail_json;
 	}
-	if (index_get_str(&c, root, "index", "format", true, false,
-	    &format) == -1) {
+	if (index_get_str(&c, root, "index", "format", true, false, &format) ==
+	    -1) {
 		free(c.error);
 		c.error = xstrdup("not a whosaid index (no \"format\")");
 		goto fail_json;
@@ -1272,26 +1282,28 @@ index_parse(const char *buf, size_t len, struct index_data *d,
 		goto fail_json;
 	}
 	if (json_integer_value(j) > INDEX_VERSION) {
-		index_bad(&c, "version %lld is newer than this whosaid reads "
-		    "(%d)", (long long)json_integer_value(j), INDEX_VERSION);
+		index_bad(&c,
+		          "version %lld is newer than this whosaid reads "
+		          "(%d)",
+		          (long long)json_integer_value(j), INDEX_VERSION);
 		goto fail_json;
 	}
 	if (json_integer_value(j) < 1) {
 		index_bad(&c, "version %lld is not valid",
-		    (long long)json_integer_value(j));
+		          (long long)json_integer_value(j));
 		goto fail_json;
 	}
 	if (index_get_str(&c, root, "index", "generator", false, false,
-	    &d->generator) == -1 ||
+	                  &d->generator) == -1 ||
 	    index_check_article(&c, root, d, ann) == -1)
 		goto fail_json;
 
 	if ((arr = index_get_array(&c, root, "index", "blocks", true)) ==
-	    NULL || index_check_blocks(&c, arr) == -1)
+	        NULL ||
+	    index_check_blocks(&c, arr) == -1)
 		goto fail_json;
 
-	if ((arr = index_get_array(&c, root, "index", "actors", true)) ==
-	    NULL)
+	if ((arr = index_get_array(&c, root, "index", "actors", true)) == NULL)
 		goto fail_json;
 	n = json_array_size(arr);
 	if (n > (size_t)INT_MAX) {
@@ -1299,7 +1311,8 @@ index_parse(const char *buf, size_t len, struct index_data *d,
 		goto fail_json;
 	}
 	ann->actors = n > 0 ? xcalloc(n, sizeof *ann->actors) : NULL;
-	json_array_foreach(arr, i, j) {
+	json_array_foreach(arr, i, j)
+	{
 		/* Count it first, so annotation_free sees what was set. */
 		ann->nactors = i + 1;
 		if (index_check_actor(&c, j, i, &ann->actors[i], &id) == -1)
@@ -1307,8 +1320,8 @@ index_parse(const char *buf, size_t len, struct index_data *d,
 		if (index_actor_by_id(ids, id) >= 0) {
 			char *shown = index_oneline(id, 40);
 
-			index_bad(&c, "actors[%zu].id: \"%s\" is used twice",
-			    i, shown);
+			index_bad(&c, "actors[%zu].id: \"%s\" is used twice", i,
+			          shown);
 			free(shown);
 			goto fail_json;
 		}
@@ -1317,12 +1330,12 @@ index_parse(const char *buf, size_t len, struct index_data *d,
 		id = NULL;
 	}
 
-	if ((arr = index_get_array(&c, root, "index", "quotes", true)) ==
-	    NULL)
+	if ((arr = index_get_array(&c, root, "index", "quotes", true)) == NULL)
 		goto fail_json;
 	n = json_array_size(arr);
 	ann->quotes = n > 0 ? xcalloc(n, sizeof *ann->quotes) : NULL;
-	json_array_foreach(arr, i, j) {
+	json_array_foreach(arr, i, j)
+	{
 		ann->nquotes = i + 1;
 		if (index_check_quote(&c, j, i, &ann->quotes[i], ids) == -1)
 			goto fail_json;
@@ -1330,7 +1343,7 @@ index_parse(const char *buf, size_t len, struct index_data *d,
 	/* The reader relies on quotes in text order; ids are positions. */
 	if (ann->nquotes > 1)
 		qsort(ann->quotes, ann->nquotes, sizeof *ann->quotes,
-		    index_quote_cmp);
+		      index_quote_cmp);
 
 	json_decref(ids);
 	free(format);
@@ -1371,14 +1384,13 @@ index_read(const char *file, char **buf, size_t *len, char **problem)
 		return -1;
 	}
 	if (fstat(fd, &st) == -1 || !S_ISREG(st.st_mode)) {
-		*problem = xstrdup(S_ISDIR(st.st_mode) ? "Is a directory" :
-		    "not a regular file");
+		*problem = xstrdup(S_ISDIR(st.st_mode) ? "Is a directory"
+		                                       : "not a regular file");
 		close(fd);
 		return -1;
 	}
 	if ((unsigned long long)st.st_size > INDEX_MAX_BYTES) {
-		*problem = xasprintf("larger than %zu bytes",
-		    INDEX_MAX_BYTES);
+		*problem = xasprintf("larger than %zu bytes", INDEX_MAX_BYTES);
 		close(fd);
 		return -1;
 	}
@@ -1388,7 +1400,7 @@ index_read(const char *file, char **buf, size_t *len, char **problem)
 		if (size + 1 >= cap) {
 			if (cap > INDEX_MAX_BYTES) {
 				*problem = xasprintf("larger than %zu bytes",
-				    INDEX_MAX_BYTES);
+				                     INDEX_MAX_BYTES);
 				goto fail;
 			}
 			cap *= 2;
@@ -1447,14 +1459,14 @@ static bool
 index_on_boundary(const struct article *art, size_t off)
 {
 	return off >= article_len(art) ||
-	    ((unsigned char)article_text(art)[off] & 0xc0) != 0x80;
+	       ((unsigned char)article_text(art)[off] & 0xc0) != 0x80;
 }
 
 static bool
 index_span_on_boundaries(const struct article *art, struct span sp)
 {
 	return index_on_boundary(art, sp.start) &&
-	    index_on_boundary(art, sp.end);
+	       index_on_boundary(art, sp.end);
 }
 
 static void
@@ -1481,14 +1493,14 @@ index_note_position(struct index_problems *p, const char *name)
  * reported.
  */
 static void
-index_anchor_position(const struct article *art, struct actor *a,
-    size_t hint, struct index_problems *p)
+index_anchor_position(const struct article *art, struct actor *a, size_t hint,
+                      struct index_problems *p)
 {
 	struct span sp;
 
 	if (a->position_span.end > a->position_span.start &&
 	    index_match_loose(art, a->position_span.start, a->position) ==
-	    a->position_span.end)
+	        a->position_span.end)
 		return;
 	if (index_find_nearest_loose(art, a->position, hint, &sp))
 		a->position_span = sp;
@@ -1502,7 +1514,7 @@ static bool
 index_spans_overlap(struct span a, struct span b)
 {
 	return (a.start < b.end && b.start < a.end) ||
-	    (a.start == b.start && a.end == b.end);
+	       (a.start == b.start && a.end == b.end);
 }
 
 /* Curated quotes win: computed quotes that overlap one are dropped (a
@@ -1545,7 +1557,7 @@ index_drop_overlapped(struct annotation *ann)
  */
 static int
 index_fit(struct annotation *ann, const struct article *art,
-    const struct block_list *bl, struct index_problems *p, char **problem)
+          const struct block_list *bl, struct index_problems *p, char **problem)
 {
 	size_t i, k, kept = 0;
 
@@ -1555,20 +1567,23 @@ index_fit(struct annotation *ann, const struct article *art,
 		for (k = 0; k < a->nmentions; k++) {
 			index_span_to_text(art, &a->mentions[k]);
 			if (!index_span_on_boundaries(art, a->mentions[k])) {
-				*problem = xasprintf("actors[%zu].mentions[%zu]"
-				    ": not on a character boundary", i, k);
+				*problem =
+				    xasprintf("actors[%zu].mentions[%zu]"
+				              ": not on a character boundary",
+				              i, k);
 				return -1;
 			}
 		}
 		index_span_to_text(art, &a->position_span);
 		if (!index_span_on_boundaries(art, a->position_span)) {
 			*problem = xasprintf("actors[%zu].position_start: not "
-			    "on a character boundary", i);
+			                     "on a character boundary",
+			                     i);
 			return -1;
 		}
 		if (a->position_curated)
 			index_anchor_position(art, a, a->position_span.start,
-			    p);
+			                      p);
 	}
 	/* Check every quote before anything is dropped, so a failure
 	 * leaves the annotation whole for annotation_free(). */
@@ -1580,13 +1595,15 @@ index_fit(struct annotation *ann, const struct article *art,
 		if (!index_span_on_boundaries(art, q->span) ||
 		    !index_span_on_boundaries(art, q->cue_span)) {
 			*problem = xasprintf("quotes[%zu]: not on a character "
-			    "boundary", i);
+			                     "boundary",
+			                     i);
 			return -1;
 		}
 		if (!q->curated && !index_span_is(art, q->span, q->text)) {
-			*problem = xasprintf("quotes[%zu].text: not the "
-			    "article's text at %zu-%zu", i,
-			    article_file_offset(art, q->span.start),
+			*problem = xasprintf(
+			    "quotes[%zu].text: not the "
+			    "article's text at %zu-%zu",
+			    i, article_file_offset(art, q->span.start),
 			    article_file_offset(art, q->span.end));
 			return -1;
 		}
@@ -1598,7 +1615,7 @@ index_fit(struct annotation *ann, const struct article *art,
 		if (!index_span_is(art, q->span, q->text)) {
 			/* Only curated quotes get here: re-anchor. */
 			if (!index_find_nearest(art, q->text, q->span.start,
-			    &sp)) {
+			                        &sp)) {
 				index_note_quote(p, q->text);
 				free(q->text);
 				free(q->cue);
@@ -1613,7 +1630,7 @@ index_fit(struct annotation *ann, const struct article *art,
 	index_drop_overlapped(ann);
 	if (ann->nquotes > 1)
 		qsort(ann->quotes, ann->nquotes, sizeof *ann->quotes,
-		    index_quote_cmp);
+		      index_quote_cmp);
 	return 0;
 }
 
@@ -1640,9 +1657,9 @@ index_actor_same(const struct actor *a, const struct actor *b)
 struct index_merge {
 	struct annotation *dst;
 	const struct annotation *old;
-	const struct article *art;	/* the current article */
-	int *map;	/* old actor -> dst actor; -2 not yet looked up */
-	bool *claimed;	/* dst actors a curated old actor took over */
+	const struct article *art; /* the current article */
+	int *map;      /* old actor -> dst actor; -2 not yet looked up */
+	bool *claimed; /* dst actors a curated old actor took over */
 	size_t nclaimed;
 };
 
@@ -1650,10 +1667,10 @@ static void
 index_merge_claim(struct index_merge *m, size_t di)
 {
 	if (di >= m->nclaimed) {
-		m->claimed = xreallocarray(m->claimed, di + 1,
-		    sizeof *m->claimed);
+		m->claimed =
+		    xreallocarray(m->claimed, di + 1, sizeof *m->claimed);
 		memset(m->claimed + m->nclaimed, 0,
-		    (di + 1 - m->nclaimed) * sizeof *m->claimed);
+		       (di + 1 - m->nclaimed) * sizeof *m->claimed);
 		m->nclaimed = di + 1;
 	}
 	m->claimed[di] = true;
@@ -1690,9 +1707,9 @@ index_merge_actor(struct index_merge *m, size_t oi)
 			continue;
 		if (found == SIZE_MAX ||
 		    (da->kind == oa->kind &&
-		    m->dst->actors[found].kind != oa->kind) ||
+		     m->dst->actors[found].kind != oa->kind) ||
 		    (strcmp(da->name, oa->name) == 0 &&
-		    strcmp(m->dst->actors[found].name, oa->name) != 0))
+		     strcmp(m->dst->actors[found].name, oa->name) != 0))
 			found = i;
 	}
 	if (found != SIZE_MAX) {
@@ -1711,9 +1728,10 @@ index_merge_actor(struct index_merge *m, size_t oi)
 		copy.position = NULL;
 	}
 	index_find_mentions(m->art, &copy);
-	if (copy.nmentions == 0 && !(copy.position_curated &&
-	    index_find_nearest_loose(m->art, copy.position, 0,
-	    &copy.position_span))) {
+	if (copy.nmentions == 0 &&
+	    !(copy.position_curated &&
+	      index_find_nearest_loose(m->art, copy.position, 0,
+	                               &copy.position_span))) {
 		/* Neither the name nor the position is in the article. */
 		index_actor_clear(&copy);
 		m->map[oi] = -1;
@@ -1729,7 +1747,7 @@ index_merge_actor(struct index_merge *m, size_t oi)
 /* Carry the curated parts of old actor oi over to the dst. */
 static void
 index_merge_curated_actor(struct index_merge *m, size_t oi,
-    struct index_problems *p)
+                          struct index_problems *p)
 {
 	const struct actor *oa = &m->old->actors[oi];
 	struct actor *da;
@@ -1759,8 +1777,8 @@ index_merge_curated_actor(struct index_merge *m, size_t oi,
 		da->aliases = NULL;
 		da->naliases = 0;
 		if (oa->naliases > 0) {
-			da->aliases = xcalloc(oa->naliases,
-			    sizeof *da->aliases);
+			da->aliases =
+			    xcalloc(oa->naliases, sizeof *da->aliases);
 			for (i = 0; i < oa->naliases; i++)
 				da->aliases[i] = xstrdup(oa->aliases[i]);
 			da->naliases = oa->naliases;
@@ -1780,7 +1798,7 @@ index_merge_curated_actor(struct index_merge *m, size_t oi,
 /* Carry old quote oq over to dst, replacing computed quotes it covers. */
 static void
 index_merge_curated_quote(struct index_merge *m, const struct quote *oq,
-    const struct block_list *bl, struct index_problems *p)
+                          const struct block_list *bl, struct index_problems *p)
 {
 	struct annotation *dst = m->dst;
 	struct quote nq;
@@ -1789,7 +1807,7 @@ index_merge_curated_quote(struct index_merge *m, const struct quote *oq,
 	long delta;
 
 	if (!index_find_nearest(m->art, oq->text,
-	    index_text_off(m->art, oq->span.start), &sp)) {
+	                        index_text_off(m->art, oq->span.start), &sp)) {
 		index_note_quote(p, oq->text);
 		return;
 	}
@@ -1812,8 +1830,8 @@ index_merge_curated_quote(struct index_merge *m, const struct quote *oq,
 	nq.speaker = -1;
 	if (oq->speaker >= 0 &&
 	    (nq.speaker = index_merge_actor(m, (size_t)oq->speaker)) < 0) {
-		char *shown = index_oneline(
-		    m->old->actors[oq->speaker].name, INDEX_NOTE_QUOTE);
+		char *shown = index_oneline(m->old->actors[oq->speaker].name,
+		                            INDEX_NOTE_QUOTE);
 
 		index_problem_add(p, "speaker %s", shown);
 		free(shown);
@@ -1834,8 +1852,8 @@ index_merge_curated_quote(struct index_merge *m, const struct quote *oq,
 			nq.cue_span = cs;
 	}
 	nq.block = blocks_find(bl, sp.start);
-	dst->quotes = xreallocarray(dst->quotes, dst->nquotes + 1,
-	    sizeof *dst->quotes);
+	dst->quotes =
+	    xreallocarray(dst->quotes, dst->nquotes + 1, sizeof *dst->quotes);
 	dst->quotes[dst->nquotes++] = nq;
 }
 
@@ -1846,8 +1864,8 @@ index_merge_curated_quote(struct index_merge *m, const struct quote *oq,
  */
 static void
 index_merge(struct annotation *dst, const struct annotation *old,
-    const struct article *art, const struct block_list *bl,
-    struct index_problems *p)
+            const struct article *art, const struct block_list *bl,
+            struct index_problems *p)
 {
 	struct index_merge m = { dst, old, art, NULL, NULL, 0 };
 	size_t i;
@@ -1867,7 +1885,7 @@ index_merge(struct annotation *dst, const struct annotation *old,
 			index_merge_curated_quote(&m, &old->quotes[i], bl, p);
 	if (dst->nquotes > 1)
 		qsort(dst->quotes, dst->nquotes, sizeof *dst->quotes,
-		    index_quote_cmp);
+		      index_quote_cmp);
 	free(m.map);
 	free(m.claimed);
 }
@@ -1881,10 +1899,11 @@ index_note(const char *file, const char *what, struct index_problems *p)
 		return what != NULL ? xasprintf("%s: %s", file, what) : NULL;
 	if (what != NULL)
 		return xasprintf("%s: %s; curated %s not found in the "
-		    "article: %s", file, what, p->n == 1 ? "entry" : "entries",
-		    p->text);
+		                 "article: %s",
+		                 file, what, p->n == 1 ? "entry" : "entries",
+		                 p->text);
 	return xasprintf("%s: curated %s not found in the article: %s", file,
-	    p->n == 1 ? "entry" : "entries", p->text);
+	                 p->n == 1 ? "entry" : "entries", p->text);
 }
 
 /* Make a note one line: jansson's messages quote the input. */
@@ -1898,13 +1917,13 @@ index_note_flatten(char *note)
 
 static struct annotation *
 index_open_bytes(const char *name, const char *buf, size_t len,
-    const struct article *art, const struct block_list *bl,
-    enum index_status *status, char **note);
+                 const struct article *art, const struct block_list *bl,
+                 enum index_status *status, char **note);
 
 struct annotation *
 index_open_buffer(const char *name, const char *buf, size_t len,
-    const struct article *art, const struct block_list *bl,
-    enum index_status *status, char **note)
+                  const struct article *art, const struct block_list *bl,
+                  enum index_status *status, char **note)
 {
 	struct annotation *ann;
 
@@ -1915,8 +1934,8 @@ index_open_buffer(const char *name, const char *buf, size_t len,
 
 static struct annotation *
 index_open_bytes(const char *name, const char *buf, size_t len,
-    const struct article *art, const struct block_list *bl,
-    enum index_status *status, char **note)
+                 const struct article *art, const struct block_list *bl,
+                 enum index_status *status, char **note)
 {
 	struct index_problems p = { NULL, 0 };
 	struct index_data d;
@@ -1935,8 +1954,8 @@ index_open_bytes(const char *name, const char *buf, size_t len,
 	 * newer) annotator found: recompute it, as for a changed article.
 	 * A hand-made index without "generator" is taken as it is.
 	 */
-	if (index_is_fresh(&d, art) && (d.generator == NULL ||
-	    strcmp(d.generator, PACKAGE_STRING) == 0)) {
+	if (index_is_fresh(&d, art) &&
+	    (d.generator == NULL || strcmp(d.generator, PACKAGE_STRING) == 0)) {
 		free(d.generator);
 		if (index_fit(d.ann, art, bl, &p, &problem) == -1) {
 			*status = INDEX_INVALID;
@@ -1971,7 +1990,7 @@ index_open_bytes(const char *name, const char *buf, size_t len,
 
 struct annotation *
 index_open(const char *index_file, const struct article *art,
-    const struct block_list *bl, enum index_status *status, char **note)
+           const struct block_list *bl, enum index_status *status, char **note)
 {
 	struct annotation *ann;
 	char *buf = NULL, *problem = NULL;
@@ -2007,8 +2026,8 @@ index_open(const char *index_file, const struct article *art,
  */
 static struct annotation *
 index_save_merged(const char *file, const struct article *art,
-    const struct block_list *bl, const struct annotation *ann,
-    struct index_problems *p, char **cause)
+                  const struct block_list *bl, const struct annotation *ann,
+                  struct index_problems *p, char **cause)
 {
 	struct annotation *out = index_annotation_copy(ann);
 	struct index_data d;
@@ -2027,7 +2046,7 @@ index_save_merged(const char *file, const struct article *art,
 	}
 	free(buf);
 	*cause = xasprintf("%s: %s; not overwritten (fix it or remove it)",
-	    file, problem);
+	                   file, problem);
 	free(problem);
 	annotation_free(out);
 	return NULL;
@@ -2035,13 +2054,13 @@ index_save_merged(const char *file, const struct article *art,
 
 static char *
 index_serialize(const struct article *art, const struct block_list *bl,
-    const struct annotation *ann, size_t *len)
+                const struct annotation *ann, size_t *len)
 {
 	json_t *root = index_to_json(art, bl, ann);
 	char *s, *out;
 
 	s = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER |
-	    JSON_REAL_PRECISION(6));
+	                         JSON_REAL_PRECISION(6));
 	json_decref(root);
 	if (s == NULL)
 		return NULL;
@@ -2058,8 +2077,8 @@ index_serialize(const struct article *art, const struct block_list *bl,
 /* Merge with the index at base (when there is one) and write to file. */
 static int
 index_save_to(const char *file, const char *base, const struct article *art,
-    const struct block_list *bl, const struct annotation *ann,
-    int *create_errno, char **note, char **cause)
+              const struct block_list *bl, const struct annotation *ann,
+              int *create_errno, char **note, char **cause)
 {
 	struct index_problems p = { NULL, 0 };
 	struct annotation *merged;
@@ -2068,13 +2087,13 @@ index_save_to(const char *file, const char *base, const struct article *art,
 	int r;
 
 	*create_errno = 0;
-	if ((merged = index_save_merged(base, art, bl, ann, &p, cause)) ==
-	    NULL)
+	if ((merged = index_save_merged(base, art, bl, ann, &p, cause)) == NULL)
 		return -1;
 	if (p.n > 0 && note == NULL) {
-		*cause = xasprintf("%s: curated %s not found in the article: "
-		    "%s; not overwritten (fix it or remove it)", base,
-		    p.n == 1 ? "entry" : "entries", p.text);
+		*cause =
+		    xasprintf("%s: curated %s not found in the article: "
+		              "%s; not overwritten (fix it or remove it)",
+		              base, p.n == 1 ? "entry" : "entries", p.text);
 		free(p.text);
 		annotation_free(merged);
 		return -1;
@@ -2107,8 +2126,9 @@ index_make_cache_dir(const char *file, char **cause)
 
 int
 index_save_noted(const char *path, const char *index_file,
-    const struct article *art, const struct block_list *bl,
-    const struct annotation *ann, char **where, char **note, char **cause)
+                 const struct article *art, const struct block_list *bl,
+                 const struct annotation *ann, char **where, char **note,
+                 char **cause)
 {
 	char *file, *cache, *cause2 = NULL;
 	const char *base;
@@ -2119,7 +2139,7 @@ index_save_noted(const char *path, const char *index_file,
 	*cause = NULL;
 	if (index_file != NULL) {
 		if (index_save_to(index_file, index_file, art, bl, ann,
-		    &create_errno, note, cause) == -1)
+		                  &create_errno, note, cause) == -1)
 			return -1;
 		*where = xstrdup(index_file);
 		return 0;
@@ -2134,7 +2154,7 @@ index_save_noted(const char *path, const char *index_file,
 			goto out;
 	}
 	if (index_save_to(file, file, art, bl, ann, &create_errno, note,
-	    cause) == 0) {
+	                  cause) == 0) {
 		*where = file;
 		file = NULL;
 		r = 0;
@@ -2151,7 +2171,7 @@ index_save_noted(const char *path, const char *index_file,
 	base = index_exists(cache) ? cache : file;
 	if (index_make_cache_dir(cache, &cause2) == -1 ||
 	    index_save_to(cache, base, art, bl, ann, &create_errno, note,
-	    &cause2) == -1) {
+	                  &cause2) == -1) {
 		free(*cause);
 		*cause = cause2;
 		goto out;
@@ -2168,24 +2188,24 @@ out:
 }
 
 int
-index_save(const char *path, const char *index_file,
-    const struct article *art, const struct block_list *bl,
-    const struct annotation *ann, char **where, char **cause)
+index_save(const char *path, const char *index_file, const struct article *art,
+           const struct block_list *bl, const struct annotation *ann,
+           char **where, char **cause)
 {
 	return index_save_noted(path, index_file, art, bl, ann, where, NULL,
-	    cause);
+	                        cause);
 }
 
 int
 index_rebuild(const char *path, const char *index_file,
-    const struct article *art, const struct block_list *bl, char **where,
-    char **note, char **cause)
+              const struct article *art, const struct block_list *bl,
+              char **where, char **note, char **cause)
 {
 	struct annotation *ann = annotate(art, bl);
 	int r;
 
 	r = index_save_noted(path, index_file, art, bl, ann, where, note,
-	    cause);
+	                     cause);
 	annotation_free(ann);
 	return r;
 }

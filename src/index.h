@@ -13,10 +13,10 @@ struct block_list;
 struct annotation;
 
 enum index_status {
-	INDEX_FRESH,	 /* loaded as it was: the article has not changed */
-	INDEX_STALE,	 /* article changed: recomputed, curated re-anchored */
-	INDEX_MISSING,	 /* no index: computed */
-	INDEX_INVALID	 /* unusable index (malformed, newer...): computed */
+	INDEX_FRESH,   /* loaded as it was: the article has not changed */
+	INDEX_STALE,   /* article changed: recomputed, curated re-anchored */
+	INDEX_MISSING, /* no index: computed */
+	INDEX_INVALID  /* unusable index (malformed, newer...): computed */
 };
 
 /*
@@ -34,8 +34,8 @@ char *index_path(const char *path);
  * on failure returns -1 and sets *cause; an old index is left intact.
  */
 int index_save(const char *path, const char *index_file,
-    const struct article *art, const struct block_list *bl,
-    const struct annotation *ann, char **where, char **cause);
+               const struct article *art, const struct block_list *bl,
+               const struct annotation *ann, char **where, char **cause);
 
 /*
  * The annotation to use for art: the index in index_file when it is
@@ -46,9 +46,9 @@ int index_save(const char *path, const char *index_file,
  * could not be re-anchored, or "FILE: problem" for an invalid index.
  * index_file NULL means no index: compute.
  */
-struct annotation *index_open(const char *index_file,
-    const struct article *art, const struct block_list *bl,
-    enum index_status *status, char **note);
+struct annotation *index_open(const char *index_file, const struct article *art,
+                              const struct block_list *bl,
+                              enum index_status *status, char **note);
 
 /*
  * As index_save, and *note (allocated, or NULL) names the curated
@@ -59,8 +59,9 @@ struct annotation *index_open(const char *index_file,
  * is index_save).
  */
 int index_save_noted(const char *path, const char *index_file,
-    const struct article *art, const struct block_list *bl,
-    const struct annotation *ann, char **where, char **note, char **cause);
+                     const struct article *art, const struct block_list *bl,
+                     const struct annotation *ann, char **where, char **note,
+                     char **cause);
 
 /*
  * Build the index of art afresh (whosaid --index, make content): the
@@ -70,15 +71,16 @@ int index_save_noted(const char *path, const char *index_file,
  * give back what an older annotator computed.
  */
 int index_rebuild(const char *path, const char *index_file,
-    const struct article *art, const struct block_list *bl, char **where,
-    char **note, char **cause);
+                  const struct article *art, const struct block_list *bl,
+                  char **where, char **note, char **cause);
 
 /*
  * index_open on index bytes already in memory (name is used in the note
  * as the file name): for tests and the fuzz target.
  */
 struct annotation *index_open_buffer(const char *name, const char *buf,
-    size_t len, const struct article *art, const struct block_list *bl,
-    enum index_status *status, char **note);
+                                     size_t len, const struct article *art,
+                                     const struct block_list *bl,
+                                     enum index_status *status, char **note);
 
 #endif

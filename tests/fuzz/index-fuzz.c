@@ -45,7 +45,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		bl = blocks_parse(art);
 	}
 	ann = index_open_buffer("fuzz.whosaid", (const char *)data, size, art,
-	    bl, &status, &note);
+	                        bl, &status, &note);
 	if (ann == NULL)
 		abort();
 	/* A note is one line. */

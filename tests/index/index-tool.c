@@ -29,9 +29,9 @@ static int
 tool_usage(void)
 {
 	fprintf(stderr, "usage: index-tool rebuild ARTICLE [INDEX]\n"
-	    "       index-tool status ARTICLE INDEX\n"
-	    "       index-tool compare A B\n"
-	    "       index-tool curated INDEX NAME...\n");
+	                "       index-tool status ARTICLE INDEX\n"
+	                "       index-tool compare A B\n"
+	                "       index-tool curated INDEX NAME...\n");
 	return 2;
 }
 
@@ -87,7 +87,7 @@ tool_status(const char *path, const char *index_file)
 	bl = blocks_parse(art);
 	ann = index_open(index_file, art, bl, &status, &note);
 	printf("%s%s%s\n", names[status], note != NULL ? ": " : "",
-	    note != NULL ? note : "");
+	       note != NULL ? note : "");
 	free(note);
 	annotation_free(ann);
 	blocks_free(bl);
@@ -108,7 +108,8 @@ tool_diff(const json_t *a, const json_t *b, const char *path)
 	if (json_equal(a, b))
 		return true;
 	if (json_is_object(a) && json_is_object(b)) {
-		json_object_foreach((json_t *)a, key, va) {
+		json_object_foreach((json_t *)a, key, va)
+		{
 			json_t *vb = json_object_get(b, key);
 
 			snprintf(sub, sizeof sub, "%s.%s", path, key);
@@ -119,23 +120,25 @@ tool_diff(const json_t *a, const json_t *b, const char *path)
 			if (!tool_diff(va, vb, sub))
 				return false;
 		}
-		json_object_foreach((json_t *)b, key, va) {
+		json_object_foreach((json_t *)b, key, va)
+		{
 			if (json_object_get(a, key) == NULL) {
-				printf("%s.%s: only in the second\n", path, key);
+				printf("%s.%s: only in the second\n", path,
+				       key);
 				return false;
 			}
 		}
 	}
 	if (json_is_array(a) && json_is_array(b)) {
 		for (i = 0; i < json_array_size(a) && i < json_array_size(b);
-		    i++) {
+		     i++) {
 			snprintf(sub, sizeof sub, "%s[%zu]", path, i);
 			if (!tool_diff(json_array_get(a, i),
-			    json_array_get(b, i), sub))
+			               json_array_get(b, i), sub))
 				return false;
 		}
 		printf("%s: %zu entries against %zu\n", path,
-		    json_array_size(a), json_array_size(b));
+		       json_array_size(a), json_array_size(b));
 		return false;
 	}
 	{
@@ -190,17 +193,19 @@ tool_curated(const char *file, char **names, int n)
 	for (i = 0; i < n; i++) {
 		bool ok = false;
 
-		json_array_foreach(actors, k, a) {
-			const char *name = json_string_value(
-			    json_object_get(a, "name"));
+		json_array_foreach(actors, k, a)
+		{
+			const char *name =
+			    json_string_value(json_object_get(a, "name"));
 
 			if (name == NULL || strcmp(name, names[i]) != 0)
 				continue;
-			ok = json_is_true(json_object_get(a,
-			    "position_curated")) &&
-			    json_integer_value(json_object_get(a,
-			    "position_end")) > json_integer_value(
-			    json_object_get(a, "position_start"));
+			ok = json_is_true(
+			         json_object_get(a, "position_curated")) &&
+			     json_integer_value(
+			         json_object_get(a, "position_end")) >
+			         json_integer_value(
+			             json_object_get(a, "position_start"));
 		}
 		if (!ok) {
 			printf("%s: no anchored curated position\n", names[i]);

@@ -45,7 +45,8 @@ static const char article_v1[] =
     "None of Kyrgyzstan, Tajikistan, or neutral Turkmenistan has "
     "commented on the vote.\n"
     "\n"
-    "An analyst called it \xe2\x80\x9c" "caf\xc3\xa9 politics\xe2\x80\x9d, "
+    "An analyst called it \xe2\x80\x9c"
+    "caf\xc3\xa9 politics\xe2\x80\x9d, "
     "she said.\n";
 
 /* The same article with a paragraph added at the top and the last one
@@ -123,7 +124,7 @@ setup(void **state)
 	const char *tmp = getenv("TMPDIR");
 
 	snprintf(fx->dir, sizeof fx->dir, "%s/index-test.XXXXXX",
-	    tmp != NULL && tmp[0] == '/' ? tmp : "/tmp");
+	         tmp != NULL && tmp[0] == '/' ? tmp : "/tmp");
 	assert_non_null(mkdtemp(fx->dir));
 	snprintf(fx->path, sizeof fx->path, "%s/article.txt", fx->dir);
 	snprintf(fx->index, sizeof fx->index, "%s.whosaid", fx->path);
@@ -164,8 +165,8 @@ actor_mention(struct actor *a, const char *text, const char *word)
 {
 	size_t at = offset_of(text, word);
 
-	a->mentions = xreallocarray(a->mentions, a->nmentions + 1,
-	    sizeof *a->mentions);
+	a->mentions =
+	    xreallocarray(a->mentions, a->nmentions + 1, sizeof *a->mentions);
 	a->mentions[a->nmentions].start = at;
 	a->mentions[a->nmentions].end = at + strlen(word);
 	a->nmentions++;
@@ -256,8 +257,7 @@ assert_str0_equal(const char *a, const char *b)
 }
 
 static void
-assert_annotation_equal(const struct annotation *a,
-    const struct annotation *b)
+assert_annotation_equal(const struct annotation *a, const struct annotation *b)
 {
 	size_t i, k;
 
@@ -274,7 +274,8 @@ assert_annotation_equal(const struct annotation *a,
 		assert_str0_equal(x->role, y->role);
 		assert_str0_equal(x->affiliation, y->affiliation);
 		assert_str0_equal(x->position, y->position);
-		assert_int_equal(x->position_span.start, y->position_span.start);
+		assert_int_equal(x->position_span.start,
+		                 y->position_span.start);
 		assert_int_equal(x->position_span.end, y->position_span.end);
 		assert_int_equal(x->curated, y->curated);
 		assert_int_equal(x->position_curated, y->position_curated);
@@ -284,9 +285,9 @@ assert_annotation_equal(const struct annotation *a,
 		assert_int_equal(x->nmentions, y->nmentions);
 		for (k = 0; k < x->nmentions; k++) {
 			assert_int_equal(x->mentions[k].start,
-			    y->mentions[k].start);
+			                 y->mentions[k].start);
 			assert_int_equal(x->mentions[k].end,
-			    y->mentions[k].end);
+			                 y->mentions[k].end);
 		}
 	}
 	assert_int_equal(a->nquotes, b->nquotes);
@@ -339,8 +340,8 @@ save_v1(struct fixture *fx, bool curated)
 	struct annotation *ann = build_v1(bl, curated);
 	char *where = NULL, *cause = NULL;
 
-	assert_int_equal(index_save(fx->path, NULL, art, bl, ann, &where,
-	    &cause), 0);
+	assert_int_equal(
+	    index_save(fx->path, NULL, art, bl, ann, &where, &cause), 0);
 	assert_null(cause);
 	assert_string_equal(where, fx->index);
 	free(where);
@@ -352,8 +353,8 @@ save_v1(struct fixture *fx, bool curated)
 /* Open the index of the article at fx->path; returns the annotation and
  * sets *status and *note. */
 static struct annotation *
-open_index(struct fixture *fx, struct article **artp,
-    struct block_list **blp, enum index_status *status, char **note)
+open_index(struct fixture *fx, struct article **artp, struct block_list **blp,
+           enum index_status *status, char **note)
 {
 	char *cause = NULL;
 
@@ -402,7 +403,8 @@ test_round_trip_cp1252(void **state)
 	struct fixture *fx = *state;
 	/* \x93 \x94 are curly quotes and \xe9 is é in Windows-1252: one
 	 * byte in the file, more in the decoded text. */
-	const char raw[] = "Title\n\nShe said \x93" "caf\xe9 now\x94 today.\n";
+	const char raw[] = "Title\n\nShe said \x93"
+	                   "caf\xe9 now\x94 today.\n";
 	struct article *art;
 	struct block_list *bl;
 	struct annotation *ann = xcalloc(1, sizeof *ann), *got;
@@ -422,8 +424,8 @@ test_round_trip_cp1252(void **state)
 	ann->quotes[0].text = xstrdup("caf\xc3\xa9 now");
 	ann->quotes[0].speaker = -1;
 	ann->quotes[0].block = blocks_find(bl, ann->quotes[0].span.start);
-	assert_int_equal(index_save(fx->path, NULL, art, bl, ann, &where,
-	    &cause), 0);
+	assert_int_equal(
+	    index_save(fx->path, NULL, art, bl, ann, &where, &cause), 0);
 
 	/* In the file the offsets are those of the file's bytes. */
 	json = read_file(where, NULL);
@@ -431,9 +433,9 @@ test_round_trip_cp1252(void **state)
 	assert_non_null(root);
 	q = json_array_get(json_object_get(root, "quotes"), 0);
 	assert_int_equal(json_integer_value(json_object_get(q, "start")),
-	    offset_of(raw, "caf"));
+	                 offset_of(raw, "caf"));
 	assert_int_equal(json_integer_value(json_object_get(q, "end")),
-	    offset_of(raw, "now") + 3);
+	                 offset_of(raw, "now") + 3);
 	assert_true(json_is_null(json_object_get(q, "speaker")));
 	json_decref(root);
 	free(json);
@@ -519,7 +521,7 @@ test_other_generator_recomputed(void **state)
 		root = json_loads(json, 0, NULL);
 		if (round == 0)
 			json_object_set_new(root, "generator",
-			    json_string("whosaid 0.0.1"));
+			                    json_string("whosaid 0.0.1"));
 		else
 			json_object_del(root, "generator");
 		out = json_dumps(root, 0);
@@ -531,8 +533,8 @@ test_other_generator_recomputed(void **state)
 		if (round == 0) {
 			assert_int_equal(status, INDEX_STALE);
 			assert_non_null(strstr(note, "whosaid 0.0.1"));
-			assert_true(find_actor(ann, "Kyrgyzstan")->
-			    position_curated);
+			assert_true(
+			    find_actor(ann, "Kyrgyzstan")->position_curated);
 		} else {
 			assert_int_equal(status, INDEX_FRESH);
 			assert_null(note);
@@ -611,7 +613,7 @@ test_curated_reanchored(void **state)
 	assert_string_equal(a->position, pos_kyrgyz);
 	assert_int_equal(a->position_span.start, offset_of(t, pos_kyrgyz));
 	assert_int_equal(a->position_span.end,
-	    offset_of(t, pos_kyrgyz) + strlen(pos_kyrgyz));
+	                 offset_of(t, pos_kyrgyz) + strlen(pos_kyrgyz));
 
 	/* The curated quote moved too, and kept its speaker and cue. */
 	{
@@ -621,8 +623,7 @@ test_curated_reanchored(void **state)
 		assert_true(q->curated);
 		assert_int_equal(q->span.start, offset_of(t, quote_kz));
 		assert_true(q->speaker >= 0);
-		assert_string_equal(ann->actors[q->speaker].name,
-		    "Kazakhstan");
+		assert_string_equal(ann->actors[q->speaker].name, "Kazakhstan");
 		assert_string_equal(q->cue, "said");
 		assert_int_equal(q->cue_span.start, offset_of(t, "said"));
 		assert_int_equal(q->block, blocks_find(bl, q->span.start));
@@ -653,7 +654,7 @@ test_curated_position_gone_reported(void **state)
 	char *note = NULL;
 	/* Kyrgyzstan is still named but its sentence was rewritten. */
 	const char v3[] = "Neighbours Keep Quiet\n\nKyrgyzstan said nothing "
-	    "at all.\n";
+	                  "at all.\n";
 
 	save_v1(fx, true);
 	write_file(fx->path, v3, sizeof v3 - 1);
@@ -709,7 +710,7 @@ test_hand_written_position_anchored(void **state)
 	a = find_actor(ann, "Kazakhstan");
 	assert_non_null(a);
 	assert_int_equal(a->position_span.start,
-	    offset_of(article_v1, pos_kyrgyz));
+	                 offset_of(article_v1, pos_kyrgyz));
 	annotation_free(ann);
 	blocks_free(bl);
 	article_free(art);
@@ -733,8 +734,8 @@ test_hand_added_quote_wins(void **state)
 	json = read_file(fx->index, NULL);
 	root = json_loads(json, 0, NULL);
 	hand = json_pack("{s:s, s:i, s:i, s:s, s:s, s:s, s:b}", "id", "mine",
-	    "start", 0, "end", 0, "text", "territorial integrity.",
-	    "speaker", "A2", "kind", "partial", "curated", 1);
+	                 "start", 0, "end", 0, "text", "territorial integrity.",
+	                 "speaker", "A2", "kind", "partial", "curated", 1);
 	json_array_append_new(json_object_get(root, "quotes"), hand);
 	out = json_dumps(root, 0);
 	write_file(fx->index, out, strlen(out));
@@ -751,7 +752,7 @@ test_hand_added_quote_wins(void **state)
 	assert_non_null(q);
 	assert_true(q->curated);
 	assert_int_equal(q->span.start,
-	    offset_of(article_v1, "territorial integrity."));
+	                 offset_of(article_v1, "territorial integrity."));
 	assert_string_equal(ann->actors[q->speaker].name, "Kyrgyzstan");
 	assert_true(ann->quotes[0].span.start < ann->quotes[1].span.start);
 	annotation_free(ann);
@@ -766,7 +767,7 @@ test_position_matches_wrapped_text(void **state)
 {
 	struct fixture *fx = *state;
 	const char wrapped[] = "Title\n\nNone of Kyrgyzstan,\n  Tajikistan "
-	    "has\tcommented.\n";
+	                       "has\tcommented.\n";
 	struct article *art;
 	struct block_list *bl;
 	struct annotation *ann = xcalloc(1, sizeof *ann), *got;
@@ -780,17 +781,18 @@ test_position_matches_wrapped_text(void **state)
 	ann->actors = xcalloc(1, sizeof *ann->actors);
 	actor_init(&ann->actors[0], "Tajikistan", ACTOR_COUNTRY);
 	ann->actors[0].position = xstrdup("None of Kyrgyzstan, Tajikistan has "
-	    "commented.");
+	                                  "commented.");
 	ann->actors[0].position_curated = true;
-	assert_int_equal(index_save(fx->path, NULL, art, bl, ann, &where,
-	    &cause), 0);
+	assert_int_equal(
+	    index_save(fx->path, NULL, art, bl, ann, &where, &cause), 0);
 	got = index_open(where, art, bl, &status, &note);
 	assert_int_equal(status, INDEX_FRESH);
 	assert_null(note);
 	assert_int_equal(got->actors[0].position_span.start,
-	    offset_of(wrapped, "None"));
+	                 offset_of(wrapped, "None"));
 	assert_int_equal(got->actors[0].position_span.end,
-	    offset_of(wrapped, "commented.") + strlen("commented."));
+	                 offset_of(wrapped, "commented.") +
+	                     strlen("commented."));
 	annotation_free(got);
 	annotation_free(ann);
 	free(where);
@@ -803,7 +805,7 @@ test_position_matches_wrapped_text(void **state)
 /* One way to spoil a valid index, and a word the note must contain. */
 struct spoil {
 	const char *name;
-	const char *path; /* "quotes/0/end": where to put value */
+	const char *path;  /* "quotes/0/end": where to put value */
 	const char *value; /* JSON text; NULL deletes the key */
 	const char *says;
 };
@@ -831,10 +833,9 @@ static const struct spoil spoils[] = {
 	{ "unknown actor kind", "actors/0/kind", "\"alien\"", "kind" },
 	{ "alias not a string", "actors/0/aliases", "[1]", "aliases" },
 	{ "mention not a pair", "actors/0/mentions", "[[1]]", "mentions" },
-	{ "mention as text", "actors/0/mentions", "[[\"1\", 2]]",
-	    "integer" },
+	{ "mention as text", "actors/0/mentions", "[[\"1\", 2]]", "integer" },
 	{ "mention past the end", "actors/0/mentions", "[[1, 99999]]",
-	    "beyond" },
+	  "beyond" },
 	{ "mention reversed", "actors/0/mentions", "[[9, 2]]", "after" },
 	{ "negative offset", "actors/0/position_start", "-1", "negative" },
 	{ "position reversed", "actors/0/position_end", "0", "after" },
@@ -843,11 +844,9 @@ static const struct spoil spoils[] = {
 	{ "quotes not an array", "quotes", "null", "array" },
 	{ "quote start past end", "quotes/0/start", "99999", "beyond" },
 	{ "quote reversed", "quotes/0/end", "3", "after" },
-	{ "quote huge offset", "quotes/0/end", "18446744073709551615",
-	    "JSON" },
+	{ "quote huge offset", "quotes/0/end", "18446744073709551615", "JSON" },
 	{ "quote text missing", "quotes/0/text", NULL, "missing" },
-	{ "quote text wrong", "quotes/0/text", "\"something else\"",
-	    "text" },
+	{ "quote text wrong", "quotes/0/text", "\"something else\"", "text" },
 	{ "no such speaker", "quotes/0/speaker", "\"A99\"", "A99" },
 	{ "speaker as number", "quotes/0/speaker", "1", "string" },
 	{ "unknown quote kind", "quotes/0/kind", "\"shouted\"", "kind" },
@@ -864,7 +863,7 @@ json_put(json_t *root, const char *path, const char *value)
 	json_t *cur = root, *parent = NULL, *v;
 
 	for (part = strtok_r(copy, "/", &save); part != NULL;
-	    part = strtok_r(NULL, "/", &save)) {
+	     part = strtok_r(NULL, "/", &save)) {
 		parent = cur;
 		last = part;
 		if (json_is_array(cur))
@@ -892,7 +891,7 @@ json_put(json_t *root, const char *path, const char *value)
 
 static void
 expect_invalid(struct fixture *fx, const char *content, size_t n,
-    const char *name, const char *says)
+               const char *name, const char *says)
 {
 	struct article *art;
 	struct block_list *bl;
@@ -913,7 +912,7 @@ expect_invalid(struct fixture *fx, const char *content, size_t n,
 		fail_msg("%s: note is more than one line", name);
 	if (says != NULL && strstr(note, says) == NULL)
 		fail_msg("%s: note \"%s\" does not say \"%s\"", name, note,
-		    says);
+		         says);
 	free(note);
 	annotation_free(ann);
 	blocks_free(bl);
@@ -938,13 +937,14 @@ test_spoiled_fields(void **state)
 		json_decref(root);
 		if ((huge = strstr(bad, "\"@HUGE@\"")) != NULL) {
 			char *s = xasprintf("%.*s%s%s", (int)(huge - bad), bad,
-			    spoils[i].value, huge + strlen("\"@HUGE@\""));
+			                    spoils[i].value,
+			                    huge + strlen("\"@HUGE@\""));
 
 			free(bad);
 			bad = s;
 		}
 		expect_invalid(fx, bad, strlen(bad), spoils[i].name,
-		    spoils[i].says);
+		               spoils[i].says);
 		free(bad);
 	}
 	free(good);
@@ -980,7 +980,12 @@ test_malformed_and_truncated(void **state)
 	char *good;
 	size_t n, cut;
 	static const char *junk[] = {
-		"", "{", "}", "[]", "null", "\"whosaid-index\"",
+		"",
+		"{",
+		"}",
+		"[]",
+		"null",
+		"\"whosaid-index\"",
 		"{\"format\": \"whosaid-index\", \"version\": 1,}",
 		"{\"format\": \"whosaid-index\", \"format\": \"x\"}",
 		"\x89PNG\r\n\x1a\n",
@@ -1020,7 +1025,7 @@ test_unknown_keys_ignored(void **state)
 	root = json_loads(good, 0, NULL);
 	json_object_set_new(root, "comment", json_string("by hand"));
 	json_object_set_new(json_array_get(json_object_get(root, "quotes"), 0),
-	    "note", json_integer(3));
+	                    "note", json_integer(3));
 	out = json_dumps(root, 0);
 	write_file(fx->index, out, strlen(out));
 	ann = open_index(fx, &art, &bl, &status, &note);
@@ -1101,8 +1106,8 @@ test_failed_write_keeps_old(void **state)
 	small = old;
 	small.rlim_cur = 64;
 	assert_int_equal(setrlimit(RLIMIT_FSIZE, &small), 0);
-	assert_int_equal(index_save(fx->path, NULL, art, bl, ann, &where,
-	    &cause), -1);
+	assert_int_equal(
+	    index_save(fx->path, NULL, art, bl, ann, &where, &cause), -1);
 	assert_int_equal(setrlimit(RLIMIT_FSIZE, &old), 0);
 	assert_non_null(cause);
 	assert_null(strchr(cause, '\n'));
@@ -1122,8 +1127,9 @@ test_failed_write_keeps_old(void **state)
 
 		assert_int_equal(mkdir(target, 0700), 0);
 		assert_int_equal(mkdir(inner, 0700), 0);
-		assert_int_equal(index_save(fx->path, target, art, bl, ann,
-		    &where, &cause), -1);
+		assert_int_equal(
+		    index_save(fx->path, target, art, bl, ann, &where, &cause),
+		    -1);
 		assert_non_null(cause);
 		free(cause);
 		cause = NULL;
@@ -1133,8 +1139,8 @@ test_failed_write_keeps_old(void **state)
 	}
 
 	/* With room again, it works and replaces the old index. */
-	assert_int_equal(index_save(fx->path, NULL, art, bl, ann, &where,
-	    &cause), 0);
+	assert_int_equal(
+	    index_save(fx->path, NULL, art, bl, ann, &where, &cause), 0);
 	after = read_file(fx->index, &na);
 	assert_true(na != nb || memcmp(before, after, nb) != 0);
 	assert_int_equal(count_temp_files(fx->dir), 0);
@@ -1159,8 +1165,8 @@ test_invalid_index_not_overwritten(void **state)
 	char *where = NULL, *cause = NULL, *after;
 
 	write_file(fx->index, junk, sizeof junk - 1);
-	assert_int_equal(index_save(fx->path, NULL, art, bl, ann, &where,
-	    &cause), -1);
+	assert_int_equal(
+	    index_save(fx->path, NULL, art, bl, ann, &where, &cause), -1);
 	assert_non_null(strstr(cause, "newer"));
 	assert_non_null(strstr(cause, fx->index));
 	after = read_file(fx->index, NULL);
@@ -1195,8 +1201,8 @@ test_save_keeps_curated(void **state)
 	computed->actors[1].position_span = computed->actors[1].mentions[0];
 	free(computed->actors[2].role);
 	computed->actors[2].role = xstrdup("computed role");
-	assert_int_equal(index_save(fx->path, NULL, art, bl, computed, &where,
-	    &cause), 0);
+	assert_int_equal(
+	    index_save(fx->path, NULL, art, bl, computed, &where, &cause), 0);
 	free(where);
 
 	got = index_open(fx->index, art, bl, &status, &note);
@@ -1214,8 +1220,9 @@ test_save_keeps_curated(void **state)
 	{
 		char *b1 = read_file(fx->index, NULL), *b2;
 
-		assert_int_equal(index_save(fx->path, NULL, art, bl, got,
-		    &where, &cause), 0);
+		assert_int_equal(
+		    index_save(fx->path, NULL, art, bl, got, &where, &cause),
+		    0);
 		free(where);
 		b2 = read_file(fx->index, NULL);
 		assert_string_equal(b1, b2);
@@ -1245,8 +1252,8 @@ test_rebuild_keeps_curated(void **state)
 	save_v1(fx, true);
 	art = article_load(fx->path, NULL);
 	bl = blocks_parse(art);
-	assert_int_equal(index_rebuild(fx->path, NULL, art, bl, &where, &note,
-	    &cause), 0);
+	assert_int_equal(
+	    index_rebuild(fx->path, NULL, art, bl, &where, &note, &cause), 0);
 	assert_null(note);
 	assert_string_equal(where, fx->index);
 	free(where);
@@ -1256,7 +1263,7 @@ test_rebuild_keeps_curated(void **state)
 	assert_non_null(a);
 	assert_true(a->position_curated);
 	assert_int_equal(a->position_span.start,
-	    offset_of(article_v1, pos_kyrgyz));
+	                 offset_of(article_v1, pos_kyrgyz));
 	a = find_actor(got, "analyst");
 	assert_non_null(a);
 	assert_true(a->curated);
@@ -1287,8 +1294,8 @@ test_save_unanchored_curated(void **state)
 	art = article_load(fx->path, NULL);
 	bl = blocks_parse(art);
 	computed = annotate(art, bl);
-	assert_int_equal(index_save(fx->path, NULL, art, bl, computed, &where,
-	    &cause), -1);
+	assert_int_equal(
+	    index_save(fx->path, NULL, art, bl, computed, &where, &cause), -1);
 	assert_non_null(strstr(cause, "caf\xc3\xa9 politics"));
 	free(cause);
 	after = read_file(fx->index, NULL);
@@ -1296,7 +1303,8 @@ test_save_unanchored_curated(void **state)
 	free(after);
 
 	assert_int_equal(index_save_noted(fx->path, NULL, art, bl, computed,
-	    &where, &note, &cause), 0);
+	                                  &where, &note, &cause),
+	                 0);
 	assert_non_null(note);
 	assert_non_null(strstr(note, "caf\xc3\xa9 politics"));
 	assert_string_equal(where, fx->index);
@@ -1388,7 +1396,7 @@ test_readonly_folder_uses_cache(void **state)
 		/* (cmocka's skip() prints "not ok # SKIP", which the TAP
 		 * driver counts as a failure.) */
 		print_message("# running as root: chmod 0555 cannot refuse "
-		    "writes, not tested here (see the /proc test)\n");
+		              "writes, not tested here (see the /proc test)\n");
 		free(ro);
 		free(path);
 		return;
@@ -1407,51 +1415,51 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_round_trip, setup,
-		    teardown),
+		                                teardown),
 		cmocka_unit_test_setup_teardown(test_round_trip_cp1252, setup,
-		    teardown),
+		                                teardown),
 		cmocka_unit_test_setup_teardown(test_missing_and_no_index,
-		    setup, teardown),
+		                                setup, teardown),
 		cmocka_unit_test_setup_teardown(test_stale_recomputed, setup,
-		    teardown),
-		cmocka_unit_test_setup_teardown(
-		    test_other_generator_recomputed, setup, teardown),
+		                                teardown),
+		cmocka_unit_test_setup_teardown(test_other_generator_recomputed,
+		                                setup, teardown),
 		cmocka_unit_test_setup_teardown(test_same_size_change_is_stale,
-		    setup, teardown),
+		                                setup, teardown),
 		cmocka_unit_test_setup_teardown(test_curated_reanchored, setup,
-		    teardown),
+		                                teardown),
 		cmocka_unit_test_setup_teardown(
 		    test_curated_position_gone_reported, setup, teardown),
 		cmocka_unit_test_setup_teardown(
 		    test_hand_written_position_anchored, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_hand_added_quote_wins,
-		    setup, teardown),
+		                                setup, teardown),
 		cmocka_unit_test_setup_teardown(
 		    test_position_matches_wrapped_text, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_spoiled_fields, setup,
-		    teardown),
+		                                teardown),
 		cmocka_unit_test_setup_teardown(test_split_character, setup,
-		    teardown),
+		                                teardown),
 		cmocka_unit_test_setup_teardown(test_malformed_and_truncated,
-		    setup, teardown),
+		                                setup, teardown),
 		cmocka_unit_test_setup_teardown(test_unknown_keys_ignored,
-		    setup, teardown),
+		                                setup, teardown),
 		cmocka_unit_test_setup_teardown(
 		    test_unreadable_index_is_invalid, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_failed_write_keeps_old,
-		    setup, teardown),
+		                                setup, teardown),
 		cmocka_unit_test_setup_teardown(
 		    test_invalid_index_not_overwritten, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_save_keeps_curated, setup,
-		    teardown),
+		                                teardown),
 		cmocka_unit_test_setup_teardown(test_rebuild_keeps_curated,
-		    setup, teardown),
+		                                setup, teardown),
 		cmocka_unit_test_setup_teardown(test_save_unanchored_curated,
-		    setup, teardown),
+		                                setup, teardown),
 		cmocka_unit_test_setup_teardown(
 		    test_unwritable_folder_uses_cache, setup, teardown),
-		cmocka_unit_test_setup_teardown(
-		    test_readonly_folder_uses_cache, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_readonly_folder_uses_cache,
+		                                setup, teardown),
 	};
 
 	/* Keep the user's real cache out of the tests. */
