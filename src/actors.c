@@ -281,17 +281,10 @@ same_ctx(const struct tokens *tk, size_t a, size_t b)
 static bool
 is_connector(const struct tokens *tk, size_t i)
 {
-	static const char *const words[] = { "of", "for", "and", "the",
-		                             "&",  "de",  "del", "la",
-		                             "on", "in",  "at",  NULL };
-	size_t k;
-
-	if ((tk->v[i].flags & TOK_CAP) || sentences_len(tk, i) > 3)
+	if (tk->v[i].flags & TOK_CAP)
 		return false;
-	for (k = 0; words[k] != NULL; k++)
-		if (sentences_eq(tk, i, words[k]))
-			return true;
-	return false;
+	return (tk->v[i].lex & LEX_BIT(LEX_CONNECTOR)) ||
+	       sentences_is(tk, i, '&');
 }
 
 static bool
@@ -446,10 +439,12 @@ add_mention(struct actors *as, struct tokens *tk, struct mentions *ms, int a,
 
 		if (b > 0 && sentences_eq(tk, b, "the"))
 			b--;
-		m->object = sentences_eq(tk, b, "told") ||
-		            sentences_eq(tk, b, "tells") ||
-		            sentences_eq(tk, b, "asked") ||
-		            sentences_eq(tk, b, "telling") ||
+		/* "thanked" is no speech verb: test the lists first */
+		m->object = (tk->v[b].lex & LEX_BIT(LEX_SPEECH_VERB) &&
+		             (sentences_eq(tk, b, "told") ||
+		              sentences_eq(tk, b, "tells") ||
+		              sentences_eq(tk, b, "asked") ||
+		              sentences_eq(tk, b, "telling"))) ||
 		            sentences_eq(tk, b, "thanked");
 	}
 	for (k = role_first; k < last; k++)
@@ -723,18 +718,12 @@ role_comma_before(struct actors *as, int a, const struct tokens *tk, size_t s)
 static bool
 speech_follows(const struct tokens *tk, size_t e)
 {
-	static const char *const aux[] = { "has",   "had",   "have", "also",
-		                           "later", "then",  "was",  "is",
-		                           "will",  "would", NULL };
-	size_t k, j;
+	size_t k;
 
 	for (k = e; k < tk->n && k < e + 3; k++) {
 		if (tk->v[k].lex & LEX_BIT(LEX_SPEECH_VERB))
 			return (tk->v[k].flags & TOK_LOWER) != 0;
-		for (j = 0; aux[j] != NULL; j++)
-			if (sentences_eq(tk, k, aux[j]))
-				break;
-		if (aux[j] == NULL)
+		if (!(tk->v[k].lex & LEX_BIT(LEX_AUX)))
 			return false;
 	}
 	return false;
@@ -756,15 +745,13 @@ person(struct actors *as, const struct tokens *tk, size_t s, size_t e,
 	size_t len = tk->v[e - 1].core_end - tk->v[s].start;
 	size_t lastlen = sentences_len(tk, e - 1);
 	int a = map_get(as->names, name, len);
-	char *key;
+	char buf[128];
 
 	if (a >= 0 && as->v[a].a.kind == ACTOR_PERSON)
 		return a;
 	if (e - s == 1) {
 		a = map_get(as->surnames, name, len);
-		if (a < 0 && len < 127) {
-			char buf[128];
-
+		if (a < 0 && len < sizeof buf - 1) {
 			buf[0] = '^';
 			memcpy(buf + 1, name, len);
 			a = map_get(as->surnames, buf, len + 1);
@@ -794,11 +781,15 @@ person(struct actors *as, const struct tokens *tk, size_t s, size_t e,
 	              clean(tk->text, tk->v[s].start, tk->v[e - 1].core_end));
 	map_set(as->surnames, ttext(tk, e - 1), lastlen, a);
 	if (e - s > 1) {
-		key =
-		    xasprintf("^%.*s", (int)sentences_len(tk, s), ttext(tk, s));
-		if (map_get(as->surnames, key, strlen(key)) < 0)
-			map_set(as->surnames, key, strlen(key), a);
-		free(key);
+		size_t fl = sentences_len(tk, s);
+
+		/* the first name too, marked: "Xi" for "Xi Jinping" */
+		if (fl < sizeof buf - 1) {
+			buf[0] = '^';
+			memcpy(buf + 1, ttext(tk, s), fl);
+			if (map_get(as->surnames, buf, fl + 1) < 0)
+				map_set(as->surnames, buf, fl + 1, a);
+		}
 		if (!(tk->v[e - 1].flags & TOK_INITIAL))
 			actors_alias(as, a, ttext(tk, e - 1), lastlen);
 	}

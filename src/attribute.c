@@ -62,33 +62,20 @@ is_ing(const struct tokens *tk, size_t i)
 	       memcmp(tk->text + tk->v[i].core_end - 3, "ing", 3) == 0;
 }
 
-/* Words between a subject and its verb: auxiliaries, negation, adverbs. */
+/* Words between a subject and its verb: auxiliaries, negation, adverbs
+ * (the "auxiliaries" list, and words in -ly). */
 static bool
 skippable(const struct tokens *tk, size_t i)
 {
-	static const char *const words[] = {
-		"has",        "have",  "had",    "was",      "were",
-		"is",         "are",   "will",   "would",    "did",
-		"does",       "do",    "can",    "could",    "may",
-		"might",      "must",  "should", "not",      "also",
-		"later",      "then",  "again",  "further",  "meanwhile",
-		"previously", "both",  "once",   "recently", "earlier",
-		"already",    "never", "still",  "first",    "last",
-		"all",        "too",   "n't",    "publicly", "since",
-		NULL
-	};
-	size_t k, len;
+	size_t len;
 
 	if (!(tk->v[i].flags & TOK_LOWER))
 		return false;
-	len = sentences_len(tk, i);
-	if (len > 3 &&
-	    memcmp(tk->text + tk->v[i].start + len - 2, "ly", 2) == 0)
+	if (tk->v[i].lex & LEX_BIT(LEX_AUX))
 		return true;
-	for (k = 0; words[k] != NULL; k++)
-		if (sentences_eq(tk, i, words[k]))
-			return true;
-	return false;
+	len = sentences_len(tk, i);
+	return len > 3 &&
+	       memcmp(tk->text + tk->v[i].start + len - 2, "ly", 2) == 0;
 }
 
 /* The mention ending at token p (outside quotes), or NULL. */

@@ -34,6 +34,8 @@ extern const struct lexicon_table lexicon_data_abbreviations;
 extern const struct lexicon_table lexicon_data_pronouns;
 extern const struct lexicon_table lexicon_data_anonymous_words;
 extern const struct lexicon_table lexicon_data_documents;
+extern const struct lexicon_table lexicon_data_auxiliaries;
+extern const struct lexicon_table lexicon_data_connectors;
 
 static const struct lexicon_table *const tables[LEX_NKINDS] = {
 	[LEX_SPEECH_VERB] = &lexicon_data_speech_verbs,
@@ -53,6 +55,8 @@ static const struct lexicon_table *const tables[LEX_NKINDS] = {
 	[LEX_PRONOUN] = &lexicon_data_pronouns,
 	[LEX_ANON_WORD] = &lexicon_data_anonymous_words,
 	[LEX_DOCUMENT] = &lexicon_data_documents,
+	[LEX_AUX] = &lexicon_data_auxiliaries,
+	[LEX_CONNECTOR] = &lexicon_data_connectors,
 };
 
 /* An entry: a lower-cased phrase, its lists and its value per list. */

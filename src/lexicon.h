@@ -42,9 +42,11 @@ enum lexicon_kind {
 	LEX_ABBREV,      /* "mr.", "u.s.": no sentence end */
 	LEX_PRONOUN,     /* he -> "m", she -> "f", it -> "n", they -> "p" */
 	LEX_ANON_WORD,   /* official, officials, sources... */
-	LEX_DOCUMENT     /* affidavit, letter, readout...: not a person */
+	LEX_DOCUMENT,    /* affidavit, letter, readout...: not a person */
+	LEX_AUX,         /* has, not, also, later...: before a verb */
+	LEX_CONNECTOR    /* of, for, and, the...: inside names */
 };
-#define LEX_NKINDS (LEX_DOCUMENT + 1)
+#define LEX_NKINDS (LEX_CONNECTOR + 1)
 #define LEX_BIT(k) (1u << (k))
 /* Set in a lookup result when some longer phrase starts with the words. */
 #define LEX_PREFIX (1u << 31)

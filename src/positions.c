@@ -130,18 +130,7 @@ candidate(struct actors *as, int a, const struct tokens *tk, size_t s,
 static bool
 skip_between(const struct tokens *tk, size_t i)
 {
-	static const char *const words[] = {
-		"has",  "have",  "had",   "was",      "were",  "is",     "are",
-		"will", "would", "did",   "does",     "do",    "not",    "also",
-		"both", "can",   "could", "may",      "might", "should", "must",
-		"yet",  "so",    "far",   "publicly", NULL
-	};
-	size_t k;
-
-	for (k = 0; words[k] != NULL; k++)
-		if (sentences_eq(tk, i, words[k]))
-			return true;
-	return false;
+	return (tk->v[i].lex & LEX_BIT(LEX_AUX)) != 0;
 }
 
 /* Subjects of the verb at v: a coordinated list of mentions before it. */
@@ -186,6 +175,24 @@ subjects(struct actors *as, struct tokens *tk, const struct mentions *ms,
 		candidate(as, a, tk, s, score);
 }
 
+/* Title words shared (up to two) and one more for a quotation: computed
+ * only for sentences that hold a candidate. */
+static int
+sentence_bonus(const struct tokens *tk, size_t first, size_t last,
+               const struct topic *tp)
+{
+	int bonus = topic_bonus(tk, first, last, tp);
+	size_t i;
+
+	for (i = first; i < last; i++) {
+		if (tk->v[i].flags & TOK_QMARK) {
+			bonus++;
+			break;
+		}
+	}
+	return bonus;
+}
+
 void
 positions_block(struct actors *as, struct tokens *tk, const struct mentions *ms,
                 const struct topic *tp)
@@ -194,26 +201,28 @@ positions_block(struct actors *as, struct tokens *tk, const struct mentions *ms,
 
 	for (s = 0; s < tk->ns; s++) {
 		size_t first = tk->s[s].first, last = tk->s[s].last;
-		int bonus = topic_bonus(tk, first, last, tp);
+		int bonus = -1;
 
-		for (i = first; i < last; i++) {
-			if (tk->v[i].flags & TOK_QMARK) {
-				bonus++;
-				break;
-			}
-		}
 		for (i = first; i < last; i++) {
 			const struct token *t = &tk->v[i];
+			int base;
 
 			if (t->flags & (TOK_QUOTED | TOK_QMARK) ||
-			    !(t->flags & TOK_LOWER))
+			    !(t->flags & TOK_LOWER) ||
+			    !(t->lex & (LEX_BIT(LEX_STANCE_VERB) |
+			                LEX_BIT(LEX_SPEECH_VERB) |
+			                LEX_BIT(LEX_STANCE_NOUN))))
 				continue;
-			if (t->lex & LEX_BIT(LEX_STANCE_VERB))
-				subjects(as, tk, ms, i, first, s, 4 + bonus);
-			else if (t->lex & LEX_BIT(LEX_SPEECH_VERB))
-				subjects(as, tk, ms, i, first, s, 3 + bonus);
-			else if ((t->lex & LEX_BIT(LEX_STANCE_NOUN)) &&
-			         i > first && (tk->v[i - 1].flags & TOK_POSS) &&
+			if (bonus < 0)
+				bonus = sentence_bonus(tk, first, last, tp);
+			base = (t->lex & LEX_BIT(LEX_SPEECH_VERB)) &&
+			               !(t->lex & LEX_BIT(LEX_STANCE_VERB))
+			           ? 3
+			           : 4;
+			if (t->lex & (LEX_BIT(LEX_STANCE_VERB) |
+			              LEX_BIT(LEX_SPEECH_VERB)))
+				subjects(as, tk, ms, i, first, s, base + bonus);
+			else if (i > first && (tk->v[i - 1].flags & TOK_POSS) &&
 			         tk->v[i - 1].mention >= 0 &&
 			         !ms->v[tk->v[i - 1].mention].quoted)
 				candidate(as, ms->v[tk->v[i - 1].mention].actor,

@@ -83,6 +83,48 @@ test_empty_and_unicode(void **state)
 	sentences_free(NULL);
 }
 
+/*
+ * The fast tokenizer (ASCII and a few common marks) must cut exactly where
+ * the general path (u8_wordbreaks) cuts: compare both on random strings,
+ * forcing the general path with a trailing "é".
+ */
+static void
+test_fast_path_matches_uax29(void **state)
+{
+	static const char *const alpha[] = { " ", "a", "Z", "9", ".", ",",
+		"'", ";", ":", "_", "-", "\"", "\n", "q", "1",
+		"\xe2\x80\x98", "\xe2\x80\x99", "\xe2\x80\x9c",
+		"\xe2\x80\x9d", "\xe2\x80\x93", "\xe2\x80\x94",
+		"\xe2\x80\xa6", "\xe2\x80\xa2", "\xc2\xa0", "s" };
+	size_t na = sizeof alpha / sizeof alpha[0], r, i;
+	unsigned x = 7;
+	struct tokens *t1 = sentences_new(), *t2 = sentences_new();
+
+	(void)state;
+	for (r = 0; r < 20000; r++) {
+		char buf[512] = "", buf2[520];
+		size_t n = 1 + (x >> 8) % 40, len;
+
+		for (i = 0; i < n; i++) {
+			x = x * 1103515245u + 12345u;
+			strcat(buf, alpha[(x >> 16) % na]);
+		}
+		len = strlen(buf);
+		memcpy(buf2, buf, len);
+		memcpy(buf2 + len, " \xc3\xa9", 4);
+		sentences_split(t1, buf, 0, len);
+		sentences_split(t2, buf2, 0, len + 3);
+		assert_int_equal(t2->n, t1->n + 1);
+		for (i = 0; i < t1->n; i++) {
+			assert_int_equal(t1->v[i].start, t2->v[i].start);
+			assert_int_equal(t1->v[i].end, t2->v[i].end);
+			assert_int_equal(t1->v[i].flags, t2->v[i].flags);
+		}
+	}
+	sentences_free(t1);
+	sentences_free(t2);
+}
+
 int
 main(void)
 {
@@ -90,6 +132,7 @@ main(void)
 		cmocka_unit_test(test_tokens),
 		cmocka_unit_test(test_sentences),
 		cmocka_unit_test(test_empty_and_unicode),
+		cmocka_unit_test(test_fast_path_matches_uax29),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
