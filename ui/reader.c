@@ -643,9 +643,9 @@ reader_cancel(struct reader *r, long count)
 	(void)count;
 	r->count = 0;
 	r->has_match = false;
+	r->focus = FOCUS_ARTICLE;
 	if (r->overlay && r->sb_open) {
 		r->sb_open = false;
-		r->focus = FOCUS_ARTICLE;
 		reader_geometry(r);
 	}
 }
