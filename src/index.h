@@ -66,7 +66,8 @@ int index_save_noted(const char *path, const char *index_file,
 /*
  * Build the index of art afresh (whosaid --index, make content): the
  * annotator's analysis now, with the curated entries of the index already
- * there carried over and re-anchored, saved as index_save_noted does.
+ * there carried over and re-anchored, saved as index_save_noted does
+ * (note NULL: as index_save does, refusing to drop a curated entry).
  * Use this rather than index_save(index_open(...)): a fresh index would
  * give back what an older annotator computed.
  */

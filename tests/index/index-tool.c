@@ -2,7 +2,8 @@
  * index-tool.c: small commands around the index, for `make content` and
  * the check of the shipped index (tests/index/shipped.sh).
  *
- *   index-tool rebuild ARTICLE [INDEX]   recompute the index, keeping the
+ *   index-tool rebuild [-f] ARTICLE [INDEX]
+ *                                        recompute the index, keeping the
  *                                        curated entries of the one there
  *   index-tool status ARTICLE INDEX      fresh, stale, missing or invalid
  *   index-tool compare A B               same JSON, key order aside?
@@ -13,6 +14,7 @@
  */
 #include "config.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,15 +30,20 @@
 static int
 tool_usage(void)
 {
-	fprintf(stderr, "usage: index-tool rebuild ARTICLE [INDEX]\n"
+	fprintf(stderr, "usage: index-tool rebuild [-f] ARTICLE [INDEX]\n"
 	                "       index-tool status ARTICLE INDEX\n"
 	                "       index-tool compare A B\n"
 	                "       index-tool curated INDEX NAME...\n");
 	return 2;
 }
 
+/*
+ * Without force, a curated quote or actor that can no longer be found
+ * stops the rebuild (the old index stays for a person to fix); with it,
+ * the new index is written and the lost entries named.
+ */
 static int
-tool_rebuild(const char *path, const char *index_file)
+tool_rebuild(const char *path, const char *index_file, bool force)
 {
 	struct article *art;
 	struct block_list *bl;
@@ -49,7 +56,8 @@ tool_rebuild(const char *path, const char *index_file)
 		return 1;
 	}
 	bl = blocks_parse(art);
-	r = index_rebuild(path, index_file, art, bl, &where, &note, &cause);
+	r = index_rebuild(path, index_file, art, bl, &where,
+	                  force ? &note : NULL, &cause);
 	if (note != NULL)
 		fprintf(stderr, "index-tool: %s\n", note);
 	if (r == 0)
@@ -219,8 +227,15 @@ tool_curated(const char *file, char **names, int n)
 int
 main(int argc, char **argv)
 {
-	if (argc >= 3 && strcmp(argv[1], "rebuild") == 0 && argc <= 4)
-		return tool_rebuild(argv[2], argc == 4 ? argv[3] : NULL);
+	if (argc >= 3 && strcmp(argv[1], "rebuild") == 0) {
+		bool force = strcmp(argv[2], "-f") == 0;
+
+		argv += force;
+		argc -= force;
+		if (argc >= 3 && argc <= 4)
+			return tool_rebuild(argv[2], argc == 4 ? argv[3] : NULL,
+			                    force);
+	}
 	if (argc == 4 && strcmp(argv[1], "status") == 0)
 		return tool_status(argv[2], argv[3]);
 	if (argc == 4 && strcmp(argv[1], "compare") == 0)
