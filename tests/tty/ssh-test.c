@@ -193,6 +193,8 @@ main(void)
 	    path);
 	argv[ac++] = (char *)"ssh";
 	argv[ac++] = (char *)"-tt";
+	argv[ac++] = (char *)"-F";	/* no user configuration */
+	argv[ac++] = (char *)"/dev/null";
 	argv[ac++] = (char *)"-p";
 	argv[ac++] = port_s;
 	argv[ac++] = (char *)"-i";
@@ -203,6 +205,8 @@ main(void)
 	argv[ac++] = (char *)"UserKnownHostsFile=/dev/null";
 	argv[ac++] = (char *)"-o";
 	argv[ac++] = (char *)"BatchMode=yes";
+	argv[ac++] = (char *)"-o";
+	argv[ac++] = (char *)"IdentitiesOnly=yes";
 	argv[ac++] = (char *)"-o";
 	argv[ac++] = (char *)"LogLevel=ERROR";
 	argv[ac++] = (char *)"127.0.0.1";
