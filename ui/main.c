@@ -353,11 +353,17 @@ main_summary(const struct main_options *o, char **files, int nfiles)
 	return status;
 }
 
+/*
+ * --index: analyse each file afresh and save its index, carrying over the
+ * curated entries of the index already there (index_rebuild). A curated
+ * quote or actor that can no longer be found stops that file: the old
+ * index stays for a person to fix.
+ */
 static int
 main_index(const struct main_options *o, char **files, int nfiles)
 {
 	int i, status = 0;
-	char *where, *cause, *ifile;
+	char *where, *cause;
 
 	for (i = 0; i < nfiles; i++) {
 		struct main_doc d;
@@ -368,15 +374,13 @@ main_index(const struct main_options *o, char **files, int nfiles)
 			status = 1;
 			continue;
 		}
-		if (main_doc_load(&d, o, files[i], true) == -1) {
+		if (main_doc_load(&d, o, files[i], false) == -1) {
 			status = 1;
 			continue;
 		}
-		main_doc_note(&d);
-		ifile = o->index_file != NULL ? xstrdup(o->index_file) : NULL;
 		where = cause = NULL;
-		if (index_save(files[i], ifile, d.art, d.bl, d.ann, &where,
-		    &cause) == -1) {
+		if (index_rebuild(files[i], o->index_file, d.art, d.bl, &where,
+		    NULL, &cause) == -1) {
 			fprintf(stderr, "whosaid: %s\n", cause);
 			free(cause);
 			status = 1;
@@ -384,7 +388,6 @@ main_index(const struct main_options *o, char **files, int nfiles)
 			printf("%s: index written to %s\n", files[i], where);
 			free(where);
 		}
-		free(ifile);
 		main_doc_free(&d);
 	}
 	return status;

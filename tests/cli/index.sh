@@ -58,6 +58,37 @@ st=$?
 check "stale index: exit 0" test "$st" -eq 0
 check "stale index: a note naming the file" grep -q "^whosaid: $tmp/b.txt" "$tmp/err"
 
+# --index again keeps a person's corrections: a curated position survives
+# the rebuild; a curated quote whose text is gone stops it, and the old
+# index stays.
+if command -v jq >/dev/null 2>&1; then
+	cp "$ARTICLE" "$tmp/e.txt"
+	"$WHOSAID" --index "$tmp/e.txt" >/dev/null
+	stance="None of Kyrgyzstan, Tajikistan, or neutral Turkmenistan has commented on Russia's latest annexation bid."
+	jq --arg s "$stance" '.actors[0].position = $s |
+		.actors[0].position_curated = true |
+		del(.actors[0].position_start, .actors[0].position_end)' \
+		"$tmp/e.txt.whosaid" >"$tmp/x" && mv "$tmp/x" "$tmp/e.txt.whosaid"
+	"$WHOSAID" --index "$tmp/e.txt" >"$tmp/out" 2>"$tmp/err"
+	st=$?
+	check "--index over a curated index: exit 0" test "$st" -eq 0
+	check "... the curated position survives the rebuild" test \
+		"$("$WHOSAID" --summary --format=json "$tmp/e.txt" |
+		jq -r '.actors[0].position')" = "$stance"
+	jq '.quotes[3].text = "Words that are nowhere in the article." |
+		.quotes[3].curated = true' \
+		"$tmp/e.txt.whosaid" >"$tmp/x" && mv "$tmp/x" "$tmp/e.txt.whosaid"
+	cp "$tmp/e.txt.whosaid" "$tmp/before"
+	"$WHOSAID" --index "$tmp/e.txt" >"$tmp/out" 2>"$tmp/err"
+	st=$?
+	check "a curated quote that cannot be found: exit 1" test "$st" -eq 1
+	check "... it is named" grep -q "nowhere in the article" "$tmp/err"
+	check "... and the old index is left as it was" \
+		cmp -s "$tmp/before" "$tmp/e.txt.whosaid"
+else
+	skip "jq not installed"
+fi
+
 # A folder that cannot be written: the index goes to the cache folder.
 mkdir "$tmp/ro" "$tmp/cache"
 cp "$ARTICLE" "$tmp/ro/d.txt"
