@@ -151,6 +151,8 @@ pane_sidebar_init(struct reader *r)
 		row->heading = true;
 		row->label = g->label;
 		row->first = g->first;
+		row->quotes = g->actor >= 0 ?
+		    nav_speaker_count(ann, g->actor) : 0;
 		for (j = 0; j < g->nmembers; j++) {
 			row = &r->rows[r->nrows++];
 			row->actor = g->members[j];
@@ -158,6 +160,7 @@ pane_sidebar_init(struct reader *r)
 			row->label = pane_sidebar_short_name(ann,
 			    g->members[j]);
 			row->first = pane_sidebar_first(ann, g->members[j]);
+			row->quotes = nav_speaker_count(ann, g->members[j]);
 		}
 		free(g->members);
 	}
@@ -263,7 +266,7 @@ pane_sidebar_draw_row(struct reader *r, int ry, size_t i, int namew)
 	enum style nst = !sel ? (row->heading ? ST_GROUP : ST_ACTOR) :
 	    focus ? ST_SELECTED_FOCUS : ST_SELECTED;
 	int x0 = r->sb_x + 1, w = r->sb_w - 1, numx, numw, namex, rolex, nw;
-	size_t cnt = row->actor >= 0 ? nav_speaker_count(ann, row->actor) : 0;
+	size_t cnt = row->quotes;
 	char num[24] = "", rb[128];
 	const char *role;
 

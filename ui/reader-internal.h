@@ -47,6 +47,7 @@ struct sidebar_row {
 	bool heading;	/* a country or organisation */
 	const char *label; /* borrowed from the annotation */
 	size_t first;	/* first mention (for ordering) */
+	size_t quotes;	/* its speech quotes */
 };
 
 struct reader {
