@@ -108,7 +108,16 @@ struct reader {
 	bool cursor_on;		/* the cursor is visible (prompt) */
 };
 
-/* reader.c */
+/*
+ * reader.c. Positions: reader_set_top() shows layout line `line` first
+ * (pulled up so the last page stays full) and sets the anchor to its
+ * first byte; reader_scroll() moves by delta lines; reader_jump_*() put
+ * an offset (a quote: its start, and make it current and select its
+ * speaker) in the upper third of the pane, remembering where the jump
+ * started for ''. reader_geometry() recomputes the panes from the screen
+ * size and the sidebar state and keeps the anchor on the first line.
+ * reader_message() sets the status line's message until the next key.
+ */
 void reader_message(struct reader *r, bool error, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 void reader_geometry(struct reader *r);
@@ -116,35 +125,49 @@ void reader_set_top(struct reader *r, size_t line);
 void reader_scroll(struct reader *r, long delta);
 void reader_jump_to_offset(struct reader *r, size_t off, bool record);
 void reader_jump_to_quote(struct reader *r, size_t q);
+/* Run the search typed at the prompt (or the last one if empty). */
 void reader_search_accept(struct reader *r);
+/* The end of the last line on screen; whether off's line is on screen. */
 size_t reader_bottom_offset(struct reader *r);
 bool reader_line_visible(struct reader *r, size_t off);
+/* "…" and " · ", or ASCII stand-ins outside UTF-8 locales. */
 const char *reader_ellipsis(const struct reader *r);
 const char *reader_dot(const struct reader *r);
-/* Put a string at (y, x), at most w columns, sanitised; returns columns. */
+/*
+ * Put n bytes of s at (y, x) in style st, sanitised glyph by glyph, in at
+ * most w columns (cut with an ellipsis); returns the columns used.
+ */
 int reader_put(struct reader *r, int y, int x, int w, const char *s,
     size_t n, enum style st);
 
-/* pane-article.c */
+/*
+ * The panes. _init builds what a pane keeps, _draw draws it from the
+ * state, _key takes an action and returns whether it was the pane's.
+ */
+
+/* pane-article.c; _title: the title, or the file's name (borrowed). */
 void pane_article_init(struct reader *r);
 void pane_article_draw(struct reader *r);
 bool pane_article_key(struct reader *r, enum action a, long count);
 const char *pane_article_title(struct reader *r, size_t *n);
 
-/* pane-sidebar.c */
+/* pane-sidebar.c: the rows from r->ann (again after it changes). */
 void pane_sidebar_init(struct reader *r);
 void pane_sidebar_free(struct reader *r);
 void pane_sidebar_draw(struct reader *r);
 bool pane_sidebar_key(struct reader *r, enum action a, long count);
+/* Select actor's row if it has one; the selected actor or -1. */
 void pane_sidebar_select_actor(struct reader *r, int actor);
 int pane_sidebar_selected_actor(const struct reader *r);
+/* A person's surname, else the whole name (borrowed). */
 const char *pane_sidebar_short_name(const struct annotation *ann, int actor);
 
-/* pane-status.c: the detail strip and the status line */
+/* pane-status.c: the detail strip and the status line; _key edits the
+ * search prompt (key is the raw key, for the characters typed). */
 void pane_status_draw(struct reader *r);
 bool pane_status_key(struct reader *r, enum action a, int key);
 
-/* help.c */
+/* help.c: the help screen, built from keys.c for the screen's width. */
 void help_draw(struct reader *r);
 bool help_key(struct reader *r, enum action a);
 void help_free(void);
