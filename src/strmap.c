@@ -31,7 +31,7 @@ strmap_new(void)
 {
 	struct strmap *m = xcalloc(1, sizeof *m);
 
-	m->cap = 16;
+	m->cap = 64; /* an article names a few dozen actors */
 	m->v = xcalloc(m->cap, sizeof *m->v);
 	return m;
 }
