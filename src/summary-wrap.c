@@ -137,7 +137,7 @@ summary_wrap_char(const char *s, size_t n, size_t *i)
  * off, newline. */
 static void
 summary_wrap_line(struct summary_buf *b, const char *prefix, const char *on,
-    const char *off, const char *text, size_t start, size_t end)
+                  const char *off, const char *text, size_t start, size_t end)
 {
 	while (end > start && text[end - 1] == ' ')
 		end--;
@@ -162,7 +162,8 @@ summary_wrap_avail(int width, const char *prefix)
 
 void
 summary_wrap_text(struct summary_buf *b, const char *text, int width,
-    const char *first, const char *rest, const char *on, const char *off)
+                  const char *first, const char *rest, const char *on,
+                  const char *off)
 {
 	size_t n = strlen(text), ls = 0, i = 0, brk = 0;
 	const char *prefix = first;

@@ -20,7 +20,7 @@ struct summary_buf {
 void summary_wrap_append(struct summary_buf *b, const char *s, size_t n);
 void summary_wrap_puts(struct summary_buf *b, const char *s);
 void summary_wrap_printf(struct summary_buf *b, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
+    __attribute__((format(printf, 2, 3)));
 /* Hand over the string (never NULL) and leave b empty. */
 char *summary_wrap_take(struct summary_buf *b);
 
@@ -40,7 +40,8 @@ char *summary_wrap_clean(const char *text, size_t len);
  * just the first prefix.
  */
 void summary_wrap_text(struct summary_buf *b, const char *text, int width,
-    const char *first, const char *rest, const char *on, const char *off);
+                       const char *first, const char *rest, const char *on,
+                       const char *off);
 
 /* Display width of a clean UTF-8 string. */
 int summary_wrap_width(const char *s);

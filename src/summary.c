@@ -29,10 +29,10 @@
 #include "summary.h"
 #include "xmalloc.h"
 
-#define SUMMARY_SGR_BOLD "\033[1m"
-#define SUMMARY_SGR_NAME "\033[36m"
-#define SUMMARY_SGR_DIM "\033[2m"
-#define SUMMARY_SGR_OFF "\033[0m"
+#define SUMMARY_SGR_BOLD  "\033[1m"
+#define SUMMARY_SGR_NAME  "\033[36m"
+#define SUMMARY_SGR_DIM   "\033[2m"
+#define SUMMARY_SGR_OFF   "\033[0m"
 #define SUMMARY_MIN_WIDTH 20
 
 int
@@ -103,7 +103,7 @@ summary_json_article(const struct summary_input *in)
 	json_object_set_new(o, "byline", summary_json_str(ann->byline));
 	json_object_set_new(o, "dateline", summary_json_str(ann->dateline));
 	json_object_set_new(o, "bytes",
-	    json_integer((json_int_t)article_size(in->art)));
+	                    json_integer((json_int_t)article_size(in->art)));
 	json_object_set_new(o, "words", json_integer((json_int_t)ann->words));
 	return o;
 }
@@ -119,10 +119,9 @@ summary_json_actor(const struct annotation *ann, size_t ai)
 	json_object_set_new(o, "id", summary_json_id('A', ai));
 	json_object_set_new(o, "name", summary_json_str(a->name));
 	json_object_set_new(o, "kind",
-	    json_string(annotate_actor_kind_name(a->kind)));
+	                    json_string(annotate_actor_kind_name(a->kind)));
 	json_object_set_new(o, "role", summary_json_str(a->role));
-	json_object_set_new(o, "affiliation",
-	    summary_json_str(a->affiliation));
+	json_object_set_new(o, "affiliation", summary_json_str(a->affiliation));
 	for (i = 0; i < a->naliases; i++)
 		json_array_append_new(aliases, summary_json_str(a->aliases[i]));
 	json_object_set_new(o, "aliases", aliases);
@@ -130,7 +129,7 @@ summary_json_actor(const struct annotation *ann, size_t ai)
 	/* Filled by summary_json() in one pass over the quotes. */
 	json_object_set_new(o, "quotes", quotes);
 	json_object_set_new(o, "mentions",
-	    json_integer((json_int_t)a->nmentions));
+	                    json_integer((json_int_t)a->nmentions));
 	return o;
 }
 
@@ -145,19 +144,23 @@ summary_json_quote(const struct summary_input *in, size_t qi)
 
 	json_object_set_new(o, "id", summary_json_id('Q', qi));
 	json_object_set_new(o, "text", summary_json_str(q->text));
-	json_object_set_new(o, "start", json_integer((json_int_t)
-	    article_file_offset(in->art, q->span.start)));
-	json_object_set_new(o, "end", json_integer((json_int_t)
-	    article_file_offset(in->art, q->span.end)));
+	json_object_set_new(o, "start",
+	                    json_integer((json_int_t)article_file_offset(
+	                        in->art, q->span.start)));
+	json_object_set_new(o, "end",
+	                    json_integer((json_int_t)article_file_offset(
+	                        in->art, q->span.end)));
 	json_object_set_new(o, "speaker",
-	    has ? summary_json_id('A', (size_t)q->speaker) : json_null());
-	json_object_set_new(o, "speaker_name", has ?
-	    summary_json_str(ann->actors[q->speaker].name) : json_null());
+	                    has ? summary_json_id('A', (size_t)q->speaker)
+	                        : json_null());
+	json_object_set_new(o, "speaker_name",
+	                    has ? summary_json_str(ann->actors[q->speaker].name)
+	                        : json_null());
 	json_object_set_new(o, "cue", summary_json_str(q->cue));
 	json_object_set_new(o, "kind",
-	    json_string(annotate_quote_kind_name(q->kind)));
+	                    json_string(annotate_quote_kind_name(q->kind)));
 	if (!(conf >= 0))
-		conf = 0;	/* NaN too */
+		conf = 0; /* NaN too */
 	if (conf > 1)
 		conf = 1;
 	json_object_set_new(o, "confidence", json_real(conf));
@@ -181,8 +184,9 @@ summary_json(const struct summary_input *in)
 		int sp = ann->quotes[i].speaker;
 
 		if (sp >= 0 && (size_t)sp < ann->nactors)
-			json_array_append_new(json_object_get(
-			    json_array_get(actors, (size_t)sp), "quotes"),
+			json_array_append_new(
+			    json_object_get(json_array_get(actors, (size_t)sp),
+			                    "quotes"),
 			    summary_json_id('Q', i));
 	}
 	json_object_set_new(o, "actors", actors);
@@ -225,7 +229,7 @@ summary_clean_str(const char *s)
  */
 static const char *
 summary_group_of(const struct annotation *ann, const struct summary_row *rows,
-    size_t i, int depth)
+                 size_t i, int depth)
 {
 	const struct summary_row *r = &rows[i];
 	enum actor_kind kind = ann->actors[i].kind;
@@ -237,7 +241,7 @@ summary_group_of(const struct annotation *ann, const struct summary_row *rows,
 		for (j = 0; depth < 4 && j < ann->nactors; j++) {
 			if (j != i && strcmp(rows[j].name, r->affiliation) == 0)
 				return summary_group_of(ann, rows, j,
-				    depth + 1);
+				                        depth + 1);
 		}
 		return r->affiliation;
 	}
@@ -284,8 +288,9 @@ summary_view_init(struct summary_view *v, const struct summary_input *in)
 		const struct block *b = &in->bl->v[i];
 
 		if (b->kind == BLOCK_TITLE)
-			v->title = summary_wrap_clean(article_text(in->art) +
-			    b->start, b->end - b->start);
+			v->title =
+			    summary_wrap_clean(article_text(in->art) + b->start,
+			                       b->end - b->start);
 	}
 	v->byline = summary_clean_str(ann->byline);
 	v->dateline = summary_clean_str(ann->dateline);
@@ -387,8 +392,9 @@ summary_speaker(const struct annotation *ann, const struct quote *q)
 {
 	if (q->speaker < 0 || (size_t)q->speaker >= ann->nactors)
 		return NULL;
-	return summary_clean_str(ann->actors[q->speaker].name != NULL ?
-	    ann->actors[q->speaker].name : "");
+	return summary_clean_str(ann->actors[q->speaker].name != NULL
+	                             ? ann->actors[q->speaker].name
+	                             : "");
 }
 
 /* The counts line: "1612 words, 20 quotes (2 scare), 12 speakers". */
@@ -399,10 +405,11 @@ summary_counts(const struct summary_view *v)
 
 	if (v->nscare > 0)
 		snprintf(scare, sizeof scare, " (and %zu scare quote%s)",
-		    v->nscare, summary_plural(v->nscare));
+		         v->nscare, summary_plural(v->nscare));
 	return xasprintf("%zu words, %zu quote%s%s, %zu speaker%s",
-	    v->in->ann->words, v->nquotes, summary_plural(v->nquotes), scare,
-	    v->nspeakers, summary_plural(v->nspeakers));
+	                 v->in->ann->words, v->nquotes,
+	                 summary_plural(v->nquotes), scare, v->nspeakers,
+	                 summary_plural(v->nspeakers));
 }
 
 /*
@@ -418,14 +425,15 @@ summary_actor_line(const struct annotation *ann, const struct summary_row *r)
 	char quotes[64] = "";
 
 	/* The affiliation when it says more than the group and the role. */
-	if (aff != NULL && (aff[0] == '\0' || (r->group != NULL &&
-	    strcmp(aff, r->group) == 0) || (r->role != NULL &&
-	    strstr(r->role, aff) != NULL)))
+	if (aff != NULL && (aff[0] == '\0' ||
+	                    (r->group != NULL && strcmp(aff, r->group) == 0) ||
+	                    (r->role != NULL && strstr(r->role, aff) != NULL)))
 		aff = NULL;
 	if (r->quotes > 0)
 		snprintf(quotes, sizeof quotes, "%zu quote%s, ", r->quotes,
-		    summary_plural(r->quotes));
-	return xasprintf("%s%s%s%s%s%s%s%s: %s%zu mention%s", r->name,
+		         summary_plural(r->quotes));
+	return xasprintf(
+	    "%s%s%s%s%s%s%s%s: %s%zu mention%s", r->name,
 	    r->role != NULL ? ", " : "", r->role != NULL ? r->role : "",
 	    aff != NULL ? ", " : "", aff != NULL ? aff : "",
 	    a->kind != ACTOR_PERSON ? " (" : "",
@@ -446,8 +454,8 @@ summary_text(const struct summary_input *in, const struct summary_style *st)
 	const char *name = st->color ? SUMMARY_SGR_NAME : NULL;
 	const char *off = (st->bold || st->color) ? SUMMARY_SGR_OFF : NULL;
 	const char *last_group = "";
-	int width = st->width < SUMMARY_MIN_WIDTH ? SUMMARY_MIN_WIDTH :
-	    st->width;
+	int width =
+	    st->width < SUMMARY_MIN_WIDTH ? SUMMARY_MIN_WIDTH : st->width;
 	char *s, *path;
 	size_t i, npos = 0;
 
@@ -463,9 +471,10 @@ summary_text(const struct summary_input *in, const struct summary_style *st)
 	}
 	if (v.byline != NULL || v.dateline != NULL) {
 		s = xasprintf("%s%s%s%s", v.byline != NULL ? "By " : "",
-		    v.byline != NULL ? v.byline : "",
-		    v.byline != NULL && v.dateline != NULL ? " - " : "",
-		    v.dateline != NULL ? v.dateline : "");
+		              v.byline != NULL ? v.byline : "",
+		              v.byline != NULL && v.dateline != NULL ? " - "
+		                                                     : "",
+		              v.dateline != NULL ? v.dateline : "");
 		summary_wrap_text(&b, s, width, "", "", NULL, NULL);
 		free(s);
 	}
@@ -489,13 +498,13 @@ summary_text(const struct summary_input *in, const struct summary_style *st)
 		if (head) {
 			/* The country or organisation heads its group. */
 			summary_wrap_text(&b, s, width, "  ", "      ", bold,
-			    off);
+			                  off);
 		} else {
 			if (i == 0 || strcmp(g, last_group) != 0)
 				summary_wrap_text(&b, g, width, "  ", "  ",
-				    bold, off);
+				                  bold, off);
 			summary_wrap_text(&b, s, width, "    ", "        ",
-			    NULL, NULL);
+			                  NULL, NULL);
 		}
 		last_group = g;
 		free(s);
@@ -534,16 +543,18 @@ summary_text(const struct summary_input *in, const struct summary_style *st)
 		cue = summary_clean_str(q->cue);
 		where = summary_where(in, q);
 		s = xasprintf("Q%zu, %s: %s%s%s%s%s", i + 1, where,
-		    who != NULL ? who : "no speaker found",
-		    cue != NULL ? " (" : "", cue != NULL ? cue : "",
-		    cue != NULL ? ")" : "",
-		    q->kind != QUOTE_DIRECT ? (q->kind == QUOTE_SCARE ?
-		    " [scare quote]" : " [partial]") : "");
+		              who != NULL ? who : "no speaker found",
+		              cue != NULL ? " (" : "", cue != NULL ? cue : "",
+		              cue != NULL ? ")" : "",
+		              q->kind != QUOTE_DIRECT
+		                  ? (q->kind == QUOTE_SCARE ? " [scare quote]"
+		                                            : " [partial]")
+		                  : "");
 		summary_wrap_text(&b, s, width, "  ", "      ", name, off);
 		text = summary_clean_str(q->text != NULL ? q->text : "");
 		t = xasprintf("\"%s\"", text);
 		summary_wrap_text(&b, t, width, "      ", "       ", NULL,
-		    NULL);
+		                  NULL);
 		free(t);
 		free(text);
 		free(s);
@@ -626,8 +637,8 @@ summary_markdown(const struct summary_input *in)
 		summary_wrap_puts(&b, "None found.\n");
 	} else {
 		summary_wrap_puts(&b, "| Group | Actor | Kind | Role | "
-		    "Affiliation | Quotes | Mentions |\n"
-		    "|---|---|---|---|---|--:|--:|\n");
+		                      "Affiliation | Quotes | Mentions |\n"
+		                      "|---|---|---|---|---|--:|--:|\n");
 	}
 	for (i = 0; i < v.nrows; i++) {
 		const struct summary_row *r = &v.rows[i];
@@ -638,14 +649,14 @@ summary_markdown(const struct summary_input *in)
 		summary_wrap_puts(&b, " | ");
 		summary_md_escape(&b, r->name);
 		summary_wrap_printf(&b, " | %s | ",
-		    annotate_actor_kind_name(a->kind));
+		                    annotate_actor_kind_name(a->kind));
 		if (r->role != NULL)
 			summary_md_escape(&b, r->role);
 		summary_wrap_puts(&b, " | ");
 		if (r->affiliation != NULL)
 			summary_md_escape(&b, r->affiliation);
 		summary_wrap_printf(&b, " | %zu | %zu |\n", r->quotes,
-		    a->nmentions);
+		                    a->nmentions);
 	}
 
 	for (i = 0; i < v.nrows; i++)
@@ -691,8 +702,9 @@ summary_markdown(const struct summary_input *in)
 			summary_wrap_puts(&b, ")");
 		}
 		summary_wrap_printf(&b, ", %s, Q%zu%s\n", where, i + 1,
-		    q->kind == QUOTE_SCARE ? ", scare quote" :
-		    q->kind == QUOTE_PARTIAL ? ", partial" : "");
+		                    q->kind == QUOTE_SCARE     ? ", scare quote"
+		                    : q->kind == QUOTE_PARTIAL ? ", partial"
+		                                               : "");
 		free(text);
 		free(where);
 		free(cue);

@@ -22,17 +22,13 @@ struct block_list;
 struct annotation;
 
 #define SUMMARY_FORMAT_NAME "whosaid-summary"
-#define SUMMARY_VERSION 1
+#define SUMMARY_VERSION     1
 
 /* Flags for json_dumps()/json_dumpf() of a summary: indented, and reals
  * printed with no spurious digits (0.92, not 0.92000000000000004). */
 #define SUMMARY_JSON_FLAGS (JSON_INDENT(2) | JSON_REAL_PRECISION(6))
 
-enum summary_format {
-	SUMMARY_TEXT,
-	SUMMARY_MARKDOWN,
-	SUMMARY_JSON
-};
+enum summary_format { SUMMARY_TEXT, SUMMARY_MARKDOWN, SUMMARY_JSON };
 
 /* Everything a summary is made from; all borrowed. path is the name given
  * on the command line ("-" for standard input). */
@@ -44,8 +40,8 @@ struct summary_input {
 };
 
 struct summary_style {
-	int width;  /* columns of the text format; values below 20 count as 20 */
-	bool bold;  /* bold headings (SGR) */
+	int width; /* columns of the text format; values below 20 count as 20 */
+	bool bold; /* bold headings (SGR) */
 	bool color; /* coloured names and marks (SGR) */
 };
 
@@ -60,7 +56,7 @@ json_t *summary_json(const struct summary_input *in);
 
 /* The text summary, wrapped to style->width (allocated, NUL-terminated). */
 char *summary_text(const struct summary_input *in,
-    const struct summary_style *style);
+                   const struct summary_style *style);
 
 /* The Markdown summary (allocated, NUL-terminated). */
 char *summary_markdown(const struct summary_input *in);

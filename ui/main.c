@@ -34,11 +34,11 @@
 #include "xmalloc.h"
 #include "reader.h"
 
-#define MAIN_BUNDLED "central-asia-referendums.txt"
+#define MAIN_BUNDLED   "central-asia-referendums.txt"
 #define MAIN_MAX_WIDTH 10000
 
 enum main_mode {
-	MAIN_AUTO,	/* reader on a terminal, summary otherwise */
+	MAIN_AUTO, /* reader on a terminal, summary otherwise */
 	MAIN_READ,
 	MAIN_SUMMARY,
 	MAIN_INDEX,
@@ -47,8 +47,8 @@ enum main_mode {
 
 struct main_options {
 	enum main_mode mode;
-	int format;		/* enum summary_format, -1 not given */
-	int width;		/* 0: not given */
+	int format; /* enum summary_format, -1 not given */
+	int width;  /* 0: not given */
 	bool no_index;
 	const char *index_file;
 	bool mouse;
@@ -70,6 +70,7 @@ static const struct option main_longopts[] = {
 };
 static const char main_shortopts[] = "sf:idw:nI:mhV";
 
+/* clang-format off */
 static const char main_help[] =
 "usage: whosaid [OPTION]... [FILE]...\n"
 "Read a news article with who said what beside it, or print that analysis.\n"
@@ -98,9 +99,10 @@ static const char main_help[] =
 "\n"
 "Exit status: 0 success, 1 an input could not be read, 2 usage error.\n"
 "See whosaid(1) for the reader's keys.\n";
+/* clang-format on */
 
 static void main_usage_error(const char *, ...)
-	__attribute__((format(printf, 1, 2)));
+    __attribute__((format(printf, 1, 2)));
 
 /* Print a usage error the way getopt does, and where to get help. */
 static void
@@ -178,7 +180,7 @@ main_bundled(void)
 			*dir = '\0';
 		if (strcmp(exe, build) != 0) {
 			p = xasprintf("%s/../share/%s/content/%s", exe,
-			    PACKAGE_TARNAME, MAIN_BUNDLED);
+			              PACKAGE_TARNAME, MAIN_BUNDLED);
 			if (main_exists(p) && realpath(p, exe) != NULL) {
 				/* Print "/usr/share/...", not "/usr/bin/..". */
 				free(p);
@@ -186,7 +188,7 @@ main_bundled(void)
 			}
 			free(p);
 			p = xasprintf("%s/content/%s", WHOSAID_PKGDATADIR,
-			    MAIN_BUNDLED);
+			              MAIN_BUNDLED);
 			if (main_exists(p))
 				return p;
 			free(p);
@@ -201,7 +203,7 @@ struct main_doc {
 	struct article *art;
 	struct block_list *bl;
 	struct annotation *ann;
-	char *note;		/* from the index, or NULL */
+	char *note; /* from the index, or NULL */
 };
 
 static void
@@ -235,7 +237,7 @@ main_index_file(const struct main_options *o, const char *path)
  */
 static int
 main_doc_load(struct main_doc *d, const struct main_options *o,
-    const char *path, bool annotate_it)
+              const char *path, bool annotate_it)
 {
 	enum index_status status;
 	char *cause = NULL, *ifile;
@@ -327,8 +329,8 @@ main_summary(const struct main_options *o, char **files, int nfiles)
 			one = summary_json(&in);
 			if (array)
 				main_json_element(one, first);
-			else if (json_dumpf(one, stdout,
-			    SUMMARY_JSON_FLAGS) == 0)
+			else if (json_dumpf(one, stdout, SUMMARY_JSON_FLAGS) ==
+			         0)
 				putchar('\n');
 			json_decref(one);
 			break;
@@ -344,7 +346,8 @@ main_summary(const struct main_options *o, char **files, int nfiles)
 			break;
 		}
 		first = false;
-		/* Print as we go, so one bad file late does not hide the rest. */
+		/* Print as we go, so one bad file late does not hide the rest.
+		 */
 		fflush(stdout);
 		main_doc_free(&d);
 	}
@@ -370,7 +373,7 @@ main_index(const struct main_options *o, char **files, int nfiles)
 
 		if (strcmp(files[i], "-") == 0) {
 			fprintf(stderr, "whosaid: -: standard input has no "
-			    "index (give a file)\n");
+			                "index (give a file)\n");
 			status = 1;
 			continue;
 		}
@@ -380,7 +383,7 @@ main_index(const struct main_options *o, char **files, int nfiles)
 		}
 		where = cause = NULL;
 		if (index_rebuild(files[i], o->index_file, d.art, d.bl, &where,
-		    NULL, &cause) == -1) {
+		                  NULL, &cause) == -1) {
 			fprintf(stderr, "whosaid: %s\n", cause);
 			free(cause);
 			status = 1;
@@ -409,7 +412,7 @@ main_dump(const struct main_options *o, char **files, int nfiles)
 			putchar('\n');
 		if (dump_write(stdout, d.art, d.bl, width) == -1) {
 			fprintf(stderr, "whosaid: standard output: %s\n",
-			    strerror(errno));
+			        strerror(errno));
 			main_doc_free(&d);
 			return 1;
 		}
@@ -466,7 +469,8 @@ main_set_mode(struct main_options *o, enum main_mode m, const char *name)
 {
 	if (o->mode != MAIN_AUTO && o->mode != m) {
 		main_usage_error("%s: only one of --summary, --index and "
-		    "--dump at a time", name);
+		                 "--dump at a time",
+		                 name);
 		return -1;
 	}
 	o->mode = m;
@@ -482,7 +486,7 @@ main_stdin_has_data(void)
 	if (isatty(STDIN_FILENO) || fstat(STDIN_FILENO, &sb) != 0)
 		return false;
 	return S_ISFIFO(sb.st_mode) || S_ISREG(sb.st_mode) ||
-	    S_ISSOCK(sb.st_mode);
+	       S_ISSOCK(sb.st_mode);
 }
 
 int
@@ -497,7 +501,7 @@ main(int argc, char **argv)
 	if (argc > 0)
 		argv[0] = progname;
 	while ((c = getopt_long(argc, argv, main_shortopts, main_longopts,
-	    NULL)) != -1) {
+	                        NULL)) != -1) {
 		switch (c) {
 		case 's':
 			if (main_set_mode(&o, MAIN_SUMMARY, "--summary") == -1)
@@ -514,15 +518,18 @@ main(int argc, char **argv)
 		case 'f':
 			o.format = summary_format_from_name(optarg);
 			if (o.format < 0) {
-				main_usage_error("--format: unknown format "
-				    "'%s' (text, markdown or json)", optarg);
+				main_usage_error(
+				    "--format: unknown format "
+				    "'%s' (text, markdown or json)",
+				    optarg);
 				return 2;
 			}
 			break;
 		case 'w':
 			if ((o.width = main_parse_width(optarg)) < 0) {
 				main_usage_error("--width: not a width from 1 "
-				    "to 10000: '%s'", optarg);
+				                 "to 10000: '%s'",
+				                 optarg);
 				return 2;
 			}
 			break;
@@ -544,7 +551,7 @@ main(int argc, char **argv)
 		default:
 			/* getopt_long has said what was wrong. */
 			fprintf(stderr, "Try 'whosaid --help' for more "
-			    "information.\n");
+			                "information.\n");
 			return 2;
 		}
 	}
@@ -561,7 +568,7 @@ main(int argc, char **argv)
 		o.mode = isatty(STDOUT_FILENO) ? MAIN_READ : MAIN_SUMMARY;
 	if (o.no_index && (o.index_file != NULL || o.mode == MAIN_INDEX)) {
 		main_usage_error("%s", "--no-index goes with neither "
-		    "--index nor --index-file");
+		                       "--index nor --index-file");
 		return 2;
 	}
 	if (o.index_file != NULL && nfiles > 1) {
@@ -570,13 +577,14 @@ main(int argc, char **argv)
 	}
 	if (o.mode == MAIN_READ && nfiles > 1) {
 		main_usage_error("%s", "the reader takes one FILE (--summary "
-		    "takes several)");
+		                       "takes several)");
 		return 2;
 	}
 	if (nfiles == 0) {
 		if (o.mode == MAIN_INDEX || o.mode == MAIN_DUMP) {
-			main_usage_error("%s", o.mode == MAIN_INDEX ?
-			    "--index: no FILE given" : "--dump: no FILE given");
+			main_usage_error("%s", o.mode == MAIN_INDEX
+			                           ? "--index: no FILE given"
+			                           : "--dump: no FILE given");
 			return 2;
 		}
 		if (main_stdin_has_data()) {
@@ -608,7 +616,7 @@ main(int argc, char **argv)
 	free(bundled);
 	if (fflush(stdout) != 0 || ferror(stdout)) {
 		fprintf(stderr, "whosaid: standard output: %s\n",
-		    strerror(errno));
+		        strerror(errno));
 		status = 1;
 	}
 	return status;

@@ -55,7 +55,8 @@ test_span_of(const char *text, const char *needle)
 
 static void
 test_actor(struct actor *a, const char *name, enum actor_kind kind,
-    const char *role, const char *aff, const char *alias, const char *pos)
+           const char *role, const char *aff, const char *alias,
+           const char *pos)
 {
 	memset(a, 0, sizeof *a);
 	a->name = xstrdup(name);
@@ -73,8 +74,8 @@ test_actor(struct actor *a, const char *name, enum actor_kind kind,
 }
 
 static void
-test_quote(struct quote *q, const char *text, const char *words,
-    int speaker, const char *cue, enum quote_kind kind, size_t block)
+test_quote(struct quote *q, const char *text, const char *words, int speaker,
+           const char *cue, enum quote_kind kind, size_t block)
 {
 	memset(q, 0, sizeof *q);
 	q->span = test_span_of(text, words);
@@ -95,17 +96,18 @@ test_annotation(const char *text)
 	ann->nactors = 2;
 	ann->actors = xcalloc(ann->nactors, sizeof *ann->actors);
 	test_actor(&ann->actors[0], "Kazakhstan", ACTOR_COUNTRY, NULL, NULL,
-	    "Astana", "Kazakhstan backs territorial integrity.");
+	           "Astana", "Kazakhstan backs territorial integrity.");
 	test_actor(&ann->actors[1], "Aibek Smadiyarov", ACTOR_PERSON,
-	    "Foreign Ministry spokesman", "Kazakhstan", "Smadiyarov", NULL);
+	           "Foreign Ministry spokesman", "Kazakhstan", "Smadiyarov",
+	           NULL);
 	ann->nquotes = 3;
 	ann->quotes = xcalloc(ann->nquotes, sizeof *ann->quotes);
 	test_quote(&ann->quotes[0], text,
-	    "proceeds from the principles of territorial integrity.", 1,
-	    "said", QUOTE_DIRECT, 1);
+	           "proceeds from the principles of territorial integrity.", 1,
+	           "said", QUOTE_DIRECT, 1);
 	test_quote(&ann->quotes[1], text, "sham", -1, NULL, QUOTE_SCARE, 2);
-	test_quote(&ann->quotes[2], text, "this one.", -1, NULL,
-	    QUOTE_PARTIAL, 2);
+	test_quote(&ann->quotes[2], text, "this one.", -1, NULL, QUOTE_PARTIAL,
+	           2);
 	ann->title = xstrdup("A Title With | Pipe");
 	ann->byline = NULL;
 	ann->dateline = xstrdup("ASTANA");
@@ -152,8 +154,7 @@ test_blocks(const char *text)
 	bl->n = 3;
 	bl->v = xcalloc(3, sizeof *bl->v);
 	bl->v[0].kind = BLOCK_TITLE;
-	bl->v[0].end = bl->v[0].shown_end = (size_t)(strchr(text, '\n') -
-	    text);
+	bl->v[0].end = bl->v[0].shown_end = (size_t)(strchr(text, '\n') - text);
 	bl->v[1].kind = BLOCK_PARAGRAPH;
 	bl->v[1].start = (size_t)(p1 - text);
 	bl->v[1].end = bl->v[1].shown_end = (size_t)(strchr(p1, '\n') - text);
@@ -212,7 +213,7 @@ test_key(json_t *o, const char *key, json_type t)
 		fail_msg("missing key \"%s\"", key);
 	if (json_typeof(v) != t)
 		fail_msg("key \"%s\" has type %d, want %d", key,
-		    (int)json_typeof(v), (int)t);
+		         (int)json_typeof(v), (int)t);
 	return v;
 }
 
@@ -224,54 +225,59 @@ test_json_schema(void **state)
 	json_t *o = summary_json(&in), *art, *actors, *a, *quotes, *q;
 	size_t i;
 
-	assert_string_equal(json_string_value(test_key(o, "format",
-	    JSON_STRING)), "whosaid-summary");
-	assert_int_equal(json_integer_value(test_key(o, "version",
-	    JSON_INTEGER)), 1);
+	assert_string_equal(
+	    json_string_value(test_key(o, "format", JSON_STRING)),
+	    "whosaid-summary");
+	assert_int_equal(
+	    json_integer_value(test_key(o, "version", JSON_INTEGER)), 1);
 	assert_int_equal(json_object_size(o), 5);
 
 	art = test_key(o, "article", JSON_OBJECT);
-	assert_string_equal(json_string_value(test_key(art, "path",
-	    JSON_STRING)), "t.txt");
-	assert_string_equal(json_string_value(test_key(art, "title",
-	    JSON_STRING)), "A Title With | Pipe");
+	assert_string_equal(
+	    json_string_value(test_key(art, "path", JSON_STRING)), "t.txt");
+	assert_string_equal(
+	    json_string_value(test_key(art, "title", JSON_STRING)),
+	    "A Title With | Pipe");
 	test_key(art, "byline", JSON_NULL);
-	assert_string_equal(json_string_value(test_key(art, "dateline",
-	    JSON_STRING)), "ASTANA");
-	assert_int_equal(json_integer_value(test_key(art, "bytes",
-	    JSON_INTEGER)), sizeof test_text - 1);
-	assert_int_equal(json_integer_value(test_key(art, "words",
-	    JSON_INTEGER)), 31);
+	assert_string_equal(
+	    json_string_value(test_key(art, "dateline", JSON_STRING)),
+	    "ASTANA");
+	assert_int_equal(
+	    json_integer_value(test_key(art, "bytes", JSON_INTEGER)),
+	    sizeof test_text - 1);
+	assert_int_equal(
+	    json_integer_value(test_key(art, "words", JSON_INTEGER)), 31);
 
 	actors = test_key(o, "actors", JSON_ARRAY);
 	assert_int_equal(json_array_size(actors), 2);
 	a = json_array_get(actors, 1);
 	assert_string_equal(json_string_value(test_key(a, "id", JSON_STRING)),
-	    "A2");
-	assert_string_equal(json_string_value(test_key(a, "name",
-	    JSON_STRING)), "Aibek Smadiyarov");
-	assert_string_equal(json_string_value(test_key(a, "kind",
-	    JSON_STRING)), "person");
-	assert_string_equal(json_string_value(test_key(a, "role",
-	    JSON_STRING)), "Foreign Ministry spokesman");
-	assert_string_equal(json_string_value(test_key(a, "affiliation",
-	    JSON_STRING)), "Kazakhstan");
-	assert_string_equal(json_string_value(json_array_get(test_key(a,
-	    "aliases", JSON_ARRAY), 0)), "Smadiyarov");
-	test_key(a, "position", JSON_NULL);
-	assert_int_equal(json_array_size(test_key(a, "quotes", JSON_ARRAY)),
-	    1);
+	                    "A2");
+	assert_string_equal(json_string_value(test_key(a, "name", JSON_STRING)),
+	                    "Aibek Smadiyarov");
+	assert_string_equal(json_string_value(test_key(a, "kind", JSON_STRING)),
+	                    "person");
+	assert_string_equal(json_string_value(test_key(a, "role", JSON_STRING)),
+	                    "Foreign Ministry spokesman");
+	assert_string_equal(
+	    json_string_value(test_key(a, "affiliation", JSON_STRING)),
+	    "Kazakhstan");
 	assert_string_equal(json_string_value(json_array_get(
-	    json_object_get(a, "quotes"), 0)), "Q1");
-	assert_int_equal(json_integer_value(test_key(a, "mentions",
-	    JSON_INTEGER)), 2);
+	                        test_key(a, "aliases", JSON_ARRAY), 0)),
+	                    "Smadiyarov");
+	test_key(a, "position", JSON_NULL);
+	assert_int_equal(json_array_size(test_key(a, "quotes", JSON_ARRAY)), 1);
+	assert_string_equal(
+	    json_string_value(json_array_get(json_object_get(a, "quotes"), 0)),
+	    "Q1");
+	assert_int_equal(
+	    json_integer_value(test_key(a, "mentions", JSON_INTEGER)), 2);
 	a = json_array_get(actors, 0);
-	assert_string_equal(json_string_value(test_key(a, "kind",
-	    JSON_STRING)), "country");
+	assert_string_equal(json_string_value(test_key(a, "kind", JSON_STRING)),
+	                    "country");
 	test_key(a, "role", JSON_NULL);
 	test_key(a, "affiliation", JSON_NULL);
-	assert_int_equal(json_array_size(test_key(a, "quotes", JSON_ARRAY)),
-	    0);
+	assert_int_equal(json_array_size(test_key(a, "quotes", JSON_ARRAY)), 0);
 
 	quotes = test_key(o, "quotes", JSON_ARRAY);
 	assert_int_equal(json_array_size(quotes), 3);
@@ -280,37 +286,42 @@ test_json_schema(void **state)
 
 		q = json_array_get(quotes, i);
 		assert_int_equal(json_object_size(q), 9);
-		assert_int_equal(json_integer_value(test_key(q, "start",
-		    JSON_INTEGER)), hq->span.start);
-		assert_int_equal(json_integer_value(test_key(q, "end",
-		    JSON_INTEGER)), hq->span.end);
+		assert_int_equal(
+		    json_integer_value(test_key(q, "start", JSON_INTEGER)),
+		    hq->span.start);
+		assert_int_equal(
+		    json_integer_value(test_key(q, "end", JSON_INTEGER)),
+		    hq->span.end);
 		/* start/end point at exactly the text in the file. */
-		assert_memory_equal(test_text + hq->span.start,
+		assert_memory_equal(
+		    test_text + hq->span.start,
 		    json_string_value(test_key(q, "text", JSON_STRING)),
 		    hq->span.end - hq->span.start);
-		assert_true(json_real_value(test_key(q, "confidence",
-		    JSON_REAL)) > 0.91);
+		assert_true(json_real_value(
+		                test_key(q, "confidence", JSON_REAL)) > 0.91);
 		test_key(q, "kind", JSON_STRING);
 	}
 	q = json_array_get(quotes, 0);
 	assert_string_equal(json_string_value(test_key(q, "id", JSON_STRING)),
-	    "Q1");
-	assert_string_equal(json_string_value(test_key(q, "speaker",
-	    JSON_STRING)), "A2");
-	assert_string_equal(json_string_value(test_key(q, "speaker_name",
-	    JSON_STRING)), "Aibek Smadiyarov");
-	assert_string_equal(json_string_value(test_key(q, "cue",
-	    JSON_STRING)), "said");
+	                    "Q1");
+	assert_string_equal(
+	    json_string_value(test_key(q, "speaker", JSON_STRING)), "A2");
+	assert_string_equal(
+	    json_string_value(test_key(q, "speaker_name", JSON_STRING)),
+	    "Aibek Smadiyarov");
+	assert_string_equal(json_string_value(test_key(q, "cue", JSON_STRING)),
+	                    "said");
 	assert_string_equal(json_string_value(json_object_get(q, "kind")),
-	    "direct");
+	                    "direct");
 	q = json_array_get(quotes, 1);
 	test_key(q, "speaker", JSON_NULL);
 	test_key(q, "speaker_name", JSON_NULL);
 	test_key(q, "cue", JSON_NULL);
 	assert_string_equal(json_string_value(json_object_get(q, "kind")),
-	    "scare");
+	                    "scare");
 	assert_string_equal(json_string_value(json_object_get(
-	    json_array_get(quotes, 2), "kind")), "partial");
+	                        json_array_get(quotes, 2), "kind")),
+	                    "partial");
 	json_decref(o);
 }
 
@@ -354,11 +365,11 @@ test_json_file_offsets(void **state)
 	o = summary_json(&in);
 	q = json_array_get(json_object_get(o, "quotes"), 0);
 	assert_int_equal(json_integer_value(json_object_get(q, "start")),
-	    strstr(file, "said") - file);
+	                 strstr(file, "said") - file);
 	assert_int_equal(json_integer_value(json_object_get(q, "end")),
-	    strstr(file, "\x94") - file);
-	assert_true(json_is_null(json_object_get(json_object_get(o,
-	    "article"), "title")));
+	                 strstr(file, "\x94") - file);
+	assert_true(json_is_null(
+	    json_object_get(json_object_get(o, "article"), "title")));
 	json_decref(o);
 	free(ann->quotes[0].text);
 	free(ann->quotes);
@@ -408,7 +419,8 @@ test_no_escape_reaches_output(void **state)
 	free(f->ann->actors[1].name);
 	f->ann->actors[1].name = xstrdup("Evil\033[2J\033]0;pwned\007 Name");
 	free(f->ann->title);
-	f->ann->title = xstrdup("Title \033[31mred\x9b" "1m\r\n");
+	f->ann->title = xstrdup("Title \033[31mred\x9b"
+	                        "1m\r\n");
 	free(f->ann->quotes[0].text);
 	f->ann->quotes[0].text = xstrdup("text\033P+q\033\\ \x7f\b end");
 	free(f->ann->actors[0].position);
@@ -448,12 +460,12 @@ test_assert_lines_fit(char *s, int width)
 
 	test_strip_sgr(s);
 	for (line = strtok_r(s, "\n", &save); line != NULL;
-	    line = strtok_r(NULL, "\n", &save)) {
+	     line = strtok_r(NULL, "\n", &save)) {
 		int w = u8_strwidth((const uint8_t *)line, "UTF-8");
 
 		if (w > width)
 			fail_msg("line wider than %d (%d): \"%s\"", width, w,
-			    line);
+			         line);
 	}
 }
 
@@ -466,7 +478,8 @@ test_text_fits_width(void **state)
 
 	free(f->ann->actors[0].position);
 	/* A long word and wide characters too. */
-	f->ann->actors[0].position = xstrdup("Kazakhstan backs territorial "
+	f->ann->actors[0].position = xstrdup(
+	    "Kazakhstan backs territorial "
 	    "integrity; see https://example.org/a/very/long/address/that/"
 	    "cannot/break/anywhere/at/all and \xe5\x9b\xbd\xe5\xae\xb6\xe7"
 	    "\x9a\x84\xe9\xa2\x86\xe5\x9c\x9f\xe5\xae\x8c\xe6\x95\xb4 too.");
@@ -490,11 +503,11 @@ test_text_content(void **state)
 	/* The headline first, then the counts. */
 	assert_memory_equal(s, "A Title With | Pipe\n", 20);
 	assert_non_null(strstr(s, "31 words, 2 quotes (and 1 scare quote), "
-	    "1 speaker"));
+	                          "1 speaker"));
 	/* The spokesman is grouped under his country, after it. */
 	kz = strstr(s, "\n  Kazakhstan (country): 2 mentions\n");
 	sm = strstr(s, "    Aibek Smadiyarov, Foreign Ministry spokesman: "
-	    "1 quote");
+	               "1 quote");
 	assert_non_null(kz);
 	assert_non_null(sm);
 	assert_true(kz < sm);
@@ -502,7 +515,7 @@ test_text_content(void **state)
 	/* Quotes: id, paragraph, speaker, cue. */
 	assert_non_null(strstr(s, "Q1, paragraph 1: Aibek Smadiyarov (said)"));
 	assert_non_null(strstr(s, "Q2, paragraph 2: no speaker found "
-	    "[scare quote]"));
+	                          "[scare quote]"));
 	assert_non_null(strstr(s, "\"proceeds from the principles"));
 	free(s);
 }
@@ -528,10 +541,10 @@ test_markdown_table_escaped(void **state)
 	}
 	assert_int_equal(pipes, 8);
 	assert_non_null(strstr(row, "spokes\\|man \\*not bold\\* "
-	    "\\[link\\](x)"));
+	                            "\\[link\\](x)"));
 	assert_non_null(strstr(s, "\n> proceeds from the principles"));
 	assert_non_null(strstr(s, "**Aibek Smadiyarov** (said), "
-	    "paragraph 1, Q1"));
+	                          "paragraph 1, Q1"));
 	assert_non_null(strstr(s, "- **Kazakhstan:** Kazakhstan backs"));
 	free(s);
 }
@@ -597,7 +610,7 @@ test_format_names(void **state)
 	assert_int_equal(summary_format_from_name("text"), SUMMARY_TEXT);
 	assert_int_equal(summary_format_from_name("json"), SUMMARY_JSON);
 	assert_int_equal(summary_format_from_name("markdown"),
-	    SUMMARY_MARKDOWN);
+	                 SUMMARY_MARKDOWN);
 	assert_int_equal(summary_format_from_name("md"), SUMMARY_MARKDOWN);
 	assert_int_equal(summary_format_from_name("xml"), -1);
 	assert_int_equal(summary_format_from_name(""), -1);
@@ -610,8 +623,7 @@ test_wrap(void **state)
 	char *s;
 
 	(void)state;
-	summary_wrap_text(&b, "one two three four", 9, "> ", "  ", NULL,
-	    NULL);
+	summary_wrap_text(&b, "one two three four", 9, "> ", "  ", NULL, NULL);
 	s = summary_wrap_take(&b);
 	assert_string_equal(s, "> one two\n  three\n  four\n");
 	free(s);
@@ -621,8 +633,8 @@ test_wrap(void **state)
 	assert_string_equal(s, "abcd\nefgh\nij\n");
 	free(s);
 	/* Wide characters take two columns: 2 per line of 5. */
-	summary_wrap_text(&b, "\xe5\x9b\xbd\xe5\xae\xb6\xe7\x9a\x84", 5, "",
-	    "", NULL, NULL);
+	summary_wrap_text(&b, "\xe5\x9b\xbd\xe5\xae\xb6\xe7\x9a\x84", 5, "", "",
+	                  NULL, NULL);
 	s = summary_wrap_take(&b);
 	assert_string_equal(s, "\xe5\x9b\xbd\xe5\xae\xb6\n\xe7\x9a\x84\n");
 	free(s);
@@ -649,7 +661,7 @@ test_clean(void **state)
 	assert_null(summary_wrap_clean(NULL, 0));
 	s = summary_wrap_clean("a\033b", 3);
 	assert_null(strchr(s, '\033'));
-	assert_true(strlen(s) > 2);	/* the ESC shows as something */
+	assert_true(strlen(s) > 2); /* the ESC shows as something */
 	free(s);
 }
 
@@ -658,23 +670,23 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_json_schema, setup,
-		    teardown),
+		                                teardown),
 		cmocka_unit_test_setup_teardown(test_json_dump_flags, setup,
-		    teardown),
+		                                teardown),
 		cmocka_unit_test(test_json_file_offsets),
 		cmocka_unit_test_setup_teardown(test_no_escape_reaches_output,
-		    setup, teardown),
+		                                setup, teardown),
 		cmocka_unit_test_setup_teardown(test_text_fits_width, setup,
-		    teardown),
+		                                teardown),
 		cmocka_unit_test_setup_teardown(test_text_content, setup,
-		    teardown),
+		                                teardown),
 		cmocka_unit_test_setup_teardown(test_markdown_table_escaped,
-		    setup, teardown),
-		cmocka_unit_test_setup_teardown(test_markdown_line_start,
-		    setup, teardown),
+		                                setup, teardown),
+		cmocka_unit_test_setup_teardown(test_markdown_line_start, setup,
+		                                teardown),
 		cmocka_unit_test(test_empty_annotation),
 		cmocka_unit_test_setup_teardown(test_paragraph_number, setup,
-		    teardown),
+		                                teardown),
 		cmocka_unit_test(test_format_names),
 		cmocka_unit_test(test_wrap),
 		cmocka_unit_test(test_clean),
