@@ -718,6 +718,43 @@ test_suspend(void **state)
 	quit(t);
 }
 
+/*
+ * Control characters in an article never reach the terminal: an OSC that
+ * would set the title and a colour change are shown as visible text.
+ */
+static void
+test_control_chars(void **state)
+{
+	char path[] = "/tmp/whosaid-evil-XXXXXX";
+	char *argv[] = { (char *)whosaid, path, NULL };
+	static const char *const env[] = { "LANG=C.UTF-8", NULL };
+	static const char evil[] = "Evil Title\n\nThe man said \033]0;pwned\a"
+	    " and \033[31mred\033[0m text.\n";
+	struct tty *t;
+	const char *out;
+	size_t len;
+	int fd;
+
+	(void)state;
+	fd = mkstemp(path);
+	assert_true(fd >= 0);
+	assert_int_equal(write(fd, evil, sizeof evil - 1),
+	    (ssize_t)(sizeof evil - 1));
+	close(fd);
+	t = tty_start(argv, 24, 80, env);
+	assert_non_null(t);
+	assert_true(tty_wait_for(t, "Evil Title", 10000));
+	tty_settle(t, 150, 5000);
+	out = tty_output(t, &len);
+	assert_null(strstr(out, "pwned\a"));
+	assert_null(strstr(out, "\033]0;"));
+	assert_null(strstr(out, "\033[31mred"));
+	assert_true(tty_find(t, "pwned", NULL, NULL));
+	assert_true(tty_find(t, "red", NULL, NULL));
+	quit(t);
+	unlink(path);
+}
+
 /* The mouse is off unless --mouse; with it, a click selects an actor. */
 static void
 test_mouse(void **state)
@@ -775,15 +812,19 @@ main(void)
 		cmocka_unit_test_prestate(test_quote3, &s50),
 		cmocka_unit_test_prestate(test_same_speaker, &s80),
 		cmocka_unit_test_prestate(test_same_speaker, &s50),
+		cmocka_unit_test_prestate(test_same_speaker, &s120),
 		cmocka_unit_test_prestate(test_sidebar_jump, &s80),
 		cmocka_unit_test_prestate(test_sidebar_jump, &s50),
+		cmocka_unit_test_prestate(test_sidebar_jump, &s120),
 		cmocka_unit_test_prestate(test_search, &s80),
 		cmocka_unit_test_prestate(test_search, &s50),
+		cmocka_unit_test_prestate(test_search, &s120),
 		cmocka_unit_test(test_resize),
 		cmocka_unit_test_prestate(test_sidebar_toggle, &s80),
 		cmocka_unit_test_prestate(test_sidebar_toggle, &s120),
 		cmocka_unit_test_prestate(test_help, &s80),
 		cmocka_unit_test_prestate(test_help, &s50),
+		cmocka_unit_test_prestate(test_help, &s120),
 		cmocka_unit_test(test_copy),
 		cmocka_unit_test(test_quit_restores),
 		cmocka_unit_test_prestate(test_signal_restores, &sig_term),
@@ -794,6 +835,7 @@ main(void)
 		cmocka_unit_test(test_pipe),
 		cmocka_unit_test(test_dumb_terminal),
 		cmocka_unit_test(test_mouse),
+		cmocka_unit_test(test_control_chars),
 	};
 
 	return cmocka_run_group_tests(tests, setup_all, teardown_all);
