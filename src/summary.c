@@ -11,8 +11,10 @@
  *
  * Actors are grouped for text and Markdown "by country or organisation":
  * a country is its own group, an actor with an affiliation joins the group
- * of that name, an organisation without one is its own group, and the
- * rest fall in "Other". Groups keep the order of their first actor.
+ * of that name (or, when the affiliation is an actor itself, that actor's
+ * group), an organisation without one is its own group, and the rest fall
+ * in "Other". Groups keep the order of their first actor; the country or
+ * organisation a group is named after heads it.
  */
 #include "config.h"
 
