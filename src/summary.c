@@ -146,6 +146,10 @@ summary_json_quote(const struct summary_input *in, size_t qi)
 
 	json_object_set_new(o, "id", summary_json_id('Q', qi));
 	json_object_set_new(o, "text", summary_json_str(q->text));
+	/*
+	 * The annotation speaks in text offsets; a Windows-1252 file was
+	 * decoded, so its file offsets differ and scripts index the file.
+	 */
 	json_object_set_new(o, "start",
 	                    json_integer((json_int_t)article_file_offset(
 	                        in->art, q->span.start)));
@@ -161,6 +165,10 @@ summary_json_quote(const struct summary_input *in, size_t qi)
 	json_object_set_new(o, "cue", summary_json_str(q->cue));
 	json_object_set_new(o, "kind",
 	                    json_string(annotate_quote_kind_name(q->kind)));
+	/*
+	 * The schema promises 0..1, and json_real() refuses NaN and the
+	 * infinities (it returns NULL), so a confused score must not pass.
+	 */
 	if (!(conf >= 0))
 		conf = 0; /* NaN too */
 	if (conf > 1)
@@ -297,6 +305,11 @@ summary_view_init(struct summary_view *v, const struct summary_input *in)
 	v->byline = summary_clean_str(ann->byline);
 	v->dateline = summary_clean_str(ann->dateline);
 
+	/*
+	 * Counts of speech: a scare quote is a word held at a distance, not
+	 * something said, so it neither counts as a quote nor makes a
+	 * speaker (as in the scoring of tests/eval).
+	 */
 	speaks = xcalloc(ann->nactors + 1, sizeof *speaks);
 	for (i = 0; i < ann->nquotes; i++) {
 		const struct quote *q = &ann->quotes[i];
