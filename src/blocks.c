@@ -721,10 +721,17 @@ blocks_classify(const char *t, struct block_list *bl,
 	 * blocks of text. A lone numbered line of that shape ("1. Large
 	 * Scale Trafficker Sentenced") is a numbered heading, not a list.
 	 */
+	for (k = 0, seen_real = false; k < first_body; k++)
+		seen_real = seen_real || v[k].kind == BLOCK_PARAGRAPH ||
+		    v[k].kind == BLOCK_BYLINE || v[k].kind == BLOCK_TITLE;
 	for (k = first_body; k < tail; k++) {
 		const char *s = t + v[k].start;
-		size_t len = v[k].end - v[k].start, p;
-		bool numbered_alone;
+		size_t len = v[k].end - v[k].start;
+		bool numbered_alone, real_before = seen_real;
+
+		/* Text before the next one: kept as we go (no look back). */
+		seen_real = seen_real || v[k].kind == BLOCK_PARAGRAPH ||
+		    v[k].kind == BLOCK_BYLINE;
 
 		numbered_alone = info[k].seg == SEG_LIST && info[k].numbered &&
 		    info[k].nlines == 1 &&
@@ -739,15 +746,10 @@ blocks_classify(const char *t, struct block_list *bl,
 		if (k + 1 >= tail || (v[k + 1].kind != BLOCK_PARAGRAPH &&
 		    v[k + 1].kind != BLOCK_CAPTION))
 			continue;
-		for (p = k, seen_real = false; p > 0; p--)
-			if (v[p - 1].kind == BLOCK_PARAGRAPH ||
-			    v[p - 1].kind == BLOCK_BYLINE ||
-			    v[p - 1].kind == BLOCK_TITLE) {
-				seen_real = true;
-				break;
-			}
-		if (seen_real)
+		if (real_before) {
 			v[k].kind = BLOCK_HEADING;
+			seen_real = real_before;
+		}
 	}
 }
 
