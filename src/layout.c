@@ -33,8 +33,9 @@
  *
  * Invariants: lines[] is in text order; a separator line (width -1 in
  * struct layout_rec) stands between the lines of two shown blocks; every
- * other line has 0 < width <= lo->width, except a line holding a single
- * character wider than the width (only possible below 2 columns).
+ * other line has width <= lo->width, except a line holding one character
+ * wider than the width by itself (a wide character below 2 columns, a
+ * control's replacement such as "<9B>" below 4).
  */
 #include "config.h"
 

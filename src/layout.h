@@ -5,7 +5,9 @@
  * (libunistring); boilerplate is left out, a repeated caption is shown
  * once, and one blank separator line stands between blocks. Lines are
  * computed lazily, block by block, as far as a caller asks. No line is
- * wider than the width; a word with no break opportunity is cut.
+ * wider than the width; a word with no break opportunity is cut. (Only a
+ * character wider than the width by itself, at widths below 4, gets a
+ * line of its own that is wider.)
  */
 #ifndef WHOSAID_LAYOUT_H
 #define WHOSAID_LAYOUT_H
