@@ -377,8 +377,12 @@ find_phrases(const struct tokens *tk)
 			for (k = i; k < i + L; k++) {
 				size_t tl = sentences_len(tk, k);
 
+				/* capitalised words, or a small word inside:
+				 * "The Globe and Mail" */
 				if (k > i && (!(tk->v[k].flags & TOK_WORD) ||
-				              !(tk->v[k].flags & TOK_CAP) ||
+				              (!(tk->v[k].flags & TOK_CAP) &&
+				               !(tk->v[k].lex &
+				                 LEX_BIT(LEX_CONNECTOR))) ||
 				              !same_ctx(tk, i, k)))
 					goto next;
 				if (len + tl + 1 > sizeof buf)

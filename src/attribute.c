@@ -388,7 +388,7 @@ attribute_subject(struct actors *as, struct tokens *tk,
                   const struct mentions *ms, size_t v, size_t lo)
 {
 	size_t p = v;
-	const struct mention *m;
+	const struct mention *m, *pm;
 	int a;
 
 	while (p > lo && skippable(tk, p - 1))
@@ -408,6 +408,14 @@ attribute_subject(struct actors *as, struct tokens *tk,
 		     sentences_eq(tk, f - 1, "at")) &&
 		    (a = description(as, tk, ms, f - 2, lo, p + 1)) >= 0)
 			return a;
+		/* "Matthew Ingram of The Globe and Mail dubbed": the person */
+		if (as->v[m->actor].a.kind != ACTOR_PERSON && f >= lo + 2 &&
+		    (sentences_eq(tk, f - 1, "of") ||
+		     sentences_eq(tk, f - 1, "for") ||
+		     sentences_eq(tk, f - 1, "at")) &&
+		    (pm = mention_ending(tk, ms, f - 2)) != NULL &&
+		    as->v[pm->actor].a.kind == ACTOR_PERSON)
+			return pm->actor;
 		/* "a letter seen by Sky News says": the agent is not it */
 		if (f >= lo + 3 && sentences_eq(tk, f - 1, "by") &&
 		    (tk->v[f - 2].flags & TOK_LOWER) &&
@@ -608,7 +616,7 @@ verb_subject(struct actors *as, struct tokens *tk, const struct mentions *ms,
              size_t v, size_t lo, size_t hi)
 {
 	int a = attribute_subject(as, tk, ms, v, lo);
-	size_t s;
+	size_t s, k;
 
 	if (a >= 0)
 		return a;
@@ -622,7 +630,17 @@ verb_subject(struct actors *as, struct tokens *tk, const struct mentions *ms,
 		if ((a = prev_in_sentence(tk, qs, out, qi)) >= 0)
 			return a;
 		s = tk->sent_of[v];
-		return first_mention_in(tk, ms, tk->s[s].first, v);
+		if ((a = first_mention_in(tk, ms, tk->s[s].first, v)) >= 0)
+			return a;
+		/* "One poster admitted ..., writing ...": a description
+		 * opening the sentence */
+		for (k = tk->s[s].first; k < v && k < tk->s[s].first + 6; k++)
+			if ((tk->v[k].flags & TOK_LOWER) &&
+			    (tk->v[k].lex & (LEX_BIT(LEX_ANON_WORD) |
+			                     LEX_BIT(LEX_TITLE))))
+				return description(as, tk, ms, k, tk->s[s].first,
+				                   k + 1);
+		return -1;
 	}
 	return -1;
 }
