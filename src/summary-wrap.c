@@ -79,6 +79,7 @@ summary_wrap_clean(const char *text, size_t len)
 {
 	char *flat, *san, *out;
 	size_t i, j, sanlen;
+	bool plain;
 
 	if (text == NULL)
 		return NULL;
@@ -88,11 +89,22 @@ summary_wrap_clean(const char *text, size_t len)
 	 * is not shown as a control picture.
 	 */
 	flat = xmalloc(len + 1);
-	for (i = 0; i < len; i++)
+	plain = true;
+	for (i = 0; i < len; i++) {
 		flat[i] = summary_wrap_is_space(text[i]) ? ' ' : text[i];
+		/* Printable ASCII is shown as it is: no need to sanitise. */
+		if ((unsigned char)flat[i] < 0x20 ||
+		    (unsigned char)flat[i] > 0x7e)
+			plain = false;
+	}
 	flat[len] = '\0';
-	san = sanitize_string(flat, len, &sanlen);
-	free(flat);
+	if (plain) {
+		san = flat;
+		sanlen = len;
+	} else {
+		san = sanitize_string(flat, len, &sanlen);
+		free(flat);
+	}
 
 	out = xmalloc(sanlen + 1);
 	for (i = 0, j = 0; i < sanlen; i++) {
@@ -113,8 +125,14 @@ summary_wrap_clean(const char *text, size_t len)
 int
 summary_wrap_width(const char *s)
 {
-	int w = u8_strwidth((const uint8_t *)s, "UTF-8");
+	const char *p;
+	int w;
 
+	for (p = s; (unsigned char)*p - 1u < 0x7f; p++)
+		;
+	if (*p == '\0')
+		return (int)(p - s); /* ASCII: a column a byte */
+	w = u8_strwidth((const uint8_t *)s, "UTF-8");
 	return w < 0 ? (int)strlen(s) : w;
 }
 
@@ -125,6 +143,11 @@ summary_wrap_char(const char *s, size_t n, size_t *i)
 	ucs4_t uc;
 	int len, w;
 
+	/* Clean text has no control characters: ASCII is one column. */
+	if ((unsigned char)s[*i] < 0x80) {
+		(*i)++;
+		return 1;
+	}
 	len = u8_mbtouc(&uc, (const uint8_t *)s + *i, n - *i);
 	if (len < 1)
 		len = 1;
@@ -170,8 +193,13 @@ summary_wrap_text(struct summary_buf *b, const char *text, int width,
 	int avail = summary_wrap_avail(width, first), col = 0;
 	char *p;
 
-	if (n == 0) {
-		summary_wrap_line(b, first, on, off, text, 0, 0);
+	/*
+	 * Most lines of a summary fit: then there is no break to find, and
+	 * line breaking (the costly part) is skipped. No UTF-8 character is
+	 * wider in columns than in bytes, so n bytes fit in n columns.
+	 */
+	if (n <= (size_t)avail || summary_wrap_width(text) <= avail) {
+		summary_wrap_line(b, first, on, off, text, 0, n);
 		return;
 	}
 	p = xmalloc(n);
