@@ -73,11 +73,17 @@ static json_t *
 summary_json_str(const char *s)
 {
 	json_t *j;
+	const char *p;
 	char *san;
 	size_t len;
 
 	if (s == NULL)
 		return json_null();
+	/* Printable ASCII and line ends pass the sanitiser unchanged. */
+	for (p = s; (*p >= 0x20 && *p <= 0x7e) || *p == '\n'; p++)
+		;
+	if (*p == '\0')
+		return json_stringn_nocheck(s, (size_t)(p - s));
 	san = sanitize_string(s, strlen(s), &len);
 	/* Sanitised text is valid UTF-8; json_stringn copes with NULs. */
 	j = json_stringn(san, len);
