@@ -59,6 +59,7 @@ actors_new(const char *text)
 	struct actors *as = xcalloc(1, sizeof *as);
 
 	as->names = strmap_new();
+	as->last_plural = -1;
 	as->surnames = strmap_new();
 	as->text = text;
 	return as;

@@ -55,6 +55,8 @@ struct actors {
 	void *ph;                /* scratch: phrase marks of a block */
 	size_t phcap;
 	bool headline;  /* scanning a title: create no people */
+	int last_plural; /* the latest body of people ("they"), or -1 */
+	int plural_age;  /* blocks since it was named */
 	int recent[64]; /* latest actors mentioned outside quotes */
 	size_t nrecent; /* most recent first */
 };

@@ -201,6 +201,9 @@ attribute_note_recent(struct actors *as, const struct mentions *ms)
 {
 	size_t i, k;
 
+	if (as->plural_age < 1000)
+		as->plural_age++;
+
 	for (i = 0; i < ms->n; i++) {
 		int a = ms->v[i].actor;
 
@@ -245,8 +248,17 @@ pronoun(struct actors *as, const struct tokens *tk, const struct mentions *ms,
 	if (sentences_ieq(tk, p, "it"))
 		return latest(as, tk, ms, p, W_THING, NULL, 0);
 	if (sentences_ieq(tk, p, "they"))
-		return latest(as, tk, ms, p, W_PLURAL, NULL, 0);
+		return as->last_plural >= 0 && as->plural_age <= 1
+		           ? as->last_plural
+		           : latest(as, tk, ms, p, W_PLURAL, NULL, 0);
 	return -1;
+}
+
+static bool
+is_article(const struct tokens *tk, size_t i)
+{
+	return sentences_ieq(tk, i, "the") || sentences_ieq(tk, i, "a") ||
+	       sentences_ieq(tk, i, "an");
 }
 
 /* Text of tokens [a, b) as an actor name. */
@@ -273,8 +285,17 @@ description(struct actors *as, const struct tokens *tk,
 	unsigned lex = tk->v[h].lex;
 	size_t d = h, len = sentences_len(tk, h);
 	const char *w = tk->text + tk->v[h].start;
-	bool person_noun = (lex & LEX_BIT(LEX_TITLE)) != 0;
+	bool person_noun = (lex & LEX_BIT(LEX_TITLE)) != 0, plural = false;
 	int a;
+
+	/* "the report's authors", "researchers": a plural of a title */
+	if (!(lex & (LEX_BIT(LEX_ANON_WORD) | LEX_BIT(LEX_TITLE) |
+	             LEX_BIT(LEX_DOCUMENT))) &&
+	    len > 3 && w[len - 1] == 's' &&
+	    (lexicon_lookup(w, len - 1) & LEX_BIT(LEX_TITLE))) {
+		lex |= LEX_BIT(LEX_ANON_WORD);
+		plural = true;
+	}
 
 	if (!((tk->v[h].flags & TOK_LOWER) ||
 	      ((tk->v[h].flags & TOK_SENTSTART) && h == lo)) ||
@@ -290,6 +311,15 @@ description(struct actors *as, const struct tokens *tk,
 		    (t->lex & LEX_BIT(LEX_SPEECH_VERB)) || skippable(tk, d - 1))
 			break;
 		d--;
+	}
+	if (plural) {
+		/* a body of people: its own group, "they" from now on */
+		size_t st = d > lo && is_article(tk, d - 1) ? d - 1 : d;
+
+		a = np_actor(as, tk, st, pp_end, ACTOR_GROUP);
+		as->last_plural = a;
+		as->plural_age = 0;
+		return a;
 	}
 	if (d > lo && (sentences_ieq(tk, d - 1, "the") ||
 	               sentences_ieq(tk, d - 1, "this") ||
@@ -327,10 +357,14 @@ description(struct actors *as, const struct tokens *tk,
 	if (lex & LEX_BIT(LEX_DOCUMENT))
 		return -1;
 	/* bare plural: "officials", "U.S. officials", "critics" */
-	if (w[len - 1] == 's')
-		return np_actor(as, tk, d, pp_end,
-		                (lex & LEX_BIT(LEX_ANON_WORD)) ? ACTOR_ANONYMOUS
-		                                               : ACTOR_GROUP);
+	if (w[len - 1] == 's') {
+		a = np_actor(as, tk, d, pp_end,
+		             (lex & LEX_BIT(LEX_ANON_WORD)) ? ACTOR_ANONYMOUS
+		                                            : ACTOR_GROUP);
+		as->last_plural = a;
+		as->plural_age = 0;
+		return a;
+	}
 	return -1;
 }
 

@@ -285,6 +285,32 @@ merge(struct tokens *tk)
 			join(tk, i, i + 3, &n);
 			finish(tk, t);
 		}
+		/* name particles: "al-Amr", "bin-Salman"; short tails:
+		 * "Jong-un". The joined token counts as capitalised. */
+		if (i + 2 < n && adjacent(tk, i + 1) && adjacent(tk, i + 2) &&
+		    sentences_is(tk, i + 1, '-') &&
+		    (tk->v[i + 2].flags & TOK_WORD)) {
+			bool particle = (t->flags & TOK_LOWER) &&
+			                (tk->v[i + 2].flags & TOK_CAP) &&
+			                (sentences_eq(tk, i, "al") ||
+			                 sentences_eq(tk, i, "el") ||
+			                 sentences_eq(tk, i, "bin") ||
+			                 sentences_eq(tk, i, "ibn") ||
+			                 sentences_eq(tk, i, "abu"));
+			bool tail = (t->flags & TOK_CAP) &&
+			            !(t->lex & NONAME_LEX) &&
+			            (tk->v[i + 2].flags & TOK_LOWER) &&
+			            tk->v[i + 2].end - tk->v[i + 2].start <= 2 &&
+			            !(i + 3 < n && adjacent(tk, i + 3) &&
+			              (tk->v[i + 3].flags & TOK_WORD));
+
+			if (particle || tail) {
+				join(tk, i, i + 3, &n);
+				finish(tk, t);
+				t->flags |= TOK_CAP;
+				t->flags &= ~(unsigned)TOK_LOWER;
+			}
+		}
 	}
 	tk->n = n;
 }
