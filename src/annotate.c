@@ -193,7 +193,8 @@ has_double_quote(const struct qspans *qs)
 	return false;
 }
 
-/* The quotes of block b without a speaker go to actor a ("— NAME"). */
+/* The quotes of block b without a speaker, or with one guessed from an
+ * earlier paragraph, go to actor a ("— NAME"). */
 static void
 credit(struct quotes_out *qo, struct actors *as, int a, size_t b,
        const struct tokens *tk)
@@ -203,8 +204,12 @@ credit(struct quotes_out *qo, struct actors *as, int a, size_t b,
 	for (i = qo->n; i > 0 && qo->v[i - 1].block == b; i--) {
 		struct quote *q = &qo->v[i - 1];
 
-		if (q->speaker >= 0 || q->kind == QUOTE_SCARE)
+		/* a credit line beats a guess from the paragraphs before */
+		if ((q->speaker >= 0 && (q->cue != NULL || q->confidence > 0.75)) ||
+		    q->kind == QUOTE_SCARE)
 			continue;
+		if (q->speaker >= 0 && as->v[q->speaker].nquotes > 0)
+			as->v[q->speaker].nquotes--;
 		q->speaker = a;
 		q->confidence = 0.6;
 		q->cue_span.start = tk->v[0].start;

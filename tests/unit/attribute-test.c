@@ -78,12 +78,40 @@ test_cues_recorded(void **state)
 	annotation_free(ann);
 }
 
+static const char article2[] =
+    "Harbour report\n\n"
+    "The report's authors say the delay is \"the costliest in a decade\". "
+    "They call for \"an immediate review of every contract.\"\n\n"
+    "Writing in a column, Ana Ruiz of The Globe and Mail dubbed the plan "
+    "\"a slow-motion failure from the very first day\".\n\n"
+    "\"We will see the bridge open again before the winter comes.\"\n\n"
+    "\u2014 Deputy Mayor Piet Kos of the harbour board.\n\n"
+    "PC World's analysis of its own traffic concluded, \"Most readers "
+    "never noticed the change at all.\"\n";
+
+static void
+test_more_sieves(void **state)
+{
+	struct annotation *ann = annotate_string(article2, sizeof article2 - 1);
+
+	(void)state;
+	assert_string_equal(speaker_of(ann, "the costliest"),
+	                    "The report's authors");
+	assert_string_equal(speaker_of(ann, "an immediate"),
+	                    "The report's authors");
+	assert_string_equal(speaker_of(ann, "a slow-motion"), "Ana Ruiz");
+	assert_string_equal(speaker_of(ann, "We will see"), "Piet Kos");
+	assert_string_equal(speaker_of(ann, "Most readers"), "PC World");
+	annotation_free(ann);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_sieves),
 		cmocka_unit_test(test_cues_recorded),
+		cmocka_unit_test(test_more_sieves),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
