@@ -938,6 +938,7 @@ run(struct actors *as, struct tokens *tk, struct mentions *ms, size_t s,
 	if (!org) {
 		/* an acronym on its own: an organisation */
 		if (e - s == 1 && (tk->v[s].flags & TOK_UPPER) && !ph[s].kind &&
+		    !(tk->v[s].lex & TITLEISH) &&
 		    !(tk->v[s].flags & TOK_INITIAL) &&
 		    !(s == 0 && e < tk->n && !(tk->v[e].flags & TOK_WORD))) {
 			a = actors_get(as, ACTOR_ORGANIZATION, ttext(tk, s),

@@ -126,6 +126,26 @@ clean(const char *text, size_t start, size_t end)
 	return s;
 }
 
+/* Whether a line opens with a day or month name ("Thursday, February
+ * 23, 2023"): a date, not an author's name. */
+static bool
+dated(const char *t, size_t start, size_t end)
+{
+	static const char *const names[] = { "Monday", "Tuesday", "Wednesday",
+		"Thursday", "Friday", "Saturday", "Sunday", "January",
+		"February", "March", "April", "May", "June", "July", "August",
+		"September", "October", "November", "December", NULL };
+	size_t i;
+
+	for (i = 0; names[i] != NULL; i++) {
+		size_t n = strlen(names[i]);
+
+		if (end - start >= n && memcmp(t + start, names[i], n) == 0)
+			return true;
+	}
+	return false;
+}
+
 /* "ALMATY, Kazakhstan -- When ...": the dateline before the dash. */
 static char *
 dateline(const char *t, size_t start, size_t end)
@@ -249,7 +269,8 @@ annotate(const struct article *art, const struct block_list *bl)
 			ann->title = clean(text, blk->start, blk->end);
 			positions_topic(&tp, text, blk->start, blk->end);
 		}
-		if (blk->kind == BLOCK_BYLINE && ann->byline == NULL) {
+		if (blk->kind == BLOCK_BYLINE && ann->byline == NULL &&
+		    !dated(text, blk->start, blk->end)) {
 			size_t s = blk->start;
 
 			if (blk->end - s > 3 &&
