@@ -21,6 +21,7 @@
 #include "positions.h"
 #include "quotes.h"
 #include "sentences.h"
+#include "strmap.h"
 #include "xmalloc.h"
 
 static const char *const actor_kinds[ACTOR_NKINDS] = {
@@ -71,25 +72,31 @@ annotate_quote_kind_from_name(const char *name)
 	return -1;
 }
 
+static void
+actor_clear(struct actor *a)
+{
+	size_t k;
+
+	free(a->name);
+	free(a->role);
+	free(a->affiliation);
+	for (k = 0; k < a->naliases; k++)
+		free(a->aliases[k]);
+	free(a->aliases);
+	free(a->position);
+	free(a->mentions);
+	memset(a, 0, sizeof *a);
+}
+
 void
 annotation_free(struct annotation *ann)
 {
-	size_t i, k;
+	size_t i;
 
 	if (ann == NULL)
 		return;
-	for (i = 0; i < ann->nactors; i++) {
-		struct actor *a = &ann->actors[i];
-
-		free(a->name);
-		free(a->role);
-		free(a->affiliation);
-		for (k = 0; k < a->naliases; k++)
-			free(a->aliases[k]);
-		free(a->aliases);
-		free(a->position);
-		free(a->mentions);
-	}
+	for (i = 0; i < ann->nactors; i++)
+		actor_clear(&ann->actors[i]);
 	free(ann->actors);
 	for (i = 0; i < ann->nquotes; i++) {
 		free(ann->quotes[i].text);
@@ -213,6 +220,38 @@ has_double_quote(const struct qspans *qs)
 	return false;
 }
 
+/*
+ * A "person" named by capitalised common words of this very article
+ * ("Space Shuttle Columbia" where "shuttle" also stands in lower case),
+ * with no title, role, affiliation or quote to vouch for it: a thing or a
+ * place, dropped. Only the words before the last count, so that "Chuck
+ * Close" stays a person even where "close" is a common word.
+ */
+static bool
+unlikely_person(const struct ent *e, const struct strmap *lower)
+{
+	const char *n = e->a.name, *sp;
+	char buf[64];
+
+	if (e->a.kind != ACTOR_PERSON || e->a.role != NULL ||
+	    e->a.affiliation != NULL || e->nquotes > 0)
+		return false;
+	while ((sp = strchr(n, ' ')) != NULL) {
+		size_t len = (size_t)(sp - n), k;
+
+		if (len >= 3 && len < sizeof buf) {
+			for (k = 0; k < len; k++)
+				buf[k] = (n[k] >= 'A' && n[k] <= 'Z')
+				             ? (char)(n[k] + 32)
+				             : n[k];
+			if (strmap_get(lower, buf, len) >= 0)
+				return true;
+		}
+		n = sp + 1;
+	}
+	return false;
+}
+
 /* The quotes of block b without a speaker, or with one guessed from an
  * earlier paragraph, go to actor a ("— NAME"). */
 static void
@@ -260,6 +299,8 @@ annotate(const struct article *art, const struct block_list *bl)
 	struct topic tp = { NULL, 0 };
 	bool carry = false, seen_para = false;
 	size_t prev_block = (size_t)-1;
+	struct strmap *lower = strmap_new();
+	int *remap;
 
 	attribute_init(&st);
 	for (b = 0; b < bl->n; b++) {
@@ -301,9 +342,17 @@ annotate(const struct article *art, const struct block_list *bl)
 			ann->dateline = dateline(text, blk->start, end);
 		}
 		sentences_split(tk, text, blk->start, end);
-		for (i = 0; i < tk->n; i++)
-			if (tk->v[i].flags & TOK_WORD)
-				ann->words++;
+		for (i = 0; i < tk->n; i++) {
+			if (!(tk->v[i].flags & TOK_WORD))
+				continue;
+			ann->words++;
+			/* common words of this article, for prune() */
+			if ((tk->v[i].flags & TOK_LOWER) && tk->v[i].lex == 0 &&
+			    tk->v[i].core_end - tk->v[i].start >= 3 &&
+			    tk->v[i].core_end - tk->v[i].start < 40)
+				strmap_set(lower, text + tk->v[i].start,
+				           tk->v[i].core_end - tk->v[i].start, 1);
+		}
 		quotes_find(tk, &carry, &qs);
 		if (blk->kind != BLOCK_PARAGRAPH && blk->kind != BLOCK_LIST)
 			carry = false;
@@ -340,14 +389,25 @@ annotate(const struct article *art, const struct block_list *bl)
 		}
 	}
 	positions_finish(as, text);
-	/* hand the actor records over */
-	ann->nactors = as->n;
+	/* hand the actor records over, less the unlikely people */
 	ann->actors = xcalloc(as->n + 1, sizeof *ann->actors);
+	remap = xcalloc(as->n + 1, sizeof *remap);
 	for (i = 0; i < as->n; i++) {
-		ann->actors[i] = as->v[i].a;
 		free(as->v[i].key);
 		as->v[i].key = NULL;
+		if (unlikely_person(&as->v[i], lower)) {
+			remap[i] = -1;
+			actor_clear(&as->v[i].a);
+			continue;
+		}
+		remap[i] = (int)ann->nactors;
+		ann->actors[ann->nactors++] = as->v[i].a;
 	}
+	for (i = 0; i < qo.n; i++)
+		if (qo.v[i].speaker >= 0)
+			qo.v[i].speaker = remap[qo.v[i].speaker];
+	free(remap);
+	strmap_free(lower);
 	as->n = 0;
 	ann->quotes = qo.v;
 	ann->nquotes = qo.n;

@@ -83,6 +83,22 @@ test_basics(void **state)
 }
 
 static void
+test_unlikely_people(void **state)
+{
+	const char s[] = "Launch day\n\nSpace Shuttle Columbia lifted off "
+	                 "from the pad. The space shuttle flew well, and a "
+	                 "close call was avoided. Chuck Close watched.\n";
+	struct annotation *ann = run(s, sizeof s - 1);
+	const struct actor *a;
+
+	(void)state;
+	assert_null(actor_named(ann, "Space Shuttle Columbia"));
+	assert_non_null(a = actor_named(ann, "Chuck Close"));
+	assert_int_equal(a->kind, ACTOR_PERSON);
+	annotation_free(ann);
+}
+
+static void
 test_no_quotes_and_empty(void **state)
 {
 	const char s[] = "Title\n\nNobody said anything here at all.\n";
@@ -226,6 +242,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_basics),
+		cmocka_unit_test(test_unlikely_people),
 		cmocka_unit_test(test_no_quotes_and_empty),
 		cmocka_unit_test(test_never_closes),
 		cmocka_unit_test(test_many_quotes),
