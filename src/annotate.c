@@ -20,8 +20,8 @@
 #include "blocks.h"
 #include "positions.h"
 #include "quotes.h"
+#include "lexicon.h"
 #include "sentences.h"
-#include "strmap.h"
 #include "xmalloc.h"
 
 static const char *const actor_kinds[ACTOR_NKINDS] = {
@@ -221,6 +221,47 @@ has_double_quote(const struct qspans *qs)
 }
 
 /*
+ * The lower-case words of the article, as a Bloom filter over the hashes
+ * the lexicon lookups compute anyway (two bits a word; two bits of filter
+ * per byte of text, from 2^12 to 2^24): a word is never missed, and a
+ * false hit (about one in a few hundred) only drops a person with nothing
+ * to vouch for it.
+ */
+struct seen {
+	uint64_t *bits;
+	uint64_t mask; /* bit count - 1, a power of two minus one */
+};
+
+static void
+seen_init(struct seen *sn, size_t textlen)
+{
+	uint64_t n = 1u << 12;
+
+	while (n < (uint64_t)textlen * 2 && n < (1u << 24))
+		n *= 2;
+	sn->mask = n - 1;
+	sn->bits = xcalloc((size_t)(n / 64), sizeof *sn->bits);
+}
+
+static void
+seen_set(struct seen *sn, uint64_t h)
+{
+	uint64_t a = h & sn->mask, b = (h >> 32) & sn->mask;
+
+	sn->bits[a / 64] |= 1ULL << (a % 64);
+	sn->bits[b / 64] |= 1ULL << (b % 64);
+}
+
+static bool
+seen_get(const struct seen *sn, uint64_t h)
+{
+	uint64_t a = h & sn->mask, b = (h >> 32) & sn->mask;
+
+	return h != 0 && (sn->bits[a / 64] >> (a % 64) & 1) &&
+	       (sn->bits[b / 64] >> (b % 64) & 1);
+}
+
+/*
  * A "person" named by capitalised common words of this very article
  * ("Space Shuttle Columbia" where "shuttle" also stands in lower case),
  * with no title, role, affiliation or quote to vouch for it: a thing or a
@@ -228,25 +269,18 @@ has_double_quote(const struct qspans *qs)
  * Close" stays a person even where "close" is a common word.
  */
 static bool
-unlikely_person(const struct ent *e, const struct strmap *lower)
+unlikely_person(const struct ent *e, const struct seen *lower)
 {
 	const char *n = e->a.name, *sp;
-	char buf[64];
 
 	if (e->a.kind != ACTOR_PERSON || e->a.role != NULL ||
 	    e->a.affiliation != NULL || e->nquotes > 0)
 		return false;
 	while ((sp = strchr(n, ' ')) != NULL) {
-		size_t len = (size_t)(sp - n), k;
+		size_t len = (size_t)(sp - n);
 
-		if (len >= 3 && len < sizeof buf) {
-			for (k = 0; k < len; k++)
-				buf[k] = (n[k] >= 'A' && n[k] <= 'Z')
-				             ? (char)(n[k] + 32)
-				             : n[k];
-			if (strmap_get(lower, buf, len) >= 0)
-				return true;
-		}
+		if (len >= 3 && seen_get(lower, lexicon_hash(n, len)))
+			return true;
 		n = sp + 1;
 	}
 	return false;
@@ -299,10 +333,11 @@ annotate(const struct article *art, const struct block_list *bl)
 	struct topic tp = { NULL, 0 };
 	bool carry = false, seen_para = false;
 	size_t prev_block = (size_t)-1;
-	struct strmap *lower = strmap_new();
+	struct seen lower;
 	int *remap;
 
 	attribute_init(&st);
+	seen_init(&lower, article_len(art));
 	for (b = 0; b < bl->n; b++) {
 		const struct block *blk = &bl->v[b];
 
@@ -348,10 +383,8 @@ annotate(const struct article *art, const struct block_list *bl)
 			ann->words++;
 			/* common words of this article, for prune() */
 			if ((tk->v[i].flags & TOK_LOWER) && tk->v[i].lex == 0 &&
-			    tk->v[i].core_end - tk->v[i].start >= 3 &&
-			    tk->v[i].core_end - tk->v[i].start < 40)
-				strmap_set(lower, text + tk->v[i].start,
-				           tk->v[i].core_end - tk->v[i].start, 1);
+			    tk->v[i].hash != 0)
+				seen_set(&lower, tk->v[i].hash);
 		}
 		quotes_find(tk, &carry, &qs);
 		if (blk->kind != BLOCK_PARAGRAPH && blk->kind != BLOCK_LIST)
@@ -395,7 +428,7 @@ annotate(const struct article *art, const struct block_list *bl)
 	for (i = 0; i < as->n; i++) {
 		free(as->v[i].key);
 		as->v[i].key = NULL;
-		if (unlikely_person(&as->v[i], lower)) {
+		if (unlikely_person(&as->v[i], &lower)) {
 			remap[i] = -1;
 			actor_clear(&as->v[i].a);
 			continue;
@@ -407,7 +440,7 @@ annotate(const struct article *art, const struct block_list *bl)
 		if (qo.v[i].speaker >= 0)
 			qo.v[i].speaker = remap[qo.v[i].speaker];
 	free(remap);
-	strmap_free(lower);
+	free(lower.bits);
 	as->n = 0;
 	ann->quotes = qo.v;
 	ann->nquotes = qo.n;

@@ -186,7 +186,7 @@ build(void)
 }
 
 static const struct slot *
-find(const char *s, size_t len)
+find(const char *s, size_t len, uint64_t *hash)
 {
 	char buf[LEXICON_MAXLEN];
 	const struct slot *sl;
@@ -195,8 +195,11 @@ find(const char *s, size_t len)
 	size_t i;
 
 	pthread_once(&once, build);
-	if (!fold(s, len, buf, &h))
+	if (!fold(s, len, buf, &h)) {
+		*hash = 0;
 		return NULL;
+	}
+	*hash = h;
 	/* a read-only probe: the table is shared */
 	check = (uint16_t)(h >> 48);
 	for (i = (size_t)h & (nslots - 1); (sl = &slots[i])->idx != 0;
@@ -222,9 +225,27 @@ find(const char *s, size_t len)
 unsigned
 lexicon_lookup(const char *s, size_t len)
 {
-	const struct slot *sl = find(s, len);
+	uint64_t h;
+	const struct slot *sl = find(s, len, &h);
 
 	return sl != NULL ? sl->mask : 0;
+}
+
+unsigned
+lexicon_lookup_hash(const char *s, size_t len, uint64_t *hash)
+{
+	const struct slot *sl = find(s, len, hash);
+
+	return sl != NULL ? sl->mask : 0;
+}
+
+uint64_t
+lexicon_hash(const char *s, size_t len)
+{
+	char buf[LEXICON_MAXLEN];
+	uint64_t h;
+
+	return fold(s, len, buf, &h) ? h : 0;
 }
 
 bool
@@ -236,7 +257,8 @@ lexicon_has(enum lexicon_kind kind, const char *s, size_t len)
 const char *
 lexicon_value(enum lexicon_kind kind, const char *s, size_t len)
 {
-	const struct slot *sl = find(s, len);
+	uint64_t h;
+	const struct slot *sl = find(s, len, &h);
 
 	return sl != NULL ? ents[sl->idx - 1].value[kind] : NULL;
 }

@@ -12,6 +12,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 /* One line of a list: the key as written and its value, or NULL. */
 struct lexicon_entry {
@@ -56,6 +57,14 @@ enum lexicon_kind {
  * LEX_PREFIX when a longer entry starts with it. 0 when in none.
  */
 unsigned lexicon_lookup(const char *s, size_t len);
+
+/*
+ * The same, also setting *hash to the hash of the case-folded phrase (0
+ * when it is empty or longer than LEXICON_MAXLEN), as lexicon_hash()
+ * computes it: a free fingerprint of every token looked up.
+ */
+unsigned lexicon_lookup_hash(const char *s, size_t len, uint64_t *hash);
+uint64_t lexicon_hash(const char *s, size_t len);
 
 /* Whether list kind holds the phrase. */
 bool lexicon_has(enum lexicon_kind kind, const char *s, size_t len);

@@ -121,6 +121,7 @@ push(struct tokens *tk, size_t start, size_t end, unsigned flags)
 	t->core_end = end;
 	t->flags = flags;
 	t->lex = 0;
+	t->hash = 0;
 	t->quote = -1;
 	t->mention = -1;
 }
@@ -149,7 +150,8 @@ finish(struct tokens *tk, struct token *t)
 		t->flags |= TOK_UPPER;
 	/* no list holds a number: spare the lookup */
 	if (!(t->flags & TOK_DIGIT))
-		t->lex = lexicon_lookup(s, t->core_end - t->start);
+		t->lex = lexicon_lookup_hash(s, t->core_end - t->start,
+		                             &t->hash);
 }
 
 bool

@@ -14,6 +14,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #define TOK_WORD      0x1    /* letters or digits */
 #define TOK_CAP       0x2    /* starts with an upper-case letter */
@@ -33,6 +34,7 @@ struct token {
 	size_t start, end; /* bytes in the text */
 	size_t core_end;   /* end without a possessive 's */
 	unsigned lex;      /* lexicon_lookup() of the core */
+	uint64_t hash;     /* lexicon_hash() of the core; 0: none */
 	unsigned flags;    /* TOK_* */
 	int quote;         /* quotes.c: quote holding it, or -1 */
 	int mention;       /* actors.c: mention it belongs to, or -1 */
