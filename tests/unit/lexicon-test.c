@@ -58,6 +58,16 @@ test_lookups(void **state)
 	assert_true(lexicon_has(LEX_ORG_WORD, "Ministry", 8));
 	assert_true(lexicon_has(LEX_ABBREV, "mr.", 3));
 	assert_string_equal(lexicon_value(LEX_PRONOUN, "she", 3), "f");
+	{
+		uint64_t h1 = 0, h2 = 0;
+
+		assert_true(lexicon_lookup_hash("SAID", 4, &h1) &
+		            LEX_BIT(LEX_SPEECH_VERB));
+		lexicon_lookup_hash("zzqx", 4, &h2);
+		assert_true(h1 != 0 && h2 != 0 && h1 != h2);
+		assert_true(lexicon_hash("said", 4) == h1);
+		assert_true(lexicon_hash("", 0) == 0);
+	}
 	assert_int_equal(lexicon_lookup("", 0), 0);
 	assert_int_equal(lexicon_lookup("x", 1000), 0);
 }
