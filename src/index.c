@@ -61,6 +61,7 @@ struct index_data {
 struct index_problems {
 	char *text;
 	size_t n;
+	size_t dropped; /* of which left out (a position is kept, unplaced) */
 };
 
 /* ---- small helpers --------------------------------------------------- */
@@ -1475,6 +1476,7 @@ index_note_quote(struct index_problems *p, const char *text)
 	char *shown = index_oneline(text, INDEX_NOTE_QUOTE);
 
 	index_problem_add(p, "quote \"%s\"", shown);
+	p->dropped++;
 	free(shown);
 }
 
@@ -1728,11 +1730,12 @@ index_merge_actor(struct index_merge *m, size_t oi)
 		copy.position = NULL;
 	}
 	index_find_mentions(m->art, &copy);
-	if (copy.nmentions == 0 &&
-	    !(copy.position_curated &&
-	      index_find_nearest_loose(m->art, copy.position, 0,
-	                               &copy.position_span))) {
-		/* Neither the name nor the position is in the article. */
+	/*
+	 * Nowhere in the article: a curated position is still kept (with
+	 * span 0,0, named in every note until a person removes it); anything
+	 * else has nothing left to show.
+	 */
+	if (copy.nmentions == 0 && !copy.position_curated) {
 		index_actor_clear(&copy);
 		m->map[oi] = -1;
 		return -1;
@@ -1757,7 +1760,13 @@ index_merge_curated_actor(struct index_merge *m, size_t oi,
 	if ((di = index_merge_actor(m, oi)) < 0) {
 		char *shown = index_oneline(oa->name, INDEX_NOTE_QUOTE);
 
-		index_problem_add(p, "actor %s", shown);
+		/* Only the actor's curated position is lost when it was
+		 * all a person chose. */
+		if (oa->curated) {
+			index_problem_add(p, "actor %s", shown);
+			p->dropped++;
+		} else
+			index_problem_add(p, "position of %s", shown);
 		free(shown);
 		return;
 	}
@@ -1834,6 +1843,7 @@ index_merge_curated_quote(struct index_merge *m, const struct quote *oq,
 		                            INDEX_NOTE_QUOTE);
 
 		index_problem_add(p, "speaker %s", shown);
+		p->dropped++;
 		free(shown);
 	}
 	/* The cue keeps its place relative to the quote when it still
@@ -1937,7 +1947,7 @@ index_open_bytes(const char *name, const char *buf, size_t len,
                  const struct article *art, const struct block_list *bl,
                  enum index_status *status, char **note)
 {
-	struct index_problems p = { NULL, 0 };
+	struct index_problems p = { NULL, 0, 0 };
 	struct index_data d;
 	struct annotation *ann;
 	char *problem = NULL, *why;
@@ -2080,7 +2090,7 @@ index_save_to(const char *file, const char *base, const struct article *art,
               const struct block_list *bl, const struct annotation *ann,
               int *create_errno, char **note, char **cause)
 {
-	struct index_problems p = { NULL, 0 };
+	struct index_problems p = { NULL, 0, 0 };
 	struct annotation *merged;
 	char *data;
 	size_t len = 0;
@@ -2089,7 +2099,7 @@ index_save_to(const char *file, const char *base, const struct article *art,
 	*create_errno = 0;
 	if ((merged = index_save_merged(base, art, bl, ann, &p, cause)) == NULL)
 		return -1;
-	if (p.n > 0 && note == NULL) {
+	if (p.dropped > 0 && note == NULL) {
 		*cause =
 		    xasprintf("%s: curated %s not found in the article: "
 		              "%s; not overwritten (fix it or remove it)",

@@ -676,6 +676,55 @@ test_curated_position_gone_reported(void **state)
 	article_free(art);
 }
 
+/* An actor with a curated position that the article no longer names at
+ * all is kept, with its position unplaced, and named in the note. */
+static void
+test_curated_position_actor_gone_kept(void **state)
+{
+	struct fixture *fx = *state;
+	struct article *art;
+	struct block_list *bl;
+	struct annotation *ann, *computed;
+	const struct actor *a;
+	enum index_status status;
+	char *note = NULL, *where = NULL, *cause = NULL;
+	const char v4[] = "Neighbours Keep Quiet\n\nNothing was said.\n";
+
+	save_v1(fx, true);
+	write_file(fx->path, v4, sizeof v4 - 1);
+	ann = open_index(fx, &art, &bl, &status, &note);
+	assert_int_equal(status, INDEX_STALE);
+	a = find_actor(ann, "Kyrgyzstan");
+	assert_non_null(a);
+	assert_true(a->position_curated);
+	assert_string_equal(a->position, pos_kyrgyz);
+	assert_int_equal(a->nmentions, 0);
+	assert_int_equal(a->position_span.end, 0);
+	assert_non_null(strstr(note, "position of Kyrgyzstan"));
+	free(note);
+	note = NULL;
+
+	/* Saved (the lost quote and analyst are named), the position stays
+	 * in the file and is named again on the next load. */
+	computed = annotate(art, bl);
+	assert_int_equal(index_save_noted(fx->path, NULL, art, bl, computed,
+	                                  &where, &note, &cause),
+	                 0);
+	assert_non_null(strstr(note, "position of Kyrgyzstan"));
+	free(note);
+	free(where);
+	annotation_free(computed);
+	annotation_free(ann);
+	ann = index_open(fx->index, art, bl, &status, &note);
+	assert_int_equal(status, INDEX_FRESH);
+	assert_non_null(find_actor(ann, "Kyrgyzstan"));
+	assert_non_null(strstr(note, "position of Kyrgyzstan"));
+	free(note);
+	annotation_free(ann);
+	blocks_free(bl);
+	article_free(art);
+}
+
 /* A person may add a curated position by hand without offsets: it is
  * anchored by its text. */
 static void
@@ -1430,6 +1479,8 @@ main(void)
 		                                teardown),
 		cmocka_unit_test_setup_teardown(
 		    test_curated_position_gone_reported, setup, teardown),
+		cmocka_unit_test_setup_teardown(
+		    test_curated_position_actor_gone_kept, setup, teardown),
 		cmocka_unit_test_setup_teardown(
 		    test_hand_written_position_anchored, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_hand_added_quote_wins,
