@@ -844,6 +844,15 @@ previous_sentence(struct actors *as, struct tokens *tk,
 			                    tk->s[s - 1].first,
 			                    tk->s[s - 1].last);
 	}
+	/* "X issued a statement ...": the document's author speaks */
+	for (k = tk->s[s - 1].first + 2; k < tk->s[s - 1].last; k++) {
+		if ((tk->v[k].lex & LEX_BIT(LEX_DOCUMENT)) &&
+		    (tk->v[k].flags & TOK_LOWER) && is_article(tk, k - 1) &&
+		    (tk->v[k - 2].flags & TOK_LOWER) &&
+		    !(tk->v[k - 2].lex & ~LEX_PREFIX))
+			return attribute_subject(as, tk, ms, k - 2,
+			                         tk->s[s - 1].first);
+	}
 	return -1;
 }
 

@@ -87,7 +87,9 @@ static const char article2[] =
     "\"We will see the bridge open again before the winter comes.\"\n\n"
     "\u2014 Deputy Mayor Piet Kos of the harbour board.\n\n"
     "PC World's analysis of its own traffic concluded, \"Most readers "
-    "never noticed the change at all.\"\n";
+    "never noticed the change at all.\"\n\n"
+    "Senator Ada Lind issued a statement on the vote. \"Nobody asked "
+    "the people who live here.\"\n";
 
 static void
 test_more_sieves(void **state)
@@ -102,6 +104,7 @@ test_more_sieves(void **state)
 	assert_string_equal(speaker_of(ann, "a slow-motion"), "Ana Ruiz");
 	assert_string_equal(speaker_of(ann, "We will see"), "Piet Kos");
 	assert_string_equal(speaker_of(ann, "Most readers"), "PC World");
+	assert_string_equal(speaker_of(ann, "Nobody asked"), "Ada Lind");
 	annotation_free(ann);
 }
 
