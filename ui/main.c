@@ -428,23 +428,28 @@ main_read(const struct main_options *o, const char *path)
 {
 	struct reader_input in;
 	struct main_doc d;
-	char *msg = NULL;
+	const char *msg = NULL;
+	char *ifile;
 	int status;
 
-	if (main_doc_load(&d, o, path, true) == -1)
+	/*
+	 * The reader shows the article first and opens the index (or
+	 * computes the analysis) after the first screen is drawn.
+	 */
+	if (main_doc_load(&d, o, path, false) == -1)
 		return 1;
-	if (d.note != NULL)
-		msg = xstrdup(d.note);
-	else if (article_flags(d.art) & ARTICLE_CP1252)
-		msg = xstrdup("not UTF-8: decoded as Windows-1252");
+	if (article_flags(d.art) & ARTICLE_CP1252)
+		msg = "not UTF-8: decoded as Windows-1252";
+	ifile = main_index_file(o, path);
 	memset(&in, 0, sizeof in);
 	in.art = d.art;
 	in.blocks = d.bl;
-	in.ann = d.ann;
+	in.ann = NULL;
+	in.index_file = ifile;
 	in.message = msg;
 	in.mouse = o->mouse;
 	status = reader_run(&in);
-	free(msg);
+	free(ifile);
 	main_doc_free(&d);
 	return status;
 }
