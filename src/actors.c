@@ -959,6 +959,21 @@ organisation:
 		if (st > 0 && (tk->v[st - 1].flags & TOK_POSS) &&
 		    ph[st - 1].kind && ph[st - 1].kind != LEX_OUTLET + 1)
 			st--;
+		/*
+		 * A headline capitalises every word, so its run is the whole
+		 * line: the organisation ends at its last organisation word
+		 * ("City Council Approves New Budget" -> "City Council").
+		 */
+		if (as->headline) {
+			size_t oe2 = e;
+
+			while (oe2 > st &&
+			       !(tk->v[oe2 - 1].lex & (LEX_BIT(LEX_ORG_WORD) |
+			                                LEX_BIT(LEX_OUTLET))))
+				oe2--;
+			if (oe2 > st)
+				e = oe2;
+		}
 		name = clean(tk->text, tk->v[st].start, tk->v[e - 1].core_end);
 		a = actors_get(as, ACTOR_ORGANIZATION, name, strlen(name));
 		free(name);

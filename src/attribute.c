@@ -919,7 +919,16 @@ classify(const struct tokens *tk, const struct qspan *q, struct attr_result *r,
 		r->kind = QUOTE_SCARE;
 		return;
 	}
-	if ((starts_cap && at_start && q->words >= 4) || has_stop_inside(tk, q))
+	/* A short sentence with its own closing punctuation and a cue
+	 * ("Libraries are lifelines," she said) is speech too. */
+	bool ends_punct = q->last > q->first &&
+	                  tk->text[tk->v[q->last - 1].start] != '\0' &&
+	                  strchr(",.?!", tk->text[tk->v[q->last - 1].start]) !=
+	                      NULL;
+
+	if ((starts_cap && at_start &&
+	     (q->words >= 4 || (cue && ends_punct && q->words >= 2))) ||
+	    has_stop_inside(tk, q))
 		r->kind = QUOTE_DIRECT;
 	else
 		r->kind = QUOTE_PARTIAL;

@@ -98,6 +98,29 @@ test_unlikely_people(void **state)
 	annotation_free(ann);
 }
 
+/* A title-case headline is not one long organisation name, and a short
+ * sentence with its own punctuation and a cue is direct speech. */
+static void
+test_headline_org_and_short_sentence(void **state)
+{
+	const char s[] =
+	    "City Council Approves New Budget Despite Protests\n\n"
+	    "The council voted on Tuesday to approve the budget.\n\n"
+	    "\"Libraries are lifelines,\" Councilwoman Maria Lopez said.\n";
+	struct annotation *ann = run(s, sizeof s - 1);
+	size_t i;
+
+	(void)state;
+	assert_non_null(actor_named(ann, "City Council"));
+	assert_null(actor_named(ann,
+	    "City Council Approves New Budget Despite Protests"));
+	assert_string_equal(speaker_of(ann, "Libraries"), "Maria Lopez");
+	for (i = 0; i < ann->nquotes; i++)
+		if (strncmp(ann->quotes[i].text, "Libraries", 9) == 0)
+			assert_int_equal(ann->quotes[i].kind, QUOTE_DIRECT);
+	annotation_free(ann);
+}
+
 static void
 test_no_quotes_and_empty(void **state)
 {
@@ -243,6 +266,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_basics),
 		cmocka_unit_test(test_unlikely_people),
+		cmocka_unit_test(test_headline_org_and_short_sentence),
 		cmocka_unit_test(test_no_quotes_and_empty),
 		cmocka_unit_test(test_never_closes),
 		cmocka_unit_test(test_many_quotes),
