@@ -92,29 +92,6 @@ actors_free(struct actors *as)
 	free(as);
 }
 
-/* A copy of text[start, end) with runs of white space made one space. */
-static char *
-clean(const char *text, size_t start, size_t end)
-{
-	char *s = xmalloc(end - start + 1), *p = s;
-	size_t i;
-	bool sp = false;
-
-	for (i = start; i < end; i++) {
-		char c = text[i];
-
-		if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
-			sp = true;
-			continue;
-		}
-		if (sp && p > s)
-			*p++ = ' ';
-		sp = false;
-		*p++ = c;
-	}
-	*p = '\0';
-	return s;
-}
 
 static char *
 lower(const char *s, size_t len)
@@ -509,7 +486,7 @@ set_role(struct actors *as, int a, const struct tokens *tk, size_t from,
 
 	if (from >= to || e->a.role != NULL)
 		return;
-	e->a.role = clean(tk->text, tk->v[from].start, tk->v[to - 1].end);
+	e->a.role = sentences_clean(tk->text, tk->v[from].start, tk->v[to - 1].end);
 }
 
 static void
@@ -630,11 +607,11 @@ apposition(struct actors *as, int a, const struct tokens *tk, size_t e)
 			end = run_end(tk, k);
 			if (org_in(tk, k, end, &os, &oe))
 				as->v[a].a.affiliation =
-				    clean(tk->text, tk->v[os].start,
+				    sentences_clean(tk->text, tk->v[os].start,
 				          tk->v[oe - 1].core_end);
 			else if (end - k >= 2 || ph[k].kind == LEX_OUTLET + 1)
 				as->v[a].a.affiliation =
-				    clean(tk->text, tk->v[k].start,
+				    sentences_clean(tk->text, tk->v[k].start,
 				          tk->v[end - 1].core_end);
 		}
 		return;
@@ -675,7 +652,7 @@ apposition(struct actors *as, int a, const struct tokens *tk, size_t e)
 	set_role(as, a, tk, k, end);
 	if (org_in(tk, k, end, &os, &oe) && as->v[a].a.affiliation == NULL)
 		as->v[a].a.affiliation =
-		    clean(tk->text, tk->v[os].start, tk->v[oe - 1].core_end);
+		    sentences_clean(tk->text, tk->v[os].start, tk->v[oe - 1].core_end);
 	if ((c = country_in(tk, k, end)) != NULL)
 		set_affiliation(as, a, c);
 }
@@ -771,7 +748,7 @@ person(struct actors *as, const struct tokens *tk, size_t s, size_t e,
 		if (a >= 0 && strchr(as->v[a].a.name, ' ') == NULL) {
 			char *old = as->v[a].a.name;
 
-			as->v[a].a.name = clean(tk->text, tk->v[s].start,
+			as->v[a].a.name = sentences_clean(tk->text, tk->v[s].start,
 			                        tk->v[e - 1].core_end);
 			actors_alias(as, a, old, strlen(old));
 			free(old);
@@ -783,7 +760,7 @@ person(struct actors *as, const struct tokens *tk, size_t s, size_t e,
 			return -1;
 	}
 	a = add_actor(as, ACTOR_PERSON,
-	              clean(tk->text, tk->v[s].start, tk->v[e - 1].core_end));
+	              sentences_clean(tk->text, tk->v[s].start, tk->v[e - 1].core_end));
 	map_set(as->surnames, ttext(tk, e - 1), lastlen, a);
 	if (e - s > 1) {
 		size_t fl = sentences_len(tk, s);
@@ -911,14 +888,14 @@ run(struct actors *as, struct tokens *tk, struct mentions *ms, size_t s,
 					else if (c == NULL &&
 					         as->v[a].a.affiliation == NULL)
 						as->v[a].a.affiliation =
-						    clean(tk->text,
+						    sentences_clean(tk->text,
 						          tk->v[aff].start,
 						          tk->v[aff].core_end);
 				}
 				if (org_in(tk, rs, ns, &os, &oe) &&
 				    as->v[a].a.affiliation == NULL && c == NULL)
 					as->v[a].a.affiliation =
-					    clean(tk->text, tk->v[os].start,
+					    sentences_clean(tk->text, tk->v[os].start,
 					          tk->v[oe - 1].core_end);
 				set_affiliation(as, a, c);
 			} else {
@@ -974,7 +951,7 @@ organisation:
 			if (oe2 > st)
 				e = oe2;
 		}
-		name = clean(tk->text, tk->v[st].start, tk->v[e - 1].core_end);
+		name = sentences_clean(tk->text, tk->v[st].start, tk->v[e - 1].core_end);
 		a = actors_get(as, ACTOR_ORGANIZATION, name, strlen(name));
 		free(name);
 		if (as->v[a].a.affiliation == NULL)

@@ -113,29 +113,6 @@ annotation_free(struct annotation *ann)
 	free(ann);
 }
 
-/* A copy of text[start, end) with white space runs made one space. */
-static char *
-clean(const char *text, size_t start, size_t end)
-{
-	char *s = xmalloc(end - start + 1), *p = s;
-	size_t i;
-	bool sp = false;
-
-	for (i = start; i < end; i++) {
-		char c = text[i];
-
-		if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
-			sp = true;
-			continue;
-		}
-		if (sp && p > s)
-			*p++ = ' ';
-		sp = false;
-		*p++ = c;
-	}
-	*p = '\0';
-	return s;
-}
 
 /* Whether a line opens with a day or month name ("Thursday, February
  * 23, 2023"): a date, not an author's name. */
@@ -177,7 +154,7 @@ dateline(const char *t, size_t start, size_t end)
 		     (i + 3 < end &&
 		      memcmp(t + i + 1, "\xe2\x80\x94", 3) == 0) ||
 		     (i + 1 < end && t[i + 1] == '-' && t[i + 2] == ' ')))
-			return clean(t, start, i);
+			return sentences_clean(t, start, i);
 	}
 	return NULL;
 }
@@ -206,7 +183,7 @@ add_quote(struct quotes_out *qo, const struct tokens *tk, const struct qspan *q,
 	if (r->cue_last > r->cue_first) {
 		o->cue_span.start = tk->v[r->cue_first].start;
 		o->cue_span.end = tk->v[r->cue_last - 1].end;
-		o->cue = clean(tk->text, o->cue_span.start, o->cue_span.end);
+		o->cue = sentences_clean(tk->text, o->cue_span.start, o->cue_span.end);
 	}
 	o->kind = r->kind;
 	o->confidence = r->confidence;
@@ -346,7 +323,7 @@ annotate(const struct article *art, const struct block_list *bl)
 		const struct block *blk = &bl->v[b];
 
 		if (blk->kind == BLOCK_TITLE && ann->title == NULL) {
-			ann->title = clean(text, blk->start, blk->end);
+			ann->title = sentences_clean(text, blk->start, blk->end);
 			positions_topic(&tp, text, blk->start, blk->end);
 		}
 		if (blk->kind == BLOCK_BYLINE && ann->byline == NULL &&
@@ -357,12 +334,12 @@ annotate(const struct article *art, const struct block_list *bl)
 			    (memcmp(text + s, "By ", 3) == 0 ||
 			     memcmp(text + s, "by ", 3) == 0))
 				s += 3;
-			ann->byline = clean(text, s, blk->end);
+			ann->byline = sentences_clean(text, s, blk->end);
 		}
 	}
 	if (ann->title == NULL && bl->n > 0 &&
 	    bl->v[0].kind != BLOCK_BOILERPLATE) {
-		ann->title = clean(text, bl->v[0].start, bl->v[0].end);
+		ann->title = sentences_clean(text, bl->v[0].start, bl->v[0].end);
 		positions_topic(&tp, text, bl->v[0].start, bl->v[0].end);
 	}
 	for (b = 0; b < bl->n; b++) {

@@ -231,28 +231,6 @@ positions_block(struct actors *as, struct tokens *tk, const struct mentions *ms,
 	}
 }
 
-static char *
-clean(const char *text, size_t start, size_t end)
-{
-	char *s = xmalloc(end - start + 1), *p = s;
-	size_t i;
-	bool sp = false;
-
-	for (i = start; i < end; i++) {
-		char c = text[i];
-
-		if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
-			sp = true;
-			continue;
-		}
-		if (sp && p > s)
-			*p++ = ' ';
-		sp = false;
-		*p++ = c;
-	}
-	*p = '\0';
-	return s;
-}
 
 void
 positions_finish(struct actors *as, const char *text)
@@ -270,7 +248,7 @@ positions_finish(struct actors *as, const char *text)
 			e->a.position_span = e->quote_span;
 		else
 			continue;
-		e->a.position = clean(text, e->a.position_span.start,
+		e->a.position = sentences_clean(text, e->a.position_span.start,
 		                      e->a.position_span.end);
 	}
 }

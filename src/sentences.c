@@ -591,3 +591,26 @@ tokens_done:
 	merge(tk);
 	split(tk);
 }
+
+char *
+sentences_clean(const char *text, size_t start, size_t end)
+{
+	char *s = xmalloc(end - start + 1), *p = s;
+	size_t i;
+	bool sp = false;
+
+	for (i = start; i < end; i++) {
+		char c = text[i];
+
+		if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
+			sp = true;
+			continue;
+		}
+		if (sp && p > s)
+			*p++ = ' ';
+		sp = false;
+		*p++ = c;
+	}
+	*p = '\0';
+	return s;
+}

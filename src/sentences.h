@@ -74,6 +74,12 @@ bool sentences_is(const struct tokens *tk, size_t i, char c);
 bool sentences_eq(const struct tokens *tk, size_t i, const char *s);
 bool sentences_ieq(const struct tokens *tk, size_t i, const char *s);
 
+/*
+ * A copy of text[start, end) with each run of white space made one space
+ * (none at the start). Allocated; the caller frees it.
+ */
+char *sentences_clean(const char *text, size_t start, size_t end);
+
 /* Length of token i's core in bytes. */
 size_t sentences_len(const struct tokens *tk, size_t i);
 
