@@ -14,6 +14,8 @@
 #include <stdint.h>
 #include <string.h>
 
+#include <xxhash.h>
+
 #include "lexicon.h"
 #include "xmalloc.h"
 
@@ -82,14 +84,12 @@ static size_t nslots; /* a power of two */
 static pthread_once_t once = PTHREAD_ONCE_INIT;
 
 /*
- * Lower-case ASCII letters of s into buf and hash them (FNV-1a, 64 bits:
- * the keys are short words, where it beats a call into a library hash);
- * false when too long.
+ * Lower-case ASCII letters of s into buf and hash them (xxh3); false when
+ * too long.
  */
 static bool
 fold(const char *s, size_t len, char *buf, uint64_t *hash)
 {
-	uint64_t h = 0xcbf29ce484222325ULL;
 	size_t i;
 
 	if (len == 0 || len > LEXICON_MAXLEN)
@@ -100,9 +100,8 @@ fold(const char *s, size_t len, char *buf, uint64_t *hash)
 		if (c >= 'A' && c <= 'Z')
 			c = (unsigned char)(c + 32);
 		buf[i] = (char)c;
-		h = (h ^ c) * 0x100000001b3ULL;
 	}
-	*hash = h ^ (h >> 29);
+	*hash = XXH3_64bits(buf, len);
 	return true;
 }
 
