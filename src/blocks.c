@@ -205,11 +205,19 @@ static bool
 blocks_table_contains(const char *s, size_t n, const char **table)
 {
 	const char **p;
+	bool first[256] = { false };
 	size_t i;
 
+	/* Most bytes start no phrase: look at the table only for those that
+	 * do. */
+	for (p = table; *p != NULL; p++)
+		first[(unsigned char)((*p)[0] | 0x20)] = true;
 	for (i = 0; i < n; i++) {
-		bool word_start = i == 0 || !blocks_is_alnum(s[i - 1]);
+		bool word_start;
 
+		if (!first[(unsigned char)(s[i] | 0x20)])
+			continue;
+		word_start = i == 0 || !blocks_is_alnum(s[i - 1]);
 		for (p = table; *p != NULL; p++) {
 			size_t k;
 
