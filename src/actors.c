@@ -737,6 +737,10 @@ person(struct actors *as, const struct tokens *tk, size_t s, size_t e,
 			buf[0] = '^';
 			memcpy(buf + 1, name, len);
 			a = map_get(as->surnames, buf, len + 1);
+			/* called by the first word ("Xi" for "Xi Jinping"):
+			 * that is a form the article uses */
+			if (a >= 0 && as->v[a].a.kind == ACTOR_PERSON)
+				actors_alias(as, a, name, len);
 		}
 		if (a >= 0)
 			return a;

@@ -183,16 +183,25 @@ pane_sidebar_free(struct reader *r)
 	r->nrows = 0;
 }
 
-/* A person by surname; others by their whole name. */
+/*
+ * A person by surname, or by the first word of the name when the article
+ * calls them by it ("Xi" for "Xi Jinping"); others by their whole name.
+ */
 const char *
 pane_sidebar_short_name(const struct annotation *ann, int actor)
 {
 	const struct actor *a = &ann->actors[actor];
 	const char *sp;
+	size_t k, first;
 
 	if (a->kind != ACTOR_PERSON || (sp = strrchr(a->name, ' ')) == NULL ||
 	    sp[1] == '\0')
 		return a->name;
+	first = strcspn(a->name, " ");
+	for (k = 0; k < a->naliases; k++)
+		if (strlen(a->aliases[k]) == first &&
+		    strncmp(a->aliases[k], a->name, first) == 0)
+			return a->aliases[k];
 	return sp + 1;
 }
 

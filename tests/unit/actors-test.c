@@ -84,6 +84,30 @@ test_roles(void **state)
 	actors_free(as);
 }
 
+/* A person called by the first word of the name keeps that form as an
+ * alias (the reader shows it as the short name). */
+static void
+test_first_word_alias(void **state)
+{
+	const char *p[] = {
+		"Chinese President Xi Jinping visited Astana.",
+		"Xi told reporters it went well.",
+	};
+	struct actors *as = scan(p, 2);
+	const struct ent *e;
+	size_t k;
+	bool xi = false;
+
+	(void)state;
+	assert_non_null(e = find(as, "Xi Jinping"));
+	assert_int_equal(e->a.nmentions, 2);
+	for (k = 0; k < e->a.naliases; k++)
+		if (strcmp(e->a.aliases[k], "Xi") == 0)
+			xi = true;
+	assert_true(xi);
+	actors_free(as);
+}
+
 static void
 test_countries(void **state)
 {
@@ -108,6 +132,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_roles),
+		cmocka_unit_test(test_first_word_alias),
 		cmocka_unit_test(test_countries),
 	};
 
