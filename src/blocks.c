@@ -218,6 +218,9 @@ blocks_table_contains(const char *s, size_t n, const char **table)
 		if (!first[(unsigned char)(s[i] | 0x20)])
 			continue;
 		word_start = i == 0 || !blocks_is_alnum(s[i - 1]);
+		/* inside a word only a phrase opening with a mark can start */
+		if (!word_start && blocks_is_alnum(s[i]))
+			continue;
 		for (p = table; *p != NULL; p++) {
 			size_t k;
 

@@ -14,6 +14,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#define XXH_INLINE_ALL /* short keys: inline xxh3 rather than call it */
 #include <xxhash.h>
 
 #include "lexicon.h"
