@@ -767,6 +767,12 @@ blocks_classify(const char *t, struct block_list *bl,
 struct block_list *
 blocks_parse(const struct article *art)
 {
+	return blocks_parse_prefix(art, (size_t)-1);
+}
+
+struct block_list *
+blocks_parse_prefix(const struct article *art, size_t limit)
+{
 	struct block_list *bl = xcalloc(1, sizeof *bl);
 	const char *t = article_text(art);
 	size_t len = article_len(art), pos = 0, cap = 0, icap = 0;
@@ -788,6 +794,8 @@ blocks_parse(const struct article *art)
 		if ((cur.blank || pos >= len) && nl > 0) {
 			blocks_group(t, ln, nl, bl, &cap, &info, &icap);
 			nl = 0;
+			if (pos >= limit)
+				break;
 		}
 	}
 	if (bl->n > 0)

@@ -44,6 +44,15 @@ struct block_list {
 /* Split an article into blocks. Never fails; an empty article has none. */
 struct block_list *blocks_parse(const struct article *art);
 
+/*
+ * The blocks of the text up to the end of the first block that ends at or
+ * after byte limit: a quick look at the start of a large article (the
+ * reader's first screen) before all of it is parsed. Kinds near the cut
+ * may differ from blocks_parse()'s, which sees the whole article.
+ */
+struct block_list *blocks_parse_prefix(const struct article *art,
+    size_t limit);
+
 /* Free a list; blocks_free(NULL) does nothing. */
 void blocks_free(struct block_list *bl);
 

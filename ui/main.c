@@ -45,6 +45,9 @@ enum main_mode {
 	MAIN_DUMP
 };
 
+/* Articles longer than this open on the blocks of their first bytes. */
+#define MAIN_PREFIX_BLOCKS ((size_t)256 * 1024)
+
 struct main_options {
 	enum main_mode mode;
 	int format; /* enum summary_format, -1 not given */
@@ -429,19 +432,33 @@ main_read(const struct main_options *o, const char *path)
 	struct reader_input in;
 	struct main_doc d;
 	const char *msg = NULL;
-	char *ifile;
+	char *ifile, *cause = NULL;
 	int status;
 
+	memset(&in, 0, sizeof in);
 	/*
 	 * The reader shows the article first and opens the index (or
 	 * computes the analysis) after the first screen is drawn.
 	 */
-	if (main_doc_load(&d, o, path, false) == -1)
+	memset(&d, 0, sizeof d);
+	d.path = path;
+	if ((d.art = article_load(path, &cause)) == NULL) {
+		fprintf(stderr, "whosaid: %s\n", cause);
+		free(cause);
 		return 1;
+	}
+	/*
+	 * A large article: the first screen from the blocks of its start;
+	 * the reader parses the rest after drawing it.
+	 */
+	if (article_len(d.art) > MAIN_PREFIX_BLOCKS) {
+		d.bl = blocks_parse_prefix(d.art, MAIN_PREFIX_BLOCKS);
+		in.blocks_partial = true;
+	} else
+		d.bl = blocks_parse(d.art);
 	if (article_flags(d.art) & ARTICLE_CP1252)
 		msg = "not UTF-8: decoded as Windows-1252";
 	ifile = main_index_file(o, path);
-	memset(&in, 0, sizeof in);
 	in.art = d.art;
 	in.blocks = d.bl;
 	in.ann = NULL;

@@ -56,6 +56,7 @@ struct reader {
 	struct annotation *owned;	/* ann when the reader opened it */
 	bool deferred;			/* ann still to be opened */
 	const struct block_list *bl;
+	struct block_list *bl_owned;	/* bl when the reader parsed it */
 	const char *text;
 	size_t len;
 	struct layout *lo;

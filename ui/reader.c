@@ -879,6 +879,17 @@ reader_open_annotation(struct reader *r)
 	enum index_status st;
 	char *note = NULL;
 
+	if (r->in->blocks_partial && r->bl_owned == NULL) {
+		/* The whole article now; the first visible byte stays. */
+		size_t keep = r->anchor;
+
+		r->bl_owned = blocks_parse(r->in->art);
+		r->bl = r->bl_owned;
+		layout_free(r->lo);
+		r->lo = layout_new(r->in->art, r->bl, 1);
+		r->anchor = keep;
+		reader_geometry(r);
+	}
 	r->owned = index_open(r->in->index_file, r->in->art, r->bl, &st,
 	    &note);
 	r->ann = r->owned;
@@ -1067,6 +1078,7 @@ reader_run(const struct reader_input *in)
 		fclose(infp);
 	xmalloc_set_fatal_hook(NULL);
 	layout_free(r.lo);
+	blocks_free(r.bl_owned);
 	pane_sidebar_free(&r);
 	annotation_free(r.owned);
 	help_free();

@@ -24,6 +24,12 @@ struct reader_input {
 	 * index_open's note goes to the status line.
 	 */
 	const char *index_file;
+	/*
+	 * blocks covers only the start of the article (blocks_parse_prefix):
+	 * with ann NULL, the reader parses the whole article after the
+	 * first screen, before it opens the annotation.
+	 */
+	bool blocks_partial;
 };
 
 /*

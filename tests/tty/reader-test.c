@@ -800,6 +800,55 @@ test_mouse(void **state)
 	quit(t);
 }
 
+/*
+ * A large article opens on the blocks of its start; the rest is parsed
+ * after the first screen, so G still reaches the end of all of it and the
+ * analysis covers every copy.
+ */
+static void
+test_large_article(void **state)
+{
+	char path[] = "/tmp/whosaid-large-XXXXXX";
+	char *argv[] = { (char *)whosaid, path, NULL };
+	static const char *const env[] = { "LANG=C.UTF-8", "LC_ALL=", NULL };
+	const char *text, *body;
+	char *s;
+	struct tty *t;
+	FILE *fp;
+	int fd, i;
+
+	(void)state;
+	text = article_text(art); /* the bundled article, loaded once */
+	body = strchr(text, '\n');
+	assert_non_null(body);
+	assert_true((fd = mkstemp(path)) != -1);
+	assert_non_null(fp = fdopen(fd, "w"));
+	fwrite(text, 1, (size_t)(body - text), fp);
+	for (i = 0; i < 150; i++) /* about 1.6 MB */
+		fwrite(body, 1, article_len(art) - (size_t)(body - text), fp);
+	fclose(fp);
+
+	t = tty_start(argv, 24, 80, env);
+	assert_non_null(t);
+	assert_true(tty_wait_for(t, title, 10000));
+	/* The analysis of all 150 copies arrives: Pantucci in the sidebar. */
+	assert_true(tty_wait_for(t, "Pantucci", 20000));
+	tty_settle(t, 150, 5000);
+	tty_keys(t, "G");
+	s = status_row(t);
+	assert_non_null(strstr(s, "100%"));
+	free(s);
+	tty_keys(t, "g");
+	tty_keys(t, "]");
+	s = status_row(t);
+	/* 150 copies of the article's quotes, not only those of the start */
+	assert_non_null(strstr(s, "quote 1/"));
+	assert_true(atoi(strstr(s, "quote 1/") + 8) > 1000);
+	free(s);
+	quit(t);
+	unlink(path);
+}
+
 int
 main(void)
 {
@@ -836,6 +885,7 @@ main(void)
 		cmocka_unit_test(test_dumb_terminal),
 		cmocka_unit_test(test_mouse),
 		cmocka_unit_test(test_control_chars),
+		cmocka_unit_test(test_large_article),
 	};
 
 	return cmocka_run_group_tests(tests, setup_all, teardown_all);
