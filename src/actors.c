@@ -68,21 +68,12 @@ actors_new(const char *text)
 void
 actors_free(struct actors *as)
 {
-	size_t i, k;
+	size_t i;
 
 	if (as == NULL)
 		return;
 	for (i = 0; i < as->n; i++) {
-		struct actor *a = &as->v[i].a;
-
-		free(a->name);
-		free(a->role);
-		free(a->affiliation);
-		for (k = 0; k < a->naliases; k++)
-			free(a->aliases[k]);
-		free(a->aliases);
-		free(a->position);
-		free(a->mentions);
+		annotate_actor_clear(&as->v[i].a);
 		free(as->v[i].key);
 	}
 	free(as->v);

@@ -76,8 +76,8 @@ annotate_quote_kind_from_name(const char *name)
 	return -1;
 }
 
-static void
-actor_clear(struct actor *a)
+void
+annotate_actor_clear(struct actor *a)
 {
 	size_t k;
 
@@ -100,7 +100,7 @@ annotation_free(struct annotation *ann)
 	if (ann == NULL)
 		return;
 	for (i = 0; i < ann->nactors; i++)
-		actor_clear(&ann->actors[i]);
+		annotate_actor_clear(&ann->actors[i]);
 	free(ann->actors);
 	for (i = 0; i < ann->nquotes; i++) {
 		free(ann->quotes[i].text);
@@ -411,7 +411,7 @@ annotate(const struct article *art, const struct block_list *bl)
 		as->v[i].key = NULL;
 		if (unlikely_person(&as->v[i], &lower)) {
 			remap[i] = -1;
-			actor_clear(&as->v[i].a);
+			annotate_actor_clear(&as->v[i].a);
 			continue;
 		}
 		remap[i] = (int)ann->nactors;

@@ -80,6 +80,9 @@ struct annotation {
 struct annotation *annotate(const struct article *art,
     const struct block_list *bl);
 
+/* Free what an actor owns (not the actor itself) and zero it. */
+void annotate_actor_clear(struct actor *a);
+
 /* Free an annotation; annotation_free(NULL) does nothing. */
 void annotation_free(struct annotation *ann);
 

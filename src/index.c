@@ -283,22 +283,6 @@ index_strdup0(const char *s)
 	return s != NULL ? xstrdup(s) : NULL;
 }
 
-/* Free what an actor owns (not the actor itself). */
-static void
-index_actor_clear(struct actor *a)
-{
-	size_t i;
-
-	free(a->name);
-	free(a->role);
-	free(a->affiliation);
-	free(a->position);
-	for (i = 0; i < a->naliases; i++)
-		free(a->aliases[i]);
-	free(a->aliases);
-	free(a->mentions);
-	memset(a, 0, sizeof *a);
-}
 
 static void
 index_actor_copy(struct actor *dst, const struct actor *src)
@@ -1736,12 +1720,12 @@ index_merge_actor(struct index_merge *m, size_t oi)
 	 * else has nothing left to show.
 	 */
 	if (copy.nmentions == 0 && !copy.position_curated) {
-		index_actor_clear(&copy);
+		annotate_actor_clear(&copy);
 		m->map[oi] = -1;
 		return -1;
 	}
 	di = (int)index_actor_append(m->dst, &copy);
-	index_actor_clear(&copy);
+	annotate_actor_clear(&copy);
 	index_merge_claim(m, (size_t)di);
 	m->map[oi] = di;
 	return di;
