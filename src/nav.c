@@ -262,26 +262,11 @@ nav_search(const char *text, size_t len, const struct block_list *bl,
 	bool fold = !nav_has_upper(pattern, plen);
 	size_t b, at, s, e, found = (size_t)-1;
 
+	if (forward)
+		return nav_search_before(text, len, bl, pattern, plen, from, len,
+		    start, end);
 	if (plen == 0 || bl->n == 0)
 		return false;
-	if (forward) {
-		for (b = blocks_find(bl, from); b < bl->n; b++) {
-			const struct block *bk = &bl->v[b];
-
-			if (bk->kind == BLOCK_BOILERPLATE)
-				continue;
-			s = bk->start > from ? bk->start : from;
-			e = nav_shown_end(bk);
-			if (e > len)
-				e = len;
-			if (nav_find(text, s, e, pattern, plen, fold, &at)) {
-				*start = at;
-				*end = at + plen;
-				return true;
-			}
-		}
-		return false;
-	}
 	b = blocks_find(bl, from);
 	if (b >= bl->n)
 		b = bl->n - 1;
