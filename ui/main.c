@@ -16,6 +16,7 @@
 #include <limits.h>
 #include <stdarg.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -235,12 +236,13 @@ main_index_file(const struct main_options *o, const char *path)
 
 /*
  * Load path and its analysis (from the index unless --no-index, or
- * computed when annotate is true and there is no usable index). On failure
+ * computed when annotate is true and there is no usable index); blocks up
+ * to blocks_limit (SIZE_MAX: all; see blocks_parse_prefix). On failure
  * prints the error and returns -1.
  */
 static int
 main_doc_load(struct main_doc *d, const struct main_options *o,
-              const char *path, bool annotate_it)
+              const char *path, bool annotate_it, size_t blocks_limit)
 {
 	enum index_status status;
 	char *cause = NULL, *ifile;
@@ -252,7 +254,7 @@ main_doc_load(struct main_doc *d, const struct main_options *o,
 		free(cause);
 		return -1;
 	}
-	d->bl = blocks_parse(d->art);
+	d->bl = blocks_parse_prefix(d->art, blocks_limit);
 	if (!annotate_it)
 		return 0;
 	ifile = main_index_file(o, path);
@@ -318,7 +320,7 @@ main_summary(const struct main_options *o, char **files, int nfiles)
 		struct main_doc d;
 		struct summary_input in;
 
-		if (main_doc_load(&d, o, files[i], true) == -1) {
+		if (main_doc_load(&d, o, files[i], true, SIZE_MAX) == -1) {
 			status = 1;
 			continue;
 		}
@@ -380,7 +382,7 @@ main_index(const struct main_options *o, char **files, int nfiles)
 			status = 1;
 			continue;
 		}
-		if (main_doc_load(&d, o, files[i], false) == -1) {
+		if (main_doc_load(&d, o, files[i], false, SIZE_MAX) == -1) {
 			status = 1;
 			continue;
 		}
@@ -407,7 +409,7 @@ main_dump(const struct main_options *o, char **files, int nfiles)
 	for (i = 0; i < nfiles; i++) {
 		struct main_doc d;
 
-		if (main_doc_load(&d, o, files[i], false) == -1) {
+		if (main_doc_load(&d, o, files[i], false, SIZE_MAX) == -1) {
 			status = 1;
 			continue;
 		}
@@ -432,7 +434,7 @@ main_read(const struct main_options *o, const char *path)
 	struct reader_input in;
 	struct main_doc d;
 	const char *msg = NULL;
-	char *ifile, *cause = NULL;
+	char *ifile;
 	int status;
 
 	memset(&in, 0, sizeof in);
@@ -440,22 +442,13 @@ main_read(const struct main_options *o, const char *path)
 	 * The reader shows the article first and opens the index (or
 	 * computes the analysis) after the first screen is drawn.
 	 */
-	memset(&d, 0, sizeof d);
-	d.path = path;
-	if ((d.art = article_load(path, &cause)) == NULL) {
-		fprintf(stderr, "whosaid: %s\n", cause);
-		free(cause);
-		return 1;
-	}
 	/*
 	 * A large article: the first screen from the blocks of its start;
 	 * the reader parses the rest after drawing it.
 	 */
-	if (article_len(d.art) > MAIN_PREFIX_BLOCKS) {
-		d.bl = blocks_parse_prefix(d.art, MAIN_PREFIX_BLOCKS);
-		in.blocks_partial = true;
-	} else
-		d.bl = blocks_parse(d.art);
+	if (main_doc_load(&d, o, path, false, MAIN_PREFIX_BLOCKS) == -1)
+		return 1;
+	in.blocks_partial = article_len(d.art) > MAIN_PREFIX_BLOCKS;
 	if (article_flags(d.art) & ARTICLE_CP1252)
 		msg = "not UTF-8: decoded as Windows-1252";
 	ifile = main_index_file(o, path);
