@@ -123,13 +123,37 @@ index_fingerprint(const struct article *art, char out[17])
 	snprintf(out, 17, "%016llx", (unsigned long long)h);
 }
 
+/* Whether something is at file: a symbolic link counts, even a dangling
+ * one (it is never followed, see index_read). */
 static bool
 index_exists(const char *file)
 {
 	struct stat st;
 
-	return stat(file, &st) == 0;
+	return lstat(file, &st) == 0;
 }
+
+/*
+ * Failure injection for tests (tests/unit/index-fault-test): only a build
+ * with INDEX_FAULTS defined reads WHOSAID_INDEX_FAULT, naming the step of
+ * a save that fails with EIO ("mkdir", "mkstemp", "write", "fsync",
+ * "close", "rename", "dirfsync"). The library and the program are built
+ * without it, so they never read that variable.
+ */
+#ifdef INDEX_FAULTS
+static bool
+index_fault(const char *step)
+{
+	const char *want = getenv("WHOSAID_INDEX_FAULT");
+
+	if (want == NULL || strcmp(want, step) != 0)
+		return false;
+	errno = EIO;
+	return true;
+}
+#else
+#define index_fault(step) false
+#endif
 
 /* ---- where the index goes -------------------------------------------- */
 
@@ -204,7 +228,8 @@ index_mkdirs(const char *dir, char **cause)
 		char c = *p;
 
 		*p = '\0';
-		if (mkdir(copy, 0700) == -1 && errno != EEXIST) {
+		if ((index_fault("mkdir") || mkdir(copy, 0700) == -1) &&
+		    errno != EEXIST) {
 			*cause = xasprintf("%s: %s", copy, strerror(errno));
 			free(copy);
 			return -1;
@@ -235,7 +260,7 @@ index_mtime(const char *file)
 {
 	struct stat st;
 
-	return stat(file, &st) == 0 ? st.st_mtime : 0;
+	return lstat(file, &st) == 0 ? st.st_mtime : 0;
 }
 
 char *
@@ -734,7 +759,7 @@ index_write_atomic(const char *file, const char *data, size_t len,
 	*create_errno = 0;
 	base = base != NULL ? base + 1 : file;
 	tmp = xasprintf("%s/.%.200s.XXXXXX", dir, base);
-	if ((fd = mkstemp(tmp)) == -1) {
+	if (index_fault("mkstemp") || (fd = mkstemp(tmp)) == -1) {
 		*create_errno = errno;
 		*cause = xasprintf("%s: %s", dir, strerror(errno));
 		goto fail_nofile;
@@ -744,7 +769,9 @@ index_write_atomic(const char *file, const char *data, size_t len,
 	umask(mask);
 	(void)fchmod(fd, 0666 & ~mask);
 	while (off < len) {
-		ssize_t n = write(fd, data + off, len - off);
+		ssize_t n = index_fault("write")
+		                ? -1
+		                : write(fd, data + off, len - off);
 
 		if (n < 0) {
 			if (errno == EINTR)
@@ -753,18 +780,28 @@ index_write_atomic(const char *file, const char *data, size_t len,
 		}
 		off += (size_t)n;
 	}
-	if (fsync(fd) == -1)
+	if (index_fault("fsync") || fsync(fd) == -1)
 		goto fail_errno;
+	if (index_fault("close")) {
+		close(fd);
+		fd = -1;
+		goto fail_errno;
+	}
 	if (close(fd) == -1) {
 		fd = -1;
 		goto fail_errno;
 	}
 	fd = -1;
-	if (rename(tmp, file) == -1)
+	if (index_fault("rename") || rename(tmp, file) == -1)
 		goto fail_errno;
-	/* Make the rename itself durable; failing here loses nothing. */
-	if ((dfd = open(dir, O_RDONLY | O_DIRECTORY)) != -1) {
-		(void)fsync(dfd);
+	/*
+	 * Make the rename itself durable. Failing here loses nothing: the
+	 * new index is complete under its name, the old one is gone by
+	 * design, and there is no temporary file left to remove.
+	 */
+	if ((dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) != -1) {
+		if (!index_fault("dirfsync"))
+			(void)fsync(dfd);
 		close(dfd);
 	}
 	free(tmp);
@@ -1170,6 +1207,34 @@ index_check_quote(struct index_check *c, json_t *o, size_t i, struct quote *q,
 	return index_get_bool(c, o, where, "curated", &q->curated);
 }
 
+/*
+ * The annotator never finds two quotes that overlap, so computed quotes
+ * (sorted by start) that do make the index invalid. A curated quote may
+ * lie over computed ones: index_fit() lets it win.
+ */
+static int
+index_check_overlaps(struct index_check *c, const struct annotation *ann)
+{
+	const struct quote *last = NULL;
+	size_t i;
+
+	for (i = 0; i < ann->nquotes; i++) {
+		const struct quote *q = &ann->quotes[i];
+
+		if (q->curated)
+			continue;
+		if (last != NULL && q->span.start < last->span.end)
+			return index_bad(c,
+			                 "quotes at bytes %zu-%zu and %zu-%zu "
+			                 "overlap",
+			                 last->span.start, last->span.end,
+			                 q->span.start, q->span.end);
+		if (last == NULL || q->span.end > last->span.end)
+			last = q;
+	}
+	return 0;
+}
+
 static int
 index_check_article(struct index_check *c, json_t *root, struct index_data *d,
                     struct annotation *ann)
@@ -1329,6 +1394,8 @@ index_parse(const char *buf, size_t len, struct index_data *d, char **problem)
 	if (ann->nquotes > 1)
 		qsort(ann->quotes, ann->nquotes, sizeof *ann->quotes,
 		      index_quote_cmp);
+	if (index_check_overlaps(&c, ann) == -1)
+		goto fail_json;
 
 	json_decref(ids);
 	free(format);
@@ -1351,8 +1418,14 @@ fail:
 
 /*
  * Read a whole index file. Returns 0 with the bytes (allocated), 1 when
- * the file does not exist, -1 with *problem when it cannot be read.
+ * the file does not exist, -1 with *problem when it cannot be read, and
+ * INDEX_READ_SYMLINK with *problem when file is a symbolic link.
+ *
+ * Anyone may have put the file there: a symbolic link is not followed
+ * (it could point at any file of the user's), and O_NONBLOCK keeps a FIFO
+ * or a device from blocking open() before fstat() can refuse it.
  */
+#define INDEX_READ_SYMLINK 2
 static int
 index_read(const char *file, char **buf, size_t *len, char **problem)
 {
@@ -1362,15 +1435,27 @@ index_read(const char *file, char **buf, size_t *len, char **problem)
 	char *b;
 	int fd;
 
-	if ((fd = open(file, O_RDONLY)) == -1) {
+	fd = open(file, O_RDONLY | O_NONBLOCK | O_NOFOLLOW | O_CLOEXEC);
+	if (fd == -1) {
 		if (errno == ENOENT)
 			return 1;
+		if (errno == ELOOP && lstat(file, &st) == 0 &&
+		    S_ISLNK(st.st_mode)) {
+			*problem = xstrdup("a symbolic link (not followed)");
+			return INDEX_READ_SYMLINK;
+		}
 		*problem = xstrdup(strerror(errno));
 		return -1;
 	}
-	if (fstat(fd, &st) == -1 || !S_ISREG(st.st_mode)) {
-		*problem = xstrdup(S_ISDIR(st.st_mode) ? "Is a directory"
-		                                       : "not a regular file");
+	if (fstat(fd, &st) == -1) {
+		*problem = xstrdup(strerror(errno));
+		close(fd);
+		return -1;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		*problem = xstrdup(S_ISDIR(st.st_mode)    ? "Is a directory"
+		                   : S_ISFIFO(st.st_mode) ? "a FIFO, not a file"
+		                                          : "not a regular file");
 		close(fd);
 		return -1;
 	}
@@ -2029,8 +2114,17 @@ index_save_merged(const char *file, const struct article *art,
 	size_t len = 0;
 	int r;
 
+	/*
+	 * Nothing there, or a symbolic link: the save replaces the link
+	 * itself (rename), and what it points at is neither read nor
+	 * touched.
+	 */
 	if ((r = index_read(file, &buf, &len, &problem)) == 1)
 		return out;
+	if (r == INDEX_READ_SYMLINK) {
+		free(problem);
+		return out;
+	}
 	if (r == 0 && index_parse(buf, len, &d, &problem) == 0) {
 		free(buf);
 		index_merge(out, d.ann, art, bl, p);
@@ -2107,6 +2201,17 @@ index_save_to(const char *file, const char *base, const struct article *art,
 	return r;
 }
 
+/* Whether the index file b is the article a: a symbolic link at b does
+ * not count, as the save replaces the link, not what it points to. */
+static bool
+index_same_file(const char *a, const char *b)
+{
+	struct stat sa, sb;
+
+	return stat(a, &sa) == 0 && lstat(b, &sb) == 0 &&
+	       sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+}
+
 /* Make the cache folder that holds file. */
 static int
 index_make_cache_dir(const char *file, char **cause)
@@ -2131,6 +2236,13 @@ index_save_noted(const char *path, const char *index_file,
 	if (note != NULL)
 		*note = NULL;
 	*cause = NULL;
+	if (index_file != NULL && index_same_file(path, index_file)) {
+		/* The rename would put the index in the article's place. */
+		*cause = xasprintf("%s: is the article itself; not "
+		                   "overwritten",
+		                   index_file);
+		return -1;
+	}
 	if (index_file != NULL) {
 		if (index_save_to(index_file, index_file, art, bl, ann,
 		                  &create_errno, note, cause) == -1)
