@@ -1,20 +1,24 @@
 /*
  * article.c: load an article whole and decode it.
  *
- * Invariant: art->text is valid UTF-8 of art->len bytes followed by a NUL.
- * When the input is valid UTF-8, text and bytes are the same buffer.
- * Otherwise text holds the Windows-1252 decoding and t2f[] maps each text
- * offset (0..len) to the file offset of the byte it came from.
+ * Invariant: art->text is valid UTF-8 of art->len bytes followed by a NUL
+ * and holds no other NUL byte. When the input is valid UTF-8 without NUL
+ * bytes, text and bytes are the same buffer and t2f is NULL. Otherwise
+ * text is a decoding (UTF-16 or UTF-32 after their byte order mark, else
+ * UTF-8 or Windows-1252; a NUL becomes U+2400) and t2f[] maps each text
+ * offset (0..len) to the file offset of the byte it came from: t2f never
+ * decreases and t2f[len] == size, so offsets reported to the user or
+ * stored in an index still refer to the file's bytes.
  */
 #include "config.h"
 
 #include <errno.h>
-#include <stdbool.h>
 #include <fcntl.h>
-#include <sys/stat.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <uniconv.h>
@@ -23,15 +27,86 @@
 #include "article.h"
 #include "xmalloc.h"
 
+/* Larger inputs are refused rather than exhausting memory. */
+#define ARTICLE_MAX_SIZE ((size_t)512 * 1024 * 1024)
+
+/* U+2400 SYMBOL FOR NULL stands for a NUL byte of the input. */
+#define ARTICLE_NUL_SYMBOL 0x2400
+
 struct article {
 	char *name;
 	char *bytes; /* as read, NUL-terminated */
 	size_t size;
-	char *text; /* == bytes unless ARTICLE_CP1252 */
+	char *text; /* == bytes when t2f is NULL */
 	size_t len;
-	size_t *t2f; /* text offset -> file offset, NULL for UTF-8 */
+	size_t *t2f; /* text offset -> file offset, NULL for identity */
 	int flags;
 };
+
+/* A text being built with its offset map. */
+struct article_out {
+	uint8_t *s;
+	size_t *t2f;
+	size_t len, cap;
+	bool nul; /* a NUL was put (as U+2400) */
+};
+
+static void
+article_out_init(struct article_out *o, size_t cap)
+{
+	o->cap = cap < 16 ? 16 : cap;
+	o->s = xmalloc(o->cap + 1);
+	o->t2f = xreallocarray(NULL, o->cap + 1, sizeof *o->t2f);
+	o->len = 0;
+	o->nul = false;
+}
+
+/* Make room for 6 more bytes (a character and a spare). */
+static void
+article_out_room(struct article_out *o)
+{
+	if (o->len + 6 > o->cap) {
+		o->cap = o->cap * 2 + 6;
+		o->s = xrealloc(o->s, o->cap + 1);
+		o->t2f = xreallocarray(o->t2f, o->cap + 1, sizeof *o->t2f);
+	}
+}
+
+/* Append the UTF-8 of uc, every byte of it coming from file offset off;
+ * a NUL is put as U+2400. */
+static void
+article_out_put(struct article_out *o, ucs4_t uc, size_t off)
+{
+	int n, i;
+
+	article_out_room(o);
+	if (uc == 0) {
+		uc = ARTICLE_NUL_SYMBOL;
+		o->nul = true;
+	}
+	n = u8_uctomb(o->s + o->len, uc, 6);
+	if (n < 1) /* not a character: cannot happen after u*_mbtouc */
+		n = u8_uctomb(o->s + o->len, 0xfffd, 6);
+	for (i = 0; i < n; i++)
+		o->t2f[o->len + (size_t)i] = off;
+	o->len += (size_t)n;
+}
+
+/* Make o the article's text; the map ends at the file's size. */
+static void
+article_out_finish(struct article *art, struct article_out *o)
+{
+	o->s[o->len] = '\0';
+	o->t2f[o->len] = art->size;
+	if (o->nul)
+		art->flags |= ARTICLE_NUL;
+	if (art->text != art->bytes)
+		free(art->text);
+	free(art->t2f);
+	art->text = (char *)o->s;
+	art->len = o->len;
+	art->t2f = o->t2f;
+}
 
 /* Decode bytes as Windows-1252 into art->text, keeping an offset map. */
 static void
@@ -53,7 +128,7 @@ article_decode_cp1252(struct article *art)
 			unsigned char c = (unsigned char)art->bytes[i];
 
 			f2t[i] = outlen;
-			outlen += u8_uctomb(out + outlen, c, 2);
+			outlen += (size_t)u8_uctomb(out + outlen, c, 2);
 		}
 	}
 	art->text = xmalloc(outlen + 1);
@@ -74,6 +149,80 @@ article_decode_cp1252(struct article *art)
 	}
 	art->t2f[outlen] = art->size;
 	free(f2t);
+}
+
+/*
+ * Decode UTF-16 (unit 2) or UTF-32 (unit 4), big- or little-endian, from
+ * the start of the bytes (the byte order mark becomes U+FEFF, as a UTF-8
+ * BOM stays in the text). Units are put in native order and decoded by
+ * libunistring, which gives U+FFFD for lone surrogates and values beyond
+ * U+10FFFF; a trailing partial unit becomes U+FFFD too.
+ */
+static void
+article_decode_wide(struct article *art, int unit, bool big)
+{
+	const uint8_t *b = (const uint8_t *)art->bytes;
+	size_t n = art->size / (size_t)unit, i, k;
+	struct article_out o;
+	uint16_t *u16 = NULL;
+	uint32_t *u32 = NULL;
+	ucs4_t uc;
+	int m;
+
+	if (unit == 2) {
+		u16 = xreallocarray(NULL, n + 1, sizeof *u16);
+		for (i = 0; i < n; i++)
+			u16[i] = big ? (uint16_t)(b[2 * i] << 8 | b[2 * i + 1])
+			             : (uint16_t)(b[2 * i + 1] << 8 | b[2 * i]);
+	} else {
+		u32 = xreallocarray(NULL, n + 1, sizeof *u32);
+		for (i = 0; i < n; i++) {
+			const uint8_t *p = b + 4 * i;
+
+			u32[i] = big ? (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 |
+			                   (uint32_t)p[2] << 8 | p[3]
+			             : (uint32_t)p[3] << 24 | (uint32_t)p[2] << 16 |
+			                   (uint32_t)p[1] << 8 | p[0];
+		}
+	}
+	/* Mostly ASCII or other BMP text: about 1.5 bytes per byte. */
+	article_out_init(&o, art->size + art->size / 2);
+	for (i = 0; i < n; i += (size_t)m) {
+		if (u16 != NULL)
+			m = u16_mbtouc(&uc, u16 + i, n - i);
+		else
+			m = u32_mbtouc(&uc, u32 + i, n - i);
+		if (m < 1)
+			m = 1;
+		article_out_put(&o, uc, i * (size_t)unit);
+	}
+	if ((k = n * (size_t)unit) < art->size)
+		article_out_put(&o, 0xfffd, k);
+	free(u16);
+	free(u32);
+	article_out_finish(art, &o);
+}
+
+/* Replace every NUL of the text by U+2400, keeping the offset map. */
+static void
+article_show_nuls(struct article *art)
+{
+	const char *t = art->text;
+	struct article_out o;
+	size_t i, off;
+
+	article_out_init(&o, art->len + 64);
+	for (i = 0; i < art->len; i++) {
+		off = art->t2f != NULL ? art->t2f[i] : i;
+		if (t[i] == '\0') {
+			article_out_put(&o, 0, off);
+			continue;
+		}
+		article_out_room(&o);
+		o.s[o.len] = (uint8_t)t[i];
+		o.t2f[o.len++] = off;
+	}
+	article_out_finish(art, &o);
 }
 
 /*
@@ -123,26 +272,50 @@ article_has_crlf(const char *s, size_t len)
 	return false;
 }
 
+/* Does s start with the byte string m (of n bytes)? */
+static bool
+article_starts(const char *s, size_t len, const char *m, size_t n)
+{
+	return len >= n && memcmp(s, m, n) == 0;
+}
+
 /* Make an article of buf, which must have room for size + 1 bytes; takes
  * ownership of buf. */
 static struct article *
 article_adopt(char *buf, size_t size, const char *name)
 {
 	struct article *art = xcalloc(1, sizeof *art);
+	const char *b = buf;
 
 	art->name = xstrdup(name != NULL ? name : "-");
 	art->bytes = buf;
 	art->bytes[size] = '\0';
 	art->size = size;
+	art->text = art->bytes;
+	art->len = size;
 
-	if (article_utf8_valid(art->bytes, size)) {
-		art->text = art->bytes;
-		art->len = size;
-	} else {
+	/* UTF-32 first: its little-endian mark starts like UTF-16's. */
+	if (article_starts(b, size, "\xff\xfe\0\0", 4)) {
+		art->flags |= ARTICLE_UTF32;
+		article_decode_wide(art, 4, false);
+	} else if (article_starts(b, size, "\0\0\xfe\xff", 4)) {
+		art->flags |= ARTICLE_UTF32;
+		article_decode_wide(art, 4, true);
+	} else if (article_starts(b, size, "\xff\xfe", 2)) {
+		art->flags |= ARTICLE_UTF16;
+		article_decode_wide(art, 2, false);
+	} else if (article_starts(b, size, "\xfe\xff", 2)) {
+		art->flags |= ARTICLE_UTF16;
+		article_decode_wide(art, 2, true);
+	} else if (!article_utf8_valid(b, size)) {
 		art->flags |= ARTICLE_CP1252;
 		article_decode_cp1252(art);
 	}
-	if (art->len >= 3 && memcmp(art->text, "\xef\xbb\xbf", 3) == 0)
+	/* The wide decoders already replaced NULs; the others keep them. */
+	if (!(art->flags & (ARTICLE_UTF16 | ARTICLE_UTF32)) &&
+	    memchr(art->text, '\0', art->len) != NULL)
+		article_show_nuls(art);
+	if (article_starts(art->text, art->len, "\xef\xbb\xbf", 3))
 		art->flags |= ARTICLE_BOM;
 	if (article_has_crlf(art->text, art->len))
 		art->flags |= ARTICLE_CRLF;
@@ -159,48 +332,130 @@ article_new(const char *bytes, size_t size, const char *name)
 	return article_adopt(buf, size, name);
 }
 
-struct article *
-article_load_fd(int fd, const char *name, char **cause)
+/*
+ * Read fd to its end into *bufp (allocated, with room for a NUL after
+ * *sizep bytes), starting with room for hint bytes. A FIFO opened with
+ * O_NONBLOCK that has no writer gives an error rather than an empty
+ * article; one with a writer is read blocking from then on.
+ */
+static int
+article_read(int fd, const char *name, size_t hint, char **bufp,
+    size_t *sizep, char **cause)
 {
-	size_t size = 0, cap = 65536;
+	size_t size = 0, cap = hint < 65536 ? 65536 : hint + 1;
 	char *buf = xmalloc(cap);
+	bool first = true;
 	ssize_t n;
+	int fl;
 
 	for (;;) {
 		if (size + 1 >= cap) {
 			cap *= 2;
 			buf = xrealloc(buf, cap);
 		}
-		n = read(fd, buf + size, cap - size);
+		n = read(fd, buf + size, cap - 1 - size);
+		if (n == 0 && first && (fl = fcntl(fd, F_GETFL)) != -1 &&
+		    (fl & O_NONBLOCK)) {
+			struct stat st;
+
+			if (fstat(fd, &st) == 0 && S_ISFIFO(st.st_mode)) {
+				*cause = xasprintf("%s: a FIFO with no writer",
+				    name);
+				goto fail;
+			}
+		}
+		first = false;
 		if (n == 0)
 			break;
 		if (n < 0) {
 			if (errno == EINTR)
 				continue;
+			if (errno == EAGAIN && (fl = fcntl(fd, F_GETFL)) != -1 &&
+			    (fl & O_NONBLOCK)) {
+				/* A writer that has not written yet: wait. */
+				if (fcntl(fd, F_SETFL, fl & ~O_NONBLOCK) == 0)
+					continue;
+			}
 			*cause = xasprintf("%s: %s", name, strerror(errno));
-			free(buf);
-			return NULL;
+			goto fail;
 		}
 		size += (size_t)n;
+		if (size > ARTICLE_MAX_SIZE) {
+			*cause = xasprintf("%s: too large (the limit is %zu MB)",
+			    name, ARTICLE_MAX_SIZE >> 20);
+			goto fail;
+		}
 	}
+	*bufp = buf;
+	*sizep = size;
+	return 0;
+fail:
+	free(buf);
+	return -1;
+}
+
+struct article *
+article_load_fd(int fd, const char *name, char **cause)
+{
+	struct stat st;
+	size_t size, hint = 0;
+	char *buf;
+
+	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0)
+		hint = (size_t)st.st_size;
+	if (article_read(fd, name, hint, &buf, &size, cause) == -1)
+		return NULL;
 	return article_adopt(buf, size, name);
+}
+
+/* Why a file of this type cannot be an article, or NULL if it can. */
+static const char *
+article_bad_type(mode_t mode)
+{
+	if (S_ISREG(mode) || S_ISFIFO(mode))
+		return NULL;
+	if (S_ISDIR(mode))
+		return "Is a directory";
+	if (S_ISCHR(mode))
+		return "not a regular file (a character device)";
+	if (S_ISBLK(mode))
+		return "not a regular file (a block device)";
+	if (S_ISSOCK(mode))
+		return "not a regular file (a socket)";
+	return "not a regular file";
 }
 
 struct article *
 article_load(const char *path, char **cause)
 {
 	struct article *art;
+	const char *why;
 	struct stat st;
 	int fd;
 
 	if (strcmp(path, "-") == 0)
 		return article_load_fd(0, "-", cause);
-	if ((fd = open(path, O_RDONLY)) == -1) {
+	/*
+	 * Look before opening: opening a device can have effects, and a
+	 * FIFO is opened without waiting for a writer (O_NONBLOCK).
+	 */
+	if (stat(path, &st) == -1) {
 		*cause = xasprintf("%s: %s", path, strerror(errno));
 		return NULL;
 	}
-	if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
-		*cause = xasprintf("%s: Is a directory", path);
+	if ((why = article_bad_type(st.st_mode)) != NULL) {
+		*cause = xasprintf("%s: %s", path, why);
+		return NULL;
+	}
+	if ((fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)) == -1) {
+		*cause = xasprintf("%s: %s", path, strerror(errno));
+		return NULL;
+	}
+	/* It may have been replaced since stat(). */
+	if (fstat(fd, &st) == -1 ||
+	    (why = article_bad_type(st.st_mode)) != NULL) {
+		*cause = xasprintf("%s: %s", path,
+		    why != NULL ? why : strerror(errno));
 		close(fd);
 		return NULL;
 	}

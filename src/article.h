@@ -4,9 +4,11 @@
  * Every position the engine reports is a byte offset into the article's
  * text (article_text()). For valid UTF-8 input, the text is the file's
  * bytes unchanged (a BOM and CRLF line ends included), so text offsets are
- * file offsets. Input that is not valid UTF-8 is decoded as Windows-1252
- * and flagged ARTICLE_CP1252; article_file_offset() then maps a text
- * offset back to the file.
+ * file offsets. Other input is decoded to UTF-8: UTF-16 or UTF-32 that
+ * starts with a byte order mark (ARTICLE_UTF16, ARTICLE_UTF32), else
+ * Windows-1252 when it is not valid UTF-8 (ARTICLE_CP1252); a NUL byte
+ * becomes U+2400, a visible symbol (ARTICLE_NUL). article_file_offset()
+ * then maps a text offset back to the file.
  */
 #ifndef WHOSAID_ARTICLE_H
 #define WHOSAID_ARTICLE_H
@@ -19,11 +21,17 @@ struct article;
 #define ARTICLE_CP1252 0x1 /* not UTF-8: decoded as Windows-1252 */
 #define ARTICLE_BOM 0x2	   /* starts with a UTF-8 byte order mark */
 #define ARTICLE_CRLF 0x4   /* has CRLF line ends */
+#define ARTICLE_UTF16 0x8  /* UTF-16 with a byte order mark: converted */
+#define ARTICLE_UTF32 0x10 /* UTF-32 with a byte order mark: converted */
+#define ARTICLE_NUL 0x20   /* NUL bytes, shown as U+2400 */
 
 /*
  * Load the file at path, or standard input when path is "-". On failure
- * returns NULL and sets *cause to an allocated message such as
- * "FILE: No such file or directory".
+ * returns NULL and sets *cause to an allocated one-line message such as
+ * "FILE: No such file or directory", "FILE: Is a directory", "FILE:
+ * Permission denied", "FILE: not a regular file (a character device)",
+ * "FILE: a FIFO with no writer" or "FILE: too large (the limit is 512
+ * MB)". A FIFO with a writer is read like a pipe (as from `<(command)`).
  */
 struct article *article_load(const char *path, char **cause);
 
@@ -40,7 +48,7 @@ void article_free(struct article *art);
 const char *article_name(const struct article *art);
 
 /*
- * The text: valid UTF-8, NUL-terminated (it may also hold NUL bytes, so
+ * The text: valid UTF-8, NUL-terminated, with no other NUL byte (still,
  * use article_len()). Borrowed; lives as long as the article.
  */
 const char *article_text(const struct article *art);

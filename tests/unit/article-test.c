@@ -3,12 +3,20 @@
  */
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/un.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 
@@ -60,7 +68,7 @@ test_bom_crlf_flagged(void **state)
 }
 
 static void
-test_empty_and_nul(void **state)
+test_empty(void **state)
 {
 	struct article *art = article_new("", 0, "t");
 
@@ -68,9 +76,150 @@ test_empty_and_nul(void **state)
 	assert_int_equal(article_len(art), 0);
 	assert_string_equal(article_text(art), "");
 	article_free(art);
-	art = article_new("a\0b", 3, "t");
-	assert_int_equal(article_len(art), 3);
-	assert_int_equal(article_flags(art), 0);
+}
+
+/* NUL bytes neither end the text nor reach it: each becomes U+2400. */
+static void
+test_nul_shown(void **state)
+{
+	const char s[] = "a\0b \"q\0\0t\"";
+	struct article *art = article_new(s, sizeof s - 1, "t");
+
+	(void)state;
+	assert_int_equal(article_flags(art), ARTICLE_NUL);
+	assert_int_equal(article_len(art), sizeof s - 1 + 3 * 2);
+	assert_string_equal(article_text(art), "a\xe2\x90\x80"
+	    "b \"q\xe2\x90\x80\xe2\x90\x80t\"");
+	assert_null(memchr(article_text(art), '\0', article_len(art)));
+	/* Every byte of the symbol is the NUL's file offset; "b" is at 2. */
+	assert_int_equal(article_file_offset(art, 1), 1);
+	assert_int_equal(article_file_offset(art, 3), 1);
+	assert_int_equal(article_file_offset(art, 4), 2);
+	assert_int_equal(article_text_offset(art, 2), 4);
+	/* The pair of NULs: file 6 and 7, text 8 and 11. */
+	assert_int_equal(article_text_offset(art, 6), 8);
+	assert_int_equal(article_text_offset(art, 7), 11);
+	assert_int_equal(article_file_offset(art, 13), 7);
+	assert_int_equal(article_file_offset(art, 14), 8);
+	assert_int_equal(article_file_offset(art, article_len(art)),
+	    sizeof s - 1);
+	/* The file's bytes stay as read. */
+	assert_int_equal(article_size(art), sizeof s - 1);
+	assert_memory_equal(article_bytes(art), s, sizeof s - 1);
+	article_free(art);
+
+	/* With Windows-1252 too: 0x93 is a curly quote. */
+	art = article_new("\x93x\0y", 4, "t");
+	assert_int_equal(article_flags(art), ARTICLE_CP1252 | ARTICLE_NUL);
+	assert_string_equal(article_text(art),
+	    "\xe2\x80\x9cx\xe2\x90\x80y");
+	assert_int_equal(article_file_offset(art, 4), 2);
+	assert_int_equal(article_file_offset(art, 7), 3);
+	article_free(art);
+}
+
+/* s (n bytes, UTF-8 without NULs) as UTF-16 with a BOM. */
+static char *
+utf16(const char *s, size_t n, bool big, size_t *outn)
+{
+	char *out = malloc(2 * n + 2), *p = out;
+	size_t i;
+
+	*p++ = big ? '\xfe' : '\xff';
+	*p++ = big ? '\xff' : '\xfe';
+	/* ASCII only, plus the surrogate pair written by the caller. */
+	for (i = 0; i < n; i++) {
+		*p++ = big ? 0 : s[i];
+		*p++ = big ? s[i] : 0;
+	}
+	*outn = (size_t)(p - out);
+	return out;
+}
+
+static void
+check_utf16(bool big)
+{
+	const char s[] = "Hi \"quote\"\r\n";
+	struct article *art;
+	size_t n;
+	char *b = utf16(s, sizeof s - 1, big, &n);
+
+	art = article_new(b, n, "t");
+	assert_int_equal(article_flags(art),
+	    ARTICLE_UTF16 | ARTICLE_BOM | ARTICLE_CRLF);
+	/* The mark becomes a UTF-8 BOM, as a UTF-8 file would keep it. */
+	assert_int_equal(article_len(art), 3 + sizeof s - 1);
+	assert_memory_equal(article_text(art), "\xef\xbb\xbf", 3);
+	assert_string_equal(article_text(art) + 3, s);
+	/* "q" is character 4: text 3 + 4, file 2 + 2 * 4. */
+	assert_int_equal(article_file_offset(art, 7), 10);
+	assert_int_equal(article_text_offset(art, 10), 7);
+	assert_int_equal(article_file_offset(art, 1), 0);
+	assert_int_equal(article_file_offset(art, article_len(art)), n);
+	assert_int_equal(article_size(art), n);
+	article_free(art);
+	free(b);
+}
+
+static void
+test_utf16_le(void **state)
+{
+	(void)state;
+	check_utf16(false);
+}
+
+static void
+test_utf16_be(void **state)
+{
+	(void)state;
+	check_utf16(true);
+}
+
+/* Beyond ASCII: a surrogate pair, a lone surrogate, a NUL, an odd byte. */
+static void
+test_utf16_hard(void **state)
+{
+	/* BOM, U+00E9, U+1F600 (D83D DE00), lone D800, U+0000, "a", odd. */
+	const char le[] = "\xff\xfe" "\xe9\x00" "\x3d\xd8\x00\xde"
+	    "\x00\xd8" "\x00\x00" "a\x00" "z";
+	struct article *art = article_new(le, sizeof le - 1, "t");
+
+	(void)state;
+	assert_int_equal(article_flags(art),
+	    ARTICLE_UTF16 | ARTICLE_BOM | ARTICLE_NUL);
+	assert_string_equal(article_text(art), "\xef\xbb\xbf" "\xc3\xa9"
+	    "\xf0\x9f\x98\x80" "\xef\xbf\xbd" "\xe2\x90\x80" "a"
+	    "\xef\xbf\xbd");
+	/* The emoji (text 5..8) came from file bytes 4..7. */
+	assert_int_equal(article_file_offset(art, 5), 4);
+	assert_int_equal(article_file_offset(art, 8), 4);
+	assert_int_equal(article_file_offset(art, 9), 8);
+	/* "a" at text 15, file 12; the odd byte at file 14. */
+	assert_int_equal(article_file_offset(art, 15), 12);
+	assert_int_equal(article_file_offset(art, 16), 14);
+	assert_int_equal(article_file_offset(art, article_len(art)),
+	    sizeof le - 1);
+	article_free(art);
+}
+
+static void
+test_utf32(void **state)
+{
+	const char be[] = "\0\0\xfe\xff" "\0\0\0A" "\0\x01\xf6\x00"
+	    "\0\x11\0\0";
+	struct article *art = article_new(be, sizeof be - 1, "t");
+
+	(void)state;
+	assert_int_equal(article_flags(art), ARTICLE_UTF32 | ARTICLE_BOM);
+	/* A, U+1F600, then U+110000 (beyond Unicode) as U+FFFD. */
+	assert_string_equal(article_text(art), "\xef\xbb\xbf" "A"
+	    "\xf0\x9f\x98\x80" "\xef\xbf\xbd");
+	assert_int_equal(article_file_offset(art, 4), 8);
+	article_free(art);
+	/* Little-endian, not taken for UTF-16. */
+	art = article_new("\xff\xfe\0\0" "B\0\0\0", 8, "t");
+	assert_int_equal(article_flags(art), ARTICLE_UTF32 | ARTICLE_BOM);
+	assert_string_equal(article_text(art), "\xef\xbb\xbf" "B");
 	article_free(art);
 }
 
@@ -89,6 +238,158 @@ test_missing_file(void **state)
 	free(cause);
 }
 
+static void
+test_special_files(void **state)
+{
+	char dir[] = "/tmp/article-test-XXXXXX", path[64];
+	struct sockaddr_un sun;
+	char *cause = NULL;
+	int fd;
+
+	(void)state;
+	assert_null(article_load("/dev/null", &cause));
+	assert_string_equal(cause,
+	    "/dev/null: not a regular file (a character device)");
+	free(cause);
+
+	assert_non_null(mkdtemp(dir));
+	/* A FIFO nobody writes to: an error at once, not a hang. */
+	snprintf(path, sizeof path, "%s/fifo", dir);
+	assert_int_equal(mkfifo(path, 0600), 0);
+	assert_null(article_load(path, &cause));
+	assert_non_null(strstr(cause, "/fifo: a FIFO with no writer"));
+	free(cause);
+	unlink(path);
+
+	snprintf(path, sizeof path, "%s/sock", dir);
+	memset(&sun, 0, sizeof sun);
+	sun.sun_family = AF_UNIX;
+	snprintf(sun.sun_path, sizeof sun.sun_path, "%s", path);
+	fd = socket(AF_UNIX, SOCK_STREAM, 0);
+	assert_true(fd >= 0);
+	assert_int_equal(bind(fd, (struct sockaddr *)&sun, sizeof sun), 0);
+	assert_null(article_load(path, &cause));
+	assert_non_null(strstr(cause, "/sock: not a regular file (a socket)"));
+	free(cause);
+	close(fd);
+	unlink(path);
+	rmdir(dir);
+}
+
+/* A FIFO with a writer is read like a pipe, e.g. whosaid <(command). */
+static void
+test_fifo_with_writer(void **state)
+{
+	int p[2];
+	char path[64];
+	char *cause = NULL;
+	struct article *art;
+
+	(void)state;
+	assert_int_equal(pipe(p), 0);
+	assert_int_equal(write(p[1], "Hello", 5), 5);
+	close(p[1]);
+	snprintf(path, sizeof path, "/dev/fd/%d", p[0]);
+	art = article_load(path, &cause);
+	assert_non_null(art);
+	assert_string_equal(article_text(art), "Hello");
+	article_free(art);
+	close(p[0]);
+}
+
+/* A read error: a descriptor open for writing only. */
+static void
+test_read_error(void **state)
+{
+	char path[] = "/tmp/article-test-XXXXXX";
+	char *cause = NULL;
+	int fd;
+
+	(void)state;
+	assert_true((fd = mkstemp(path)) >= 0);
+	close(fd);
+	assert_true((fd = open(path, O_WRONLY)) >= 0);
+	assert_null(article_load_fd(fd, "w", &cause));
+	assert_string_equal(cause, "w: Bad file descriptor");
+	free(cause);
+	close(fd);
+	unlink(path);
+}
+
+/* Does loading path fail with "path: Permission denied"? */
+static bool
+denied(const char *path)
+{
+	char *cause = NULL;
+	struct article *art = article_load(path, &cause);
+	bool ok;
+
+	if (art != NULL) {
+		article_free(art);
+		return false;
+	}
+	ok = strlen(cause) > strlen(path) &&
+	    strcmp(cause + strlen(path), ": Permission denied") == 0;
+	free(cause);
+	return ok;
+}
+
+static void
+test_unreadable(void **state)
+{
+	char path[] = "/tmp/article-test-XXXXXX";
+	int fd, status;
+	pid_t pid;
+
+	(void)state;
+	assert_true((fd = mkstemp(path)) >= 0);
+	close(fd);
+	assert_int_equal(chmod(path, 0), 0);
+	if (geteuid() != 0) {
+		assert_true(denied(path));
+		unlink(path);
+		return;
+	}
+	/* root reads anything: try as nobody in a child. */
+	if ((pid = fork()) == 0) {
+		if (setgid(65534) != 0 || setuid(65534) != 0)
+			_exit(2);
+		_exit(denied(path) ? 0 : 1);
+	}
+	assert_true(pid > 0);
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	unlink(path);
+	if (WIFEXITED(status) && WEXITSTATUS(status) == 2)
+		skip();
+	assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+}
+
+/* A file read whole, in a size where buffers grow. */
+static void
+test_load_file(void **state)
+{
+	char path[] = "/tmp/article-test-XXXXXX";
+	size_t n = 300000, i;
+	char *s = malloc(n), *cause = NULL;
+	struct article *art;
+	int fd;
+
+	(void)state;
+	for (i = 0; i < n; i++)
+		s[i] = (char)('a' + i % 26);
+	assert_true((fd = mkstemp(path)) >= 0);
+	assert_int_equal(write(fd, s, n), (ssize_t)n);
+	close(fd);
+	art = article_load(path, &cause);
+	assert_non_null(art);
+	assert_int_equal(article_len(art), n);
+	assert_memory_equal(article_text(art), s, n);
+	assert_int_equal(article_text(art)[n], '\0');
+	article_free(art);
+	unlink(path);
+	free(s);
+}
+
 int
 main(void)
 {
@@ -96,8 +397,18 @@ main(void)
 		cmocka_unit_test(test_utf8_kept),
 		cmocka_unit_test(test_cp1252_decoded),
 		cmocka_unit_test(test_bom_crlf_flagged),
-		cmocka_unit_test(test_empty_and_nul),
+		cmocka_unit_test(test_empty),
+		cmocka_unit_test(test_nul_shown),
+		cmocka_unit_test(test_utf16_le),
+		cmocka_unit_test(test_utf16_be),
+		cmocka_unit_test(test_utf16_hard),
+		cmocka_unit_test(test_utf32),
 		cmocka_unit_test(test_missing_file),
+		cmocka_unit_test(test_special_files),
+		cmocka_unit_test(test_fifo_with_writer),
+		cmocka_unit_test(test_read_error),
+		cmocka_unit_test(test_unreadable),
+		cmocka_unit_test(test_load_file),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
