@@ -902,6 +902,14 @@ static const struct spoil spoils[] = {
 	{ "confidence too big", "quotes/0/confidence", "1.5", "between" },
 	{ "confidence as text", "quotes/0/confidence", "\"high\"", "number" },
 	{ "cue as number", "quotes/0/cue", "5", "cue" },
+	{ "quotes overlap", "quotes/1",
+	  "{\"id\": \"Q2\", \"start\": 60, \"end\": 70, \"text\": \"x\", "
+	  "\"speaker\": null, \"kind\": \"direct\"}",
+	  "overlap" },
+	{ "huge article size", "article/size", "99999999999999999999999",
+	  "JSON" },
+	{ "huge version", "version", "9223372036854775807", "newer" },
+	{ "words as real", "article/words", "1e300", "integer" },
 };
 
 /* Set (or delete) the value at a path like "quotes/0/end". */
@@ -1104,6 +1112,251 @@ test_unreadable_index_is_invalid(void **state)
 	assert_int_equal(status, INDEX_INVALID);
 	assert_non_null(strstr(note, fx->index));
 	free(note);
+	annotation_free(ann);
+	blocks_free(bl);
+	article_free(art);
+}
+
+/* A FIFO where the index should be: refused at once, never waited on
+ * (an open() without O_NONBLOCK would wait for a writer forever). */
+static void
+test_fifo_index(void **state)
+{
+	struct fixture *fx = *state;
+	struct article *art;
+	struct block_list *bl;
+	struct annotation *ann;
+	enum index_status status;
+	char *note = NULL, *where = NULL, *cause = NULL;
+	struct stat sb;
+
+	assert_int_equal(mkfifo(fx->index, 0600), 0);
+	alarm(20); /* a hang fails the test instead of the whole suite */
+	ann = open_index(fx, &art, &bl, &status, &note);
+	assert_int_equal(status, INDEX_INVALID);
+	assert_non_null(note);
+	assert_true(strncmp(note, fx->index, strlen(fx->index)) == 0);
+	assert_non_null(strstr(note, "FIFO"));
+	assert_null(strchr(note, '\n'));
+	/* The save does not replace it either: it says why. */
+	assert_int_equal(
+	    index_save(fx->path, NULL, art, bl, ann, &where, &cause), -1);
+	assert_non_null(strstr(cause, fx->index));
+	alarm(0);
+	assert_int_equal(lstat(fx->index, &sb), 0);
+	assert_true(S_ISFIFO(sb.st_mode));
+	free(cause);
+	free(note);
+	annotation_free(ann);
+	blocks_free(bl);
+	article_free(art);
+}
+
+/*
+ * A symbolic link at the index path is not followed: reading it gives a
+ * note and a fresh analysis (even when it points at a good index), and a
+ * save replaces the link itself, leaving what it points at untouched.
+ */
+static void
+test_symlink_index(void **state)
+{
+	struct fixture *fx = *state;
+	struct article *art;
+	struct block_list *bl;
+	struct annotation *ann;
+	enum index_status status;
+	char *note = NULL, *where = NULL, *cause = NULL, *target, *dangling;
+	char *before, *after;
+	size_t nb, na;
+	struct stat sb;
+
+	save_v1(fx, false);
+	target = xasprintf("%s/target.whosaid", fx->dir);
+	dangling = xasprintf("%s/nothing-here", fx->dir);
+	assert_int_equal(rename(fx->index, target), 0);
+	assert_int_equal(symlink(target, fx->index), 0);
+	before = read_file(target, &nb);
+
+	ann = open_index(fx, &art, &bl, &status, &note);
+	assert_int_equal(status, INDEX_INVALID);
+	assert_true(strncmp(note, fx->index, strlen(fx->index)) == 0);
+	assert_non_null(strstr(note, "symbolic link"));
+	free(note);
+	note = NULL;
+
+	assert_int_equal(
+	    index_save(fx->path, NULL, art, bl, ann, &where, &cause), 0);
+	assert_string_equal(where, fx->index);
+	free(where);
+	assert_int_equal(lstat(fx->index, &sb), 0);
+	assert_true(S_ISREG(sb.st_mode));
+	after = read_file(target, &na);
+	assert_int_equal(na, nb);
+	assert_memory_equal(before, after, nb);
+	free(after);
+	annotation_free(ann);
+
+	/* A dangling link is there all the same (not "missing"), and the
+	 * save does not create what it points at. */
+	assert_int_equal(unlink(fx->index), 0);
+	assert_int_equal(symlink(dangling, fx->index), 0);
+	ann = index_open(fx->index, art, bl, &status, &note);
+	assert_int_equal(status, INDEX_INVALID);
+	assert_non_null(strstr(note, "symbolic link"));
+	free(note);
+	assert_int_equal(
+	    index_save(fx->path, NULL, art, bl, ann, &where, &cause), 0);
+	free(where);
+	assert_int_equal(lstat(dangling, &sb), -1);
+	assert_int_equal(lstat(fx->index, &sb), 0);
+	assert_true(S_ISREG(sb.st_mode));
+
+	free(before);
+	free(target);
+	free(dangling);
+	annotation_free(ann);
+	blocks_free(bl);
+	article_free(art);
+}
+
+/* The index of another, longer article: stale, and nothing of it points
+ * outside this one. */
+static void
+test_other_articles_index(void **state)
+{
+	struct fixture *fx = *state;
+	struct article *art, *big;
+	struct block_list *bl, *bigbl;
+	struct annotation *ann;
+	enum index_status status;
+	char *note = NULL, *where = NULL, *cause = NULL, *text, *other;
+	size_t i, k, len;
+
+	/* A long article whose quotes all sit past the end of v1. */
+	other = xasprintf("%s/other.txt", fx->dir);
+	text = xasprintf("Another Story\n\n%0*d\n\n\"Far away words stay "
+	                 "put,\" said Ann Lee, a farmer.\n\n%s",
+	                 4000, 0, article_v1 + strlen("Neighbours Keep "
+	                                              "Quiet\n\n"));
+	write_file(other, text, strlen(text));
+	big = article_load(other, &cause);
+	bigbl = blocks_parse(big);
+	ann = annotate(big, bigbl);
+	for (i = 0; i < ann->nquotes; i++)
+		ann->quotes[i].curated = true;
+	assert_int_equal(index_save(other, fx->index, big, bigbl, ann, &where,
+	                            &cause),
+	                 0);
+	free(where);
+	annotation_free(ann);
+
+	ann = open_index(fx, &art, &bl, &status, &note);
+	assert_int_equal(status, INDEX_STALE);
+	assert_non_null(note);
+	assert_null(strchr(note, '\n'));
+	len = article_len(art);
+	for (i = 0; i < ann->nquotes; i++) {
+		assert_true(ann->quotes[i].span.end <= len);
+		assert_true(ann->quotes[i].span.start <= ann->quotes[i].span.end);
+		assert_true(ann->quotes[i].speaker < (int)ann->nactors);
+	}
+	for (i = 0; i < ann->nactors; i++)
+		for (k = 0; k < ann->actors[i].nmentions; k++)
+			assert_true(ann->actors[i].mentions[k].end <= len);
+	free(note);
+	free(text);
+	free(other);
+	annotation_free(ann);
+	blocks_free(bl);
+	article_free(art);
+	blocks_free(bigbl);
+	article_free(big);
+}
+
+/* Huge strings and control characters in an index: loaded or refused,
+ * and a note stays one line. */
+static void
+test_huge_and_control_strings(void **state)
+{
+	struct fixture *fx = *state;
+	struct article *art;
+	struct block_list *bl;
+	struct annotation *ann;
+	enum index_status status;
+	char *note = NULL, *good, *out, *huge;
+	json_t *root, *a;
+	size_t n = (size_t)4 << 20;
+
+	save_v1(fx, false);
+	good = read_file(fx->index, NULL);
+	root = json_loads(good, 0, NULL);
+	huge = xmalloc(n + 1);
+	memset(huge, 'x', n);
+	huge[n] = '\0';
+	json_object_set_new(json_object_get(root, "article"), "title",
+	                    json_string(huge));
+	a = json_array_get(json_object_get(root, "actors"), 0);
+	json_object_set_new(a, "role",
+	                    json_string("\033]0;pwned\a\033[2J\xc2\x9b"));
+	json_object_set_new(a, "aliases", json_pack("[s]", huge));
+	out = json_dumps(root, 0);
+	write_file(fx->index, out, strlen(out));
+	ann = open_index(fx, &art, &bl, &status, &note);
+	assert_int_equal(status, INDEX_FRESH);
+	assert_int_equal(strlen(ann->title), n);
+	annotation_free(ann);
+	blocks_free(bl);
+	article_free(art);
+	free(out);
+
+	/* A format name full of escapes: the note shows it cut short and
+	 * without a control character. */
+	json_object_set_new(root, "format",
+	                    json_string("\033]52;c;cHduZWQ=\a\n\033[2J"));
+	out = json_dumps(root, 0);
+	expect_invalid(fx, out, strlen(out), "escapes in format", "format");
+	write_file(fx->index, out, strlen(out));
+	ann = open_index(fx, &art, &bl, &status, &note);
+	assert_null(strchr(note, '\033'));
+	assert_null(strchr(note, '\a'));
+	assert_true(strlen(note) < 1000);
+	free(note);
+	annotation_free(ann);
+	blocks_free(bl);
+	article_free(art);
+	free(out);
+	json_decref(root);
+	free(huge);
+	free(good);
+}
+
+/* --index-file naming the article itself: refused, the article kept. */
+static void
+test_index_file_is_article(void **state)
+{
+	struct fixture *fx = *state;
+	struct article *art = article_load(fx->path, NULL);
+	struct block_list *bl = blocks_parse(art);
+	struct annotation *ann = build_v1(bl, false);
+	char *where = NULL, *cause = NULL, *bytes, *hard;
+	size_t n;
+
+	assert_int_equal(
+	    index_save(fx->path, fx->path, art, bl, ann, &where, &cause), -1);
+	assert_non_null(strstr(cause, fx->path));
+	free(cause);
+	cause = NULL;
+	/* A second name (hard link) of the article: refused too. */
+	hard = xasprintf("%s/hard.whosaid", fx->dir);
+	assert_int_equal(link(fx->path, hard), 0);
+	assert_int_equal(
+	    index_save(fx->path, hard, art, bl, ann, &where, &cause), -1);
+	free(cause);
+	bytes = read_file(fx->path, &n);
+	assert_int_equal(n, sizeof article_v1 - 1);
+	assert_memory_equal(bytes, article_v1, n);
+	free(bytes);
+	free(hard);
 	annotation_free(ann);
 	blocks_free(bl);
 	article_free(art);
@@ -1497,6 +1750,16 @@ main(void)
 		                                setup, teardown),
 		cmocka_unit_test_setup_teardown(
 		    test_unreadable_index_is_invalid, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_fifo_index, setup,
+		                                teardown),
+		cmocka_unit_test_setup_teardown(test_symlink_index, setup,
+		                                teardown),
+		cmocka_unit_test_setup_teardown(test_other_articles_index,
+		                                setup, teardown),
+		cmocka_unit_test_setup_teardown(test_huge_and_control_strings,
+		                                setup, teardown),
+		cmocka_unit_test_setup_teardown(test_index_file_is_article,
+		                                setup, teardown),
 		cmocka_unit_test_setup_teardown(test_failed_write_keeps_old,
 		                                setup, teardown),
 		cmocka_unit_test_setup_teardown(
