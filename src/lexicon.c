@@ -2,15 +2,20 @@
  * lexicon.c: fast lookups in the compiled word lists.
  *
  * On first use every entry of every list goes into one open-addressing
- * hash table keyed by the lower-cased phrase (FNV-1a), each slot holding the
- * bitmask of lists and the value per list, so that a token is classified
- * against all lists with one probe. Multi-word keys also enter their
- * leading words with LEX_PREFIX so callers know when to try a longer
- * phrase. The table is built once (pthread_once) and never freed.
+ * hash table keyed by the lower-cased phrase (xxh3), each entry holding
+ * the bitmask of lists and the value per list, so that a token is
+ * classified against all lists with one probe. Multi-word keys also enter
+ * their leading words with LEX_PREFIX so callers know when to try a
+ * longer phrase. The table is built once (pthread_once) and never freed.
+ *
+ * Nearly every word of an article is looked up, and about half of them
+ * are in no list, so the table is kept at most a quarter full: a miss
+ * usually stops at the first, empty slot.
  */
 #include "config.h"
 
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -83,26 +88,37 @@ static size_t nents, entcap;
 static struct slot *slots;
 static size_t nslots; /* a power of two */
 static pthread_once_t once = PTHREAD_ONCE_INIT;
+static atomic_bool built; /* set by build() when the table is ready */
+
+static bool
+is_upper(char c)
+{
+	return c >= 'A' && c <= 'Z';
+}
 
 /*
- * Lower-case ASCII letters of s into buf and hash them (xxh3); false when
- * too long.
+ * The hash (xxh3) of s with its ASCII letters lower-cased, and in *key
+ * that lower-cased text: s itself when it has no capital (most words, so
+ * they are neither copied nor folded), else a copy in buf. False when s
+ * is empty or too long.
  */
 static bool
-fold(const char *s, size_t len, char *buf, uint64_t *hash)
+fold(const char *s, size_t len, char *buf, const char **key, uint64_t *hash)
 {
-	size_t i;
+	size_t i = 0;
 
 	if (len == 0 || len > LEXICON_MAXLEN)
 		return false;
-	for (i = 0; i < len; i++) {
-		unsigned char c = (unsigned char)s[i];
-
-		if (c >= 'A' && c <= 'Z')
-			c = (unsigned char)(c + 32);
-		buf[i] = (char)c;
+	while (i < len && !is_upper(s[i]))
+		i++;
+	*key = s;
+	if (i < len) {
+		memcpy(buf, s, i);
+		for (; i < len; i++)
+			buf[i] = is_upper(s[i]) ? (char)(s[i] + 32) : s[i];
+		*key = buf;
 	}
-	*hash = XXH3_64bits(buf, len);
+	*hash = XXH3_64bits(*key, len);
 	return true;
 }
 
@@ -124,15 +140,12 @@ probe(const char *key, size_t len, uint64_t h)
 	return &slots[i];
 }
 
+/* The entry of key (lower case), added when new. */
 static struct lexent *
 insert(const char *key, size_t len)
 {
-	char buf[LEXICON_MAXLEN];
-	uint64_t h = 0;
-	struct slot *s;
-
-	fold(key, len, buf, &h);
-	s = probe(key, len, h);
+	uint64_t h = XXH3_64bits(key, len);
+	struct slot *s = probe(key, len, h);
 
 	if (s->idx == 0) {
 		if (nents == entcap) {
@@ -156,46 +169,49 @@ build(void)
 	for (k = 0; k < LEX_NKINDS; k++)
 		total += tables[k]->n;
 	/* every key and its prefixes (fewer than the entries of all lists,
-	 * which overlap): at most about two thirds full, and small enough
-	 * for the first-level cache */
-	for (nslots = 64; nslots * 2 < total * 3; nslots *= 2)
+	 * which overlap): at most a quarter full */
+	for (nslots = 64; nslots < total * 4; nslots *= 2)
 		;
 	slots = xcalloc(nslots, sizeof *slots);
 	for (k = 0; k < LEX_NKINDS; k++) {
 		for (i = 0; i < tables[k]->n; i++) {
 			const struct lexicon_entry *e = &tables[k]->v[i];
 			size_t len = strlen(e->key);
+			const char *key;
 			struct lexent *s;
-
 			uint64_t h;
 
-			if (!fold(e->key, len, buf, &h))
+			if (!fold(e->key, len, buf, &key, &h))
 				continue;
-			s = insert(buf, len);
+			s = insert(key, len);
 			s->mask |= LEX_BIT(k);
 			s->value[k] = e->value != NULL ? e->value : e->key;
 			for (j = 1; j < len; j++)
-				if (buf[j] == ' ')
-					insert(buf, j)->mask |= LEX_PREFIX;
+				if (key[j] == ' ')
+					insert(key, j)->mask |= LEX_PREFIX;
 		}
 	}
 	for (i = 0; i < nslots; i++) {
 		if (slots[i].idx != 0)
 			slots[i].mask = ents[slots[i].idx - 1].mask;
 	}
+	atomic_store_explicit(&built, true, memory_order_release);
 }
 
 static const struct slot *
 find(const char *s, size_t len, uint64_t *hash)
 {
 	char buf[LEXICON_MAXLEN];
+	const char *key;
 	const struct slot *sl;
 	uint64_t h;
 	uint16_t check;
 	size_t i;
 
-	pthread_once(&once, build);
-	if (!fold(s, len, buf, &h)) {
+	/* pthread_once() is a call per lookup; the flag is a load */
+	if (!atomic_load_explicit(&built, memory_order_acquire))
+		pthread_once(&once, build);
+	if (!fold(s, len, buf, &key, &h)) {
 		*hash = 0;
 		return NULL;
 	}
@@ -213,7 +229,7 @@ find(const char *s, size_t len, uint64_t *hash)
 			size_t k;
 
 			/* short keys: a loop beats a call to memcmp */
-			for (k = 0; k < len && e->key[k] == buf[k]; k++)
+			for (k = 0; k < len && e->key[k] == key[k]; k++)
 				;
 			if (k == len)
 				return sl;
@@ -243,9 +259,10 @@ uint64_t
 lexicon_hash(const char *s, size_t len)
 {
 	char buf[LEXICON_MAXLEN];
+	const char *key;
 	uint64_t h;
 
-	return fold(s, len, buf, &h) ? h : 0;
+	return fold(s, len, buf, &key, &h) ? h : 0;
 }
 
 bool
