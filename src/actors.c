@@ -41,6 +41,10 @@
 #define COUNTRYISH                                                             \
 	(LEX_BIT(LEX_COUNTRY) | LEX_BIT(LEX_DEMONYM) | LEX_BIT(LEX_CAPITAL))
 #define TITLEISH (LEX_BIT(LEX_TITLE) | LEX_BIT(LEX_HONORIFIC))
+/* the lists find_phrases() marks */
+#define PHRASE_KINDS                                                           \
+	(LEX_BIT(LEX_OUTLET) | LEX_BIT(LEX_COUNTRY) | LEX_BIT(LEX_CAPITAL) |   \
+	 LEX_BIT(LEX_DEMONYM))
 
 /* Phrase marks of the current block (parallel to the tokens). */
 struct phrase {
@@ -336,8 +340,12 @@ find_phrases(const struct tokens *tk)
 		int bestkind = -1;
 		const char *val = NULL;
 
+		/* a word in none of the lists and starting no phrase (most
+		 * words): the loop below would stop at once */
 		if (!(tk->v[i].flags & TOK_WORD) ||
-		    !((tk->v[i].flags & TOK_CAP) || sentences_eq(tk, i, "the")))
+		    !(tk->v[i].lex & (PHRASE_KINDS | LEX_PREFIX)))
+			continue;
+		if (!(tk->v[i].flags & TOK_CAP) && !sentences_eq(tk, i, "the"))
 			continue;
 		for (L = 1; L <= 4 && i + L <= tk->n; L++) {
 			size_t len = 0;

@@ -250,7 +250,8 @@ merge(struct tokens *tk)
 		size_t len = t->end - t->start;
 
 		tk->n = n;
-		if (!(t->flags & TOK_WORD))
+		/* every join below needs a token glued to this word */
+		if (!(t->flags & TOK_WORD) || !adjacent(tk, i + 1))
 			continue;
 		/* an initial or an abbreviation and its period */
 		if (adjacent(tk, i + 1) && sentences_is(tk, i + 1, '.') &&
