@@ -1,0 +1,228 @@
+#!/bin/sh
+# hostile-articles.sh: articles nobody should write, through every output
+# (--summary in each format, --dump, --index): each gives a one-line error
+# naming the file and exit 1, or a sane result and exit 0; never a crash,
+# a hang or a control character on stdout. --index of each is read back
+# as fresh. The articles are never written. Big inputs are made here, in
+# the test's temporary folder, never committed.
+. "$top_srcdir/tests/cli/tap.sh"
+
+a=$tmp/in
+mkdir "$a"
+
+# ---- the inputs -----------------------------------------------------------
+: >"$a/empty.txt"
+printf '   \n\t\n \r\n\n  \t  \n' >"$a/blank.txt"
+# The start of an ELF file (NUL bytes and all), and pseudo-random bytes.
+head -c 65536 "$WHOSAID" >"$a/binary.bin"
+LC_ALL=C awk 'BEGIN { srand(42); for (i = 0; i < 65536; i++)
+	printf "%c", int(rand() * 255) + 1 }' >"$a/random.bin"
+# Invalid UTF-8: a stray continuation, overlong forms of "/" and NUL, a
+# UTF-16 surrogate, a code point past U+10FFFF, 0xFF, a cut sequence.
+printf 'Bad \200 Bytes\n\nHe said "\300\257 \340\200\257 \300\200 \355\240\200 \364\220\200\200 \377 \376" today.\n\nEnd \342\200' \
+	>"$a/invalid.txt"
+printf 'Nul\000 Title\n\nMinister Ann Lee said "we\000will\000not" on Monday.\n\000\000\000\n' \
+	>"$a/nul.txt"
+# A small article, in UTF-8 and in UTF-16 (both byte orders) with a BOM.
+sed -n '1,12p' "$ARTICLE" >"$a/utf8.txt"
+if command -v iconv >/dev/null 2>&1; then
+	{ printf '\377\376'; iconv -f UTF-8 -t UTF-16LE "$a/utf8.txt"; } \
+		>"$a/utf16le.txt"
+	{ printf '\376\377'; iconv -f UTF-8 -t UTF-16BE "$a/utf8.txt"; } \
+		>"$a/utf16be.txt"
+fi
+# 100,000 quotation marks alone, then 100,000 around short words.
+yes '"' | head -n 100000 | tr -d '\n' >"$a/marks.txt"
+{ printf 'Marks\n\n'; yes '"a" said Bob Lee, "b" ' | head -n 5000 |
+	tr '\n' ' '; echo; } >"$a/quotes.txt"
+# A quote that opens and never closes, over 20,000 paragraphs.
+{ printf 'Endless\n\nThe minister said "this goes on\n\n'
+	yes 'and on, and on, with no end in sight.' | head -n 20000 |
+	sed 'G'; } >"$a/endless.txt"
+# 50 MB on a single line (no newline at all), a quote at each end (the
+# annotator costs about 1 s per 5 MB of words: kept to one JSON summary).
+{ printf 'Ann Lee said "it starts here." '
+	yes 'Lorem ipsum dolor sit amet, consectetur adipiscing elit.' |
+	head -c 52428000 | tr -d '\n'
+	printf ' Bob Smith said "it ends here."'; } >"$a/line50mb.txt"
+
+cd "$a" || exit 99
+for f in *; do cksum "$f"; done >"$tmp/sums.before"
+cd - >/dev/null || exit 99
+
+# ---- what every run must satisfy -----------------------------------------
+c1=$(printf '\302[\200-\237]')
+bidi=$(printf '\342\200[\216\217\252-\256]\\|\342\201[\246-\251]\\|\330\234')
+
+# run MODE FILE: whosaid in MODE on FILE; sets $st.
+run() {
+	case $1 in
+	text | markdown | json)
+		set -- "$2" --summary --no-index --format="$1" ;;
+	dump) set -- "$2" --dump --width=80 ;;
+	index) set -- "$2" --index ;;
+	esac
+	run_file=$1
+	shift
+	timeout 600 "$WHOSAID" "$@" "$run_file" >"$tmp/out" 2>"$tmp/err" \
+		</dev/null
+	st=$?
+}
+
+# sane NAME MODE FILE [STATUS]: exit STATUS (0 or 1 when not given), at
+# most one line "whosaid: ..." on stderr (naming the file on exit 1), and
+# stdout clean: valid UTF-8, no control character but newline, no C1
+# control, no bidi control; JSON that parses, whose strings hold none of
+# them either.
+sane() {
+	run "$2" "$3"
+	why=
+	case $st in
+	0 | 1) [ -z "$4" ] || [ "$st" -eq "$4" ] || why=" exit $st, not $4" ;;
+	124) why=" timed out" ;;
+	*) why=" exit $st" ;;
+	esac
+	[ "$(wc -l <"$tmp/err")" -le 1 ] || why="$why, several lines on stderr"
+	if [ -s "$tmp/err" ] && ! grep -q '^whosaid: ' "$tmp/err"; then
+		why="$why, stderr not in the form 'whosaid: ...'"
+	fi
+	if [ "$st" -eq 1 ] && ! grep -qF "$3" "$tmp/err"; then
+		why="$why, the error does not name the file"
+	fi
+	n=$(count_bytes '\000-\011\013-\037\177' "$tmp/out")
+	[ "$n" -eq 0 ] || why="$why, $n control bytes on stdout"
+	if command -v iconv >/dev/null 2>&1 &&
+		! iconv -f UTF-8 -t UTF-8 "$tmp/out" >/dev/null 2>&1; then
+		why="$why, stdout is not UTF-8"
+	fi
+	if LC_ALL=C grep -q "$c1" "$tmp/out"; then why="$why, a C1 control"; fi
+	if LC_ALL=C grep -q "$bidi" "$tmp/out"; then why="$why, a bidi control"; fi
+	if [ "$2" = json ] && [ "$st" -eq 0 ] && [ -n "$JQ" ]; then
+		if ! jq -r '.. | strings' "$tmp/out" >"$tmp/strings" 2>/dev/null; then
+			why="$why, JSON that does not parse"
+		else
+			n=$(count_bytes '\000-\011\013-\037\177' "$tmp/strings")
+			[ "$n" -eq 0 ] || why="$why, $n control characters in JSON strings"
+			if LC_ALL=C grep -q "$c1\\|$bidi" "$tmp/strings"; then
+				why="$why, C1 or bidi controls in JSON strings"
+			fi
+		fi
+	fi
+	if [ -z "$why" ]; then
+		ok "$1: $2 (exit $st)"
+	else
+		not_ok "$1: $2:$why"
+		head -c 2000 "$tmp/err" | diag
+	fi
+}
+JQ=
+command -v jq >/dev/null 2>&1 && JQ=jq
+
+# roundtrip NAME FILE: after --index, the summary read from the index is
+# the one computed without it, with nothing said on stderr.
+roundtrip() {
+	timeout 600 "$WHOSAID" --summary --format=json "$2" >"$tmp/with" \
+		2>"$tmp/err" </dev/null
+	timeout 600 "$WHOSAID" --summary --format=json --no-index "$2" \
+		>"$tmp/without" 2>/dev/null </dev/null
+	if cmp -s "$tmp/with" "$tmp/without" && [ ! -s "$tmp/err" ]; then
+		ok "$1: its index reads back fresh, same summary"
+	else
+		not_ok "$1: its index reads back fresh, same summary"
+		diag "$tmp/err"
+	fi
+}
+
+# ---- files that cannot be read: one line, exit 1, nothing on stdout ------
+mkdir "$a.dir"
+mkfifo "$tmp/fifo" 2>/dev/null
+for mode in text markdown json dump index; do
+	run $mode "$tmp/nope.txt"
+	check "missing file: $mode: exit 1, the usual message, no output" \
+		test "$st" -eq 1 -a ! -s "$tmp/out" -a \
+		"$(cat "$tmp/err")" = "whosaid: $tmp/nope.txt: No such file or directory"
+	run $mode "$a.dir"
+	check "a directory: $mode: exit 1, one line naming it, no output" \
+		test "$st" -eq 1 -a ! -s "$tmp/out" -a \
+		"$(wc -l <"$tmp/err")" -eq 1 -a \
+		"$(grep -c "^whosaid: $a.dir: " "$tmp/err")" -eq 1
+	run $mode /dev/zero
+	check "a device (/dev/zero): $mode: exit 1 at once, one line" \
+		test "$st" -eq 1 -a ! -s "$tmp/out" -a \
+		"$(grep -c '^whosaid: /dev/zero: ' "$tmp/err")" -eq 1
+	if [ -p "$tmp/fifo" ]; then
+		run $mode "$tmp/fifo"
+		check "a FIFO with no writer: $mode: exit 1, no hang" \
+			test "$st" -eq 1 -a \
+			"$(grep -c "^whosaid: $tmp/fifo: " "$tmp/err")" -eq 1
+	fi
+done
+cp "$ARTICLE" "$tmp/locked.txt"
+chmod 000 "$tmp/locked.txt"
+if cat "$tmp/locked.txt" >/dev/null 2>&1; then
+	skip "running as root: mode 000 does not stop reading a file"
+else
+	run text "$tmp/locked.txt"
+	check "an unreadable file: exit 1, Permission denied" test "$st" -eq 1 \
+		-a "$(cat "$tmp/err")" = "whosaid: $tmp/locked.txt: Permission denied"
+fi
+chmod 644 "$tmp/locked.txt"
+# One bad file among good ones: the others still go through.
+"$WHOSAID" --summary --no-index "$a/utf8.txt" "$a.dir" "$a/utf8.txt" \
+	>"$tmp/out" 2>"$tmp/err" </dev/null
+st=$?
+check "a bad file between two good ones: exit 1, both summaries" \
+	test "$st" -eq 1 -a "$(grep -c '^Quotes (' "$tmp/out")" -eq 2
+
+# ---- odd contents: a sane result in every mode ----------------------------
+for f in empty.txt blank.txt binary.bin random.bin invalid.txt nul.txt \
+	utf16le.txt utf16be.txt marks.txt quotes.txt endless.txt; do
+	if [ ! -e "$a/$f" ]; then
+		skip "$f: iconv not installed"
+		continue
+	fi
+	for mode in text markdown json dump index; do
+		sane "$f" $mode "$a/$f" 0
+		if [ $mode = index ] && [ "$st" -eq 0 ]; then
+			roundtrip "$f" "$a/$f"
+		fi
+	done
+done
+# The 50 MB line: the dump, the JSON summary and its index.
+sane line50mb.txt dump "$a/line50mb.txt" 0
+sane line50mb.txt json "$a/line50mb.txt" 0
+check "line50mb.txt: the quotes at both ends are found" \
+	test "$(grep -c '"text": "it \(starts\|ends\) here."' "$tmp/out")" -eq 2
+
+# What each odd input gives, beyond "sane".
+"$WHOSAID" --summary --no-index --width=100 "$a/nul.txt" >"$tmp/out"
+check "NUL bytes: the text around them is kept" grep -q 'Ann Lee' "$tmp/out"
+"$WHOSAID" --summary --no-index --format=json "$a/invalid.txt" >"$tmp/out" \
+	2>"$tmp/err"
+check "invalid UTF-8: still summarised" grep -q '"title": "Bad' "$tmp/out"
+if [ -e "$a/utf16le.txt" ]; then
+	"$WHOSAID" --summary --no-index "$a/utf8.txt" >"$tmp/want"
+	for bo in le be; do
+		"$WHOSAID" --summary --no-index "$a/utf16$bo.txt" >"$tmp/out" \
+			2>"$tmp/err"
+		check "UTF-16${bo} with a BOM: converted, the same summary as UTF-8" \
+			cmp -s "$tmp/want" "$tmp/out"
+	done
+fi
+"$WHOSAID" --dump --width=40 "$a/line50mb.txt" >"$tmp/out"
+check "50 MB line: the dump wraps it to 40 columns" \
+	test "$(awk 'length > 40' "$tmp/out" | wc -l)" -eq 0 -a \
+	"$(wc -l <"$tmp/out")" -gt 1000000
+rm -f "$tmp/out"
+
+# ---- the article is never written -------------------------------------------
+cd "$a" || exit 99
+for f in *; do
+	case $f in *.whosaid) continue ;; esac
+	cksum "$f"
+done >"$tmp/sums.after"
+cd - >/dev/null || exit 99
+check "no input was written or truncated by any command" \
+	cmp -s "$tmp/sums.before" "$tmp/sums.after"
+rm -rf "$a"
+done_testing
