@@ -157,13 +157,21 @@ layout)
 	;;
 esac
 
+# A dictionary of what the target's parser looks for, when there is one.
+dict=
+case $name in
+annotate|summary) dict=$fz/annotate.dict ;;
+index) dict=$fz/index.dict ;;
+esac
+[ -n "$dict" ] && dict=-dict=$dict
+
 corpus=${FUZZ_CORPUS:-$tmp/corpus}
 mkdir -p "$corpus"
 cd "$tmp" || exit 1
 # shellcheck disable=SC2086
 "$bin/$name" -runs="$runs" -max_total_time="$maxtime" -max_len=$maxlen \
     -timeout=30 -rss_limit_mb=2048 -print_final_stats=1 \
-    -artifact_prefix="$tmp/" ${FUZZ_JOBS:-} "$corpus" "$seeds" \
+    -artifact_prefix="$tmp/" $dict ${FUZZ_JOBS:-} "$corpus" "$seeds" \
     >"$tmp/run.log" 2>&1
 rc=$?
 [ -n "${FUZZ_LOG:-}" ] && cp "$tmp/run.log" "$FUZZ_LOG"
