@@ -39,6 +39,30 @@ yes '"' | head -n 100000 | tr -d '\n' >"$a/marks.txt"
 { printf 'Endless\n\nThe minister said "this goes on\n\n'
 	yes 'and on, and on, with no end in sight.' | head -n 20000 |
 	sed 'G'; } >"$a/endless.txt"
+# Terminal attacks, in the title, names, quotes and cues: CSI (clear,
+# colour, leave the alternate screen, hide the cursor, report the cursor
+# and the title: replies come back as input), OSC 0/2 (title), OSC 52
+# (clipboard), OSC 8 (link), DCS (XTGETTCAP, DECRQSS), APC/PM/SOS, RIS,
+# DECALN, C1 controls as UTF-8, and bidi controls (RLO, LRO, LRE, RLE,
+# PDF, the isolates, LRM, RLM, ALM). sanitize.c shows C0/C1 controls as
+# visible text (^[ and <9B>) and drops the bidi controls.
+e=$(printf '\033')
+st_=$(printf '\033\\')
+bel=$(printf '\007')
+printf '%s\n' \
+	"Attack ${e}[2J${e}]0;pwned-title${bel} Title${e}[?1049l${e}[?25l" \
+	"" \
+	"ASTANA -- Foreign Ministry spokesman Aibek ${e}[31mSmadiyarov${e}[0m said the vote \"proceeds ${e}]52;c;cm0gLXJmIH4K${bel}from ${e}]8;;http://evil.example/${st_}the link${e}]8;;${st_} principles${e}[6n${e}[21t.\"" \
+	"" \
+	"\"We will ${e}P+q544e${st_}${e}P\$q\"p${st_}not recognise it,\" said Luca $(printf '\342\200\256')ihcsecnA$(printf '\342\200\254'), a lecturer at the University of Glasgow${e}_apc${st_}${e}^pm${st_}${e}Xsos${st_}." \
+	"" \
+	"Critics ${e}c${e}#8called$(printf '\302\233')2J the vote a \"sham$(printf '\302\235')0;pwned$(printf '\302\234').\" $(printf '\342\200\255\342\200\252\342\200\253\342\201\246\342\201\247\342\201\250\342\201\251\342\200\216\342\200\217\330\234')Mixed$(printf '\302\220')dcs$(printf '\302\237')apc" \
+	>"$a/attack.txt"
+# Not UTF-8 (decoded as Windows-1252): raw 8-bit C1 bytes, among them the
+# five Windows-1252 leaves undefined (0x81 0x8D 0x8F 0x90 0x9D).
+printf 'Raw \233 2J \235 0;pwned \234 Title\n\nHe said "x\033[2J\201\215\217\220\235 y" loudly, \205 \226.\n' \
+	>"$a/attack-8bit.txt"
+
 # 50 MB on a single line (no newline at all), a quote at each end (the
 # annotator costs about 1 s per 5 MB of words: kept to one JSON summary).
 { printf 'Ann Lee said "it starts here." '
@@ -176,7 +200,8 @@ check "a bad file between two good ones: exit 1, both summaries" \
 
 # ---- odd contents: a sane result in every mode ----------------------------
 for f in empty.txt blank.txt binary.bin random.bin invalid.txt nul.txt \
-	utf16le.txt utf16be.txt marks.txt quotes.txt endless.txt; do
+	utf16le.txt utf16be.txt marks.txt quotes.txt endless.txt \
+	attack.txt attack-8bit.txt; do
 	if [ ! -e "$a/$f" ]; then
 		skip "$f: iconv not installed"
 		continue
@@ -195,6 +220,12 @@ check "line50mb.txt: the quotes at both ends are found" \
 	test "$(grep -c '"text": "it \(starts\|ends\) here."' "$tmp/out")" -eq 2
 
 # What each odd input gives, beyond "sane".
+check "the attack article holds the sequences it should" \
+	test "$(count_bytes '\033' "$a/attack.txt")" -ge 25
+"$WHOSAID" --summary --no-index --width=200 "$a/attack.txt" >"$tmp/out"
+check "attacks: their payload is shown as text (pwned-title)" \
+	grep -q 'pwned-title' "$tmp/out"
+check "attacks: the names are still found" grep -q "Aibek" "$tmp/out"
 "$WHOSAID" --summary --no-index --width=100 "$a/nul.txt" >"$tmp/out"
 check "NUL bytes: the text around them is kept" grep -q 'Ann Lee' "$tmp/out"
 "$WHOSAID" --summary --no-index --format=json "$a/invalid.txt" >"$tmp/out" \
