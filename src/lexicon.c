@@ -177,18 +177,19 @@ build(void)
 		for (i = 0; i < tables[k]->n; i++) {
 			const struct lexicon_entry *e = &tables[k]->v[i];
 			size_t len = strlen(e->key);
-			const char *key;
 			struct lexent *s;
-			uint64_t h;
 
-			if (!fold(e->key, len, buf, &key, &h))
+			if (len == 0 || len > LEXICON_MAXLEN)
 				continue;
-			s = insert(key, len);
+			for (j = 0; j < len; j++)
+				buf[j] = is_upper(e->key[j]) ? (char)(e->key[j] + 32)
+				                             : e->key[j];
+			s = insert(buf, len);
 			s->mask |= LEX_BIT(k);
 			s->value[k] = e->value != NULL ? e->value : e->key;
 			for (j = 1; j < len; j++)
-				if (key[j] == ' ')
-					insert(key, j)->mask |= LEX_PREFIX;
+				if (buf[j] == ' ')
+					insert(buf, j)->mask |= LEX_PREFIX;
 		}
 	}
 	for (i = 0; i < nslots; i++) {
@@ -258,11 +259,10 @@ lexicon_lookup_hash(const char *s, size_t len, uint64_t *hash)
 uint64_t
 lexicon_hash(const char *s, size_t len)
 {
-	char buf[LEXICON_MAXLEN];
-	const char *key;
 	uint64_t h;
 
-	return fold(s, len, buf, &key, &h) ? h : 0;
+	find(s, len, &h);
+	return h;
 }
 
 bool
