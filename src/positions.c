@@ -41,6 +41,7 @@ positions_topic(struct topic *tp, const char *text, size_t start, size_t end)
 	tp->n = 0;
 	sentences_split(tk, text, start, end);
 	tp->words = xcalloc(tk->n + 1, sizeof *tp->words);
+	tp->lens = xcalloc(tk->n + 1, sizeof *tp->lens);
 	for (i = 0; i < tk->n; i++) {
 		size_t len = sentences_len(tk, i);
 		char *w;
@@ -54,6 +55,7 @@ positions_topic(struct topic *tp, const char *text, size_t start, size_t end)
 		for (k = 0; k < len; k++)
 			if (w[k] >= 'A' && w[k] <= 'Z')
 				w[k] = (char)(w[k] + 32);
+		tp->lens[tp->n] = len;
 		tp->words[tp->n++] = w;
 	}
 	sentences_free(tk);
@@ -67,8 +69,16 @@ positions_topic_free(struct topic *tp)
 	for (i = 0; i < tp->n; i++)
 		free(tp->words[i]);
 	free(tp->words);
+	free(tp->lens);
 	tp->words = NULL;
+	tp->lens = NULL;
 	tp->n = 0;
+}
+
+static char
+lower(char c)
+{
+	return c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
 }
 
 static int
@@ -81,6 +91,7 @@ topic_bonus(const struct tokens *tk, size_t first, size_t last,
 	for (i = first; i < last && n < 2; i++) {
 		size_t len = sentences_len(tk, i);
 		const char *s = tk->text + tk->v[i].start;
+		char c0 = lower(s[0]);
 
 		if (!(tk->v[i].flags & TOK_WORD) || len < 4)
 			continue;
@@ -88,21 +99,13 @@ topic_bonus(const struct tokens *tk, size_t first, size_t last,
 			len = STEM;
 		for (k = 0; k < tp->n; k++) {
 			size_t j;
-			char c0 = s[0];
 
-			if (c0 >= 'A' && c0 <= 'Z')
-				c0 = (char)(c0 + 32);
-			if (tp->words[k][0] != c0 ||
-			    strlen(tp->words[k]) != len)
+			/* the first letter rules out most title words */
+			if (tp->words[k][0] != c0 || tp->lens[k] != len)
 				continue;
-			for (j = 0; j < len; j++) {
-				char c = s[j];
-
-				if (c >= 'A' && c <= 'Z')
-					c = (char)(c + 32);
-				if (c != tp->words[k][j])
-					break;
-			}
+			for (j = 1; j < len && lower(s[j]) == tp->words[k][j];
+			     j++)
+				;
 			if (j == len) {
 				n++;
 				break;

@@ -18,6 +18,7 @@ struct mentions;
 struct topic {
 	char **words; /* lower-cased stems of the title's content words */
 	size_t n;
+	size_t *lens; /* their lengths */
 };
 
 /* Stems of the content words of title[start, end). */
