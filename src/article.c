@@ -9,6 +9,14 @@
  * offset (0..len) to the file offset of the byte it came from: t2f never
  * decreases and t2f[len] == size, so offsets reported to the user or
  * stored in an index still refer to the file's bytes.
+ *
+ * A large regular file is mapped rather than read (maplen != 0): reading
+ * 10 MB into fresh memory costs more than everything else before the
+ * reader's first screen. The mapping is followed by at least one zero byte
+ * (the end of the file's last page, or an anonymous page reserved after
+ * it), so bytes stay NUL-terminated without being written to.
+ * article_settle() later moves a copy to the same address, so a file
+ * truncated while it is read cannot fault.
  */
 #include "config.h"
 
@@ -18,8 +26,13 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
+
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include <uniconv.h>
 #include <unistr.h>
@@ -30,6 +43,9 @@
 /* Larger inputs are refused rather than exhausting memory. */
 #define ARTICLE_MAX_SIZE ((size_t)512 * 1024 * 1024)
 
+/* Regular files of this size and more are mapped, not read. */
+#define ARTICLE_MAP_MIN ((size_t)256 * 1024)
+
 /* U+2400 SYMBOL FOR NULL stands for a NUL byte of the input. */
 #define ARTICLE_NUL_SYMBOL 0x2400
 
@@ -37,6 +53,8 @@ struct article {
 	char *name;
 	char *bytes; /* as read, NUL-terminated */
 	size_t size;
+	size_t maplen; /* bytes is a mapping of this length, or 0 */
+	bool settled;  /* the mapping holds a copy, no longer the file */
 	char *text; /* == bytes when t2f is NULL */
 	size_t len;
 	size_t *t2f; /* text offset -> file offset, NULL for identity */
@@ -225,35 +243,86 @@ article_show_nuls(struct article *art)
 	article_out_finish(art, &o);
 }
 
+#ifdef __SSE2__
 /*
- * Is s valid UTF-8? Runs of ASCII are skipped a word at a time; what lies
- * between them is checked by libunistring's u8_check(). (u8_check() on a
- * whole mostly-ASCII file is several times slower.)
+ * The start of the first 32-byte block from i on that holds a byte with
+ * the high bit set, a NUL or a CR; the start of the last partial block
+ * if none does.
+ */
+static size_t
+article_skip_plain(const char *s, size_t i, size_t len)
+{
+	const __m128i zero = _mm_setzero_si128(), cr = _mm_set1_epi8('\r');
+	__m128i a, b, m;
+
+	for (; i + 32 <= len; i += 32) {
+		a = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+		b = _mm_loadu_si128((const __m128i *)(const void *)(s + i + 16));
+		m = _mm_or_si128(_mm_or_si128(a, b),
+		    _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(a, zero),
+		                     _mm_cmpeq_epi8(b, zero)),
+		        _mm_or_si128(_mm_cmpeq_epi8(a, cr),
+		            _mm_cmpeq_epi8(b, cr))));
+		if (_mm_movemask_epi8(m) != 0)
+			break;
+	}
+	return i;
+}
+#else
+/* The same, eight bytes at a time in a word (x - 1 & ~x has the high bit
+ * of each zero byte set). */
+static size_t
+article_skip_plain(const char *s, size_t i, size_t len)
+{
+	const uint64_t ones = 0x0101010101010101ull, high = ones * 0x80;
+	uint64_t w, c;
+
+	for (; i + 8 <= len; i += 8) {
+		memcpy(&w, s + i, 8);
+		c = w ^ (ones * '\r');
+		if ((w | ((w - ones) & ~w) | ((c - ones) & ~c)) & high)
+			break;
+	}
+	return i;
+}
+#endif
+
+/*
+ * Is s valid UTF-8? Also sets *nul and *cr when s holds a NUL or a CR
+ * byte. One pass: blocks of plain ASCII are skipped many bytes at a time;
+ * runs of non-ASCII bytes are checked by libunistring's u8_check(). This
+ * runs on every byte before the reader's first screen, so it is made
+ * fast (u8_check() on a whole mostly-ASCII file, then two memchr() calls,
+ * take twice as long).
  */
 static bool
-article_utf8_valid(const char *s, size_t len)
+article_scan(const char *s, size_t len, bool *nul, bool *cr)
 {
-	const uint64_t high = 0x8080808080808080ull;
-	size_t i = 0, j;
-	uint64_t w;
+	size_t i = 0, j, end;
+	unsigned char c;
 
+	*nul = *cr = false;
 	while (i < len) {
-		while (i + 8 <= len) {
-			memcpy(&w, s + i, 8);
-			if (w & high)
-				break;
-			i += 8;
+		i = article_skip_plain(s, i, len);
+		/* Byte by byte to the end of that block (or further). */
+		end = i + 32 < len ? i + 32 : len;
+		while (i < end) {
+			c = (unsigned char)s[i];
+			if (c < 0x80) {
+				if (c == '\0')
+					*nul = true;
+				else if (c == '\r')
+					*cr = true;
+				i++;
+				continue;
+			}
+			/* A run up to the next ASCII byte: whole characters. */
+			for (j = i; j < len && (unsigned char)s[j] >= 0x80; j++)
+				;
+			if (u8_check((const uint8_t *)s + i, j - i) != NULL)
+				return false;
+			i = j;
 		}
-		while (i < len && (unsigned char)s[i] < 0x80)
-			i++;
-		if (i >= len)
-			break;
-		/* A run up to the next ASCII byte: whole characters. */
-		for (j = i; j < len && (unsigned char)s[j] >= 0x80; j++)
-			;
-		if (u8_check((const uint8_t *)s + i, j - i) != NULL)
-			return false;
-		i = j;
 	}
 	return true;
 }
@@ -279,17 +348,23 @@ article_starts(const char *s, size_t len, const char *m, size_t n)
 	return len >= n && memcmp(s, m, n) == 0;
 }
 
-/* Make an article of buf, which must have room for size + 1 bytes; takes
- * ownership of buf. */
+/*
+ * Make an article of buf; takes ownership of buf. When maplen is 0 buf is
+ * allocated with room for size + 1 bytes; otherwise it is a mapping of
+ * maplen bytes whose byte at size is already zero.
+ */
 static struct article *
-article_adopt(char *buf, size_t size, const char *name)
+article_adopt(char *buf, size_t size, size_t maplen, const char *name)
 {
 	struct article *art = xcalloc(1, sizeof *art);
 	const char *b = buf;
+	bool nul = false, cr = false;
 
 	art->name = xstrdup(name != NULL ? name : "-");
 	art->bytes = buf;
-	art->bytes[size] = '\0';
+	art->maplen = maplen;
+	if (maplen == 0)
+		art->bytes[size] = '\0';
 	art->size = size;
 	art->text = art->bytes;
 	art->len = size;
@@ -307,17 +382,20 @@ article_adopt(char *buf, size_t size, const char *name)
 	} else if (article_starts(b, size, "\xfe\xff", 2)) {
 		art->flags |= ARTICLE_UTF16;
 		article_decode_wide(art, 2, true);
-	} else if (!article_utf8_valid(b, size)) {
+	} else if (!article_scan(b, size, &nul, &cr)) {
 		art->flags |= ARTICLE_CP1252;
 		article_decode_cp1252(art);
+		nul = memchr(art->text, '\0', art->len) != NULL;
+		cr = memchr(art->text, '\r', art->len) != NULL;
 	}
-	/* The wide decoders already replaced NULs; the others keep them. */
-	if (!(art->flags & (ARTICLE_UTF16 | ARTICLE_UTF32)) &&
-	    memchr(art->text, '\0', art->len) != NULL)
+	/* The wide decoders already replaced NULs and did not look for CR. */
+	if (art->flags & (ARTICLE_UTF16 | ARTICLE_UTF32))
+		cr = memchr(art->text, '\r', art->len) != NULL;
+	else if (nul)
 		article_show_nuls(art);
 	if (article_starts(art->text, art->len, "\xef\xbb\xbf", 3))
 		art->flags |= ARTICLE_BOM;
-	if (article_has_crlf(art->text, art->len))
+	if (cr && article_has_crlf(art->text, art->len))
 		art->flags |= ARTICLE_CRLF;
 	return art;
 }
@@ -329,7 +407,7 @@ article_new(const char *bytes, size_t size, const char *name)
 
 	if (size > 0)
 		memcpy(buf, bytes, size);
-	return article_adopt(buf, size, name);
+	return article_adopt(buf, size, 0, name);
 }
 
 /*
@@ -342,7 +420,8 @@ static int
 article_read(int fd, const char *name, size_t hint, char **bufp,
     size_t *sizep, char **cause)
 {
-	size_t size = 0, cap = hint < 65536 ? 65536 : hint + 1;
+	/* Room for hint bytes, the read that finds the end, and a NUL. */
+	size_t size = 0, cap = hint < 65536 ? 65536 : hint + 2;
 	char *buf = xmalloc(cap);
 	bool first = true;
 	ssize_t n;
@@ -405,7 +484,37 @@ article_load_fd(int fd, const char *name, char **cause)
 		hint = (size_t)st.st_size;
 	if (article_read(fd, name, hint, &buf, &size, cause) == -1)
 		return NULL;
-	return article_adopt(buf, size, name);
+	return article_adopt(buf, size, 0, name);
+}
+
+/*
+ * Map size bytes of fd, followed by zeros to the end of a page and at
+ * least one zero byte; sets *maplen. Returns NULL if mapping fails.
+ */
+static char *
+article_map(int fd, size_t size, size_t *maplen)
+{
+	long page = sysconf(_SC_PAGESIZE);
+	size_t pg = page > 0 ? (size_t)page : 4096;
+	void *base, *p;
+
+	/*
+	 * Reserve the pages with a zero one after them, then put the file
+	 * over the start: past the end of the file, its last page reads as
+	 * zeros, and the reserved page does when the size is a multiple of
+	 * the page size.
+	 */
+	*maplen = (size / pg + 1) * pg;
+	base = mmap(NULL, *maplen, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS,
+	    -1, 0);
+	if (base == MAP_FAILED)
+		return NULL;
+	p = mmap(base, size, PROT_READ, MAP_PRIVATE | MAP_FIXED, fd, 0);
+	if (p == MAP_FAILED) {
+		munmap(base, *maplen);
+		return NULL;
+	}
+	return p;
 }
 
 /* Why a file of this type cannot be an article, or NULL if it can. */
@@ -459,9 +568,47 @@ article_load(const char *path, char **cause)
 		close(fd);
 		return NULL;
 	}
+	if (S_ISREG(st.st_mode) && (size_t)st.st_size >= ARTICLE_MAP_MIN &&
+	    (size_t)st.st_size <= ARTICLE_MAX_SIZE) {
+		size_t maplen;
+		char *p = article_map(fd, (size_t)st.st_size, &maplen);
+
+		if (p != NULL) {
+			close(fd);
+			return article_adopt(p, (size_t)st.st_size, maplen,
+			    path);
+		}
+		/* Not mappable (some file systems): read it. */
+	}
 	art = article_load_fd(fd, path, cause);
 	close(fd);
 	return art;
+}
+
+void
+article_settle(struct article *art)
+{
+#ifdef MREMAP_FIXED
+	void *copy;
+
+	if (art->maplen == 0 || art->settled)
+		return;
+	copy = mmap(NULL, art->maplen, PROT_READ | PROT_WRITE,
+	    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (copy == MAP_FAILED)
+		return;
+	memcpy(copy, art->bytes, art->size);
+	mprotect(copy, art->maplen, PROT_READ);
+	/* Atomically in place of the file's pages: pointers stay valid. */
+	if (mremap(copy, art->maplen, art->maplen,
+	    MREMAP_MAYMOVE | MREMAP_FIXED, art->bytes) == MAP_FAILED) {
+		munmap(copy, art->maplen);
+		return;
+	}
+	art->settled = true;
+#else
+	(void)art;
+#endif
 }
 
 void
@@ -471,7 +618,10 @@ article_free(struct article *art)
 		return;
 	if (art->text != art->bytes)
 		free(art->text);
-	free(art->bytes);
+	if (art->maplen != 0)
+		munmap(art->bytes, art->maplen);
+	else
+		free(art->bytes);
 	free(art->t2f);
 	free(art->name);
 	free(art);

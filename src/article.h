@@ -35,6 +35,16 @@ struct article;
  */
 struct article *article_load(const char *path, char **cause);
 
+/*
+ * Make the article independent of its file. A large file is mapped at
+ * load time (faster to the first screen than reading it); this copies it
+ * into memory at the same address, so that pointers into it stay valid
+ * and a file truncated later cannot fault. Does nothing when the article
+ * was read; on failure it stays mapped. The reader calls it after its
+ * first screen.
+ */
+void article_settle(struct article *art);
+
 /* Read fd to its end; name is used in messages and article_name(). */
 struct article *article_load_fd(int fd, const char *name, char **cause);
 

@@ -879,6 +879,8 @@ reader_open_annotation(struct reader *r)
 	enum index_status st;
 	char *note = NULL;
 
+	/* A mapped file becomes a copy: truncating the file cannot fault. */
+	article_settle(r->in->art);
 	if (r->in->blocks_partial && r->bl_owned == NULL) {
 		/* The whole article now; the first visible byte stays. */
 		size_t keep = r->anchor;

@@ -118,6 +118,48 @@ test_nul_shown(void **state)
 	article_free(art);
 }
 
+/*
+ * One special thing at every offset of a plain ASCII text, across the
+ * blocks the fast scan skips: found wherever it is, and nothing else is.
+ */
+static void
+test_scan_offsets(void **state)
+{
+	static const struct {
+		const char *s;
+		int flags;
+	} cases[] = {
+		{ "\0", ARTICLE_NUL },
+		{ "\r\n", ARTICLE_CRLF },
+		{ "\r", 0 },
+		{ "\xc3\xa9", 0 },
+		{ "\xe2\x80\x9c", 0 },
+		{ "\xff", ARTICLE_CP1252 },
+		{ "\xc3", ARTICLE_CP1252 },     /* cut short */
+		{ "\xc0\xaf", ARTICLE_CP1252 }, /* overlong */
+	};
+	char buf[200];
+	size_t c, n, at, k;
+	struct article *art;
+
+	(void)state;
+	for (c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+		k = strlen(cases[c].s);
+		if (k == 0)
+			k = 1; /* the NUL */
+		for (n = 1; n < 140; n += 7) {
+			for (at = 0; at + k <= n; at++) {
+				memset(buf, 'a', n);
+				memcpy(buf + at, cases[c].s, k);
+				art = article_new(buf, n, "t");
+				assert_int_equal(article_flags(art),
+				    cases[c].flags);
+				article_free(art);
+			}
+		}
+	}
+}
+
 /* s (n bytes, UTF-8 without NULs) as UTF-16 with a BOM. */
 static char *
 utf16(const char *s, size_t n, bool big, size_t *outn)
@@ -399,6 +441,7 @@ main(void)
 		cmocka_unit_test(test_bom_crlf_flagged),
 		cmocka_unit_test(test_empty),
 		cmocka_unit_test(test_nul_shown),
+		cmocka_unit_test(test_scan_offsets),
 		cmocka_unit_test(test_utf16_le),
 		cmocka_unit_test(test_utf16_be),
 		cmocka_unit_test(test_utf16_hard),
