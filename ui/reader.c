@@ -590,8 +590,8 @@ reader_copy(struct reader *r, long count)
 {
 	const struct quote *q;
 	const struct actor *a = NULL;
-	char *s, *b64, *seq;
-	size_t k, n;
+	char *s, *clean, *b64, *seq;
+	size_t k, n, len;
 
 	(void)count;
 	if (r->cur == NAV_NONE) {
@@ -610,7 +610,11 @@ reader_copy(struct reader *r, long count)
 	else
 		s = xasprintf("\xe2\x80\x9c%s\xe2\x80\x9d \xe2\x80\x94 %s",
 		    q->text, a->name);
-	b64 = reader_base64(s, strlen(s));
+	/* The clipboard is pasted into terminals later: an article's
+	 * controls (an ESC ending a bracketed paste) must not ride along. */
+	clean = sanitize_string(s, strlen(s), &len);
+	b64 = reader_base64(clean, len);
+	free(clean);
 	seq = xasprintf("\033]52;c;%s\a", b64);
 	reader_write_all(r->outfd, seq, strlen(seq));
 	nav_quote_rank(r->ann, r->cur, &k, &n);
