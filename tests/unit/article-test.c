@@ -406,6 +406,50 @@ test_unreadable(void **state)
 	assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
 }
 
+/*
+ * A large file is mapped: its text ends with a NUL even when its size is
+ * a multiple of the page size, and after article_settle() it no longer
+ * depends on the file (truncating the file would make reading a mapping
+ * of it fault).
+ */
+static void
+test_load_mapped(void **state)
+{
+	char path[] = "/tmp/article-test-XXXXXX";
+	size_t n = 80 * 4096, i, sum = 0;
+	char *s = malloc(n), *cause = NULL;
+	const char *t;
+	struct article *art;
+	int fd;
+
+	(void)state;
+	for (i = 0; i < n; i++)
+		s[i] = (char)('a' + i % 26);
+	memcpy(s + n - 6, "\xc3\xa9\r\n\r\n", 6);
+	assert_true((fd = mkstemp(path)) >= 0);
+	assert_int_equal(write(fd, s, n), (ssize_t)n);
+	close(fd);
+	art = article_load(path, &cause);
+	assert_non_null(art);
+	assert_int_equal(article_flags(art), ARTICLE_CRLF);
+	assert_int_equal(article_len(art), n);
+	t = article_text(art);
+	assert_memory_equal(t, s, n);
+	assert_int_equal(t[n], '\0');
+	article_settle(art);
+	article_settle(art); /* twice is harmless */
+	assert_int_equal(truncate(path, 0), 0);
+	assert_ptr_equal(article_text(art), t);
+	for (i = 0; i < n; i++)
+		sum += (unsigned char)t[i];
+	assert_true(sum > 0);
+	assert_memory_equal(t, s, n);
+	assert_int_equal(t[n], '\0');
+	article_free(art);
+	unlink(path);
+	free(s);
+}
+
 /* A file read whole, in a size where buffers grow. */
 static void
 test_load_file(void **state)
@@ -452,6 +496,7 @@ main(void)
 		cmocka_unit_test(test_read_error),
 		cmocka_unit_test(test_unreadable),
 		cmocka_unit_test(test_load_file),
+		cmocka_unit_test(test_load_mapped),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
