@@ -90,6 +90,11 @@ static const char *blocks_caption_credit[] = {
 	"/AFP", "(EPA", "/ EPA", "Photograph:", "Photo:", NULL
 };
 
+/* "NAME is a ...": how an author's biography opens (one pass for all). */
+static const char *blocks_bio_verbs[] = {
+	" is a ", " is an ", " covers ", " has been a", NULL
+};
+
 /* What follows "NAME is a" in an author's biography. */
 static const char *blocks_bio_words[] = {
 	"journalist", "reporter", "correspondent", "editor", "writer",
@@ -174,63 +179,60 @@ blocks_is_alnum(char c)
 	    (c >= '0' && c <= '9');
 }
 
-/* Case-insensitive search for needle in s[0..n). */
-static bool
-blocks_contains(const char *s, size_t n, const char *needle)
+static char
+blocks_lower(char c)
 {
-	size_t k = strlen(needle), i;
-	unsigned char lo, up;
+	return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
+}
 
-	if (k == 0 || k > n)
-		return false;
-	/* Compare the first byte cheaply before calling strncasecmp. */
-	lo = (unsigned char)needle[0];
-	up = lo;
-	if (lo >= 'A' && lo <= 'Z')
-		lo = (unsigned char)(lo - 'A' + 'a');
-	if (up >= 'a' && up <= 'z')
-		up = (unsigned char)(up - 'a' + 'A');
-	/* Phrases start words: try only where a word starts. */
-	for (i = 0; i + k <= n; i++)
-		if (((unsigned char)s[i] == lo || (unsigned char)s[i] == up) &&
-		    (i == 0 || !blocks_is_alnum(needle[0]) ||
-		    !blocks_is_alnum(s[i - 1])) &&
-		    strncasecmp(s + i, needle, k) == 0)
-			return true;
-	return false;
+/*
+ * Whether the phrase p (ASCII) opens s[0..n), ignoring the case of
+ * letters: strncasecmp() without a call or a strlen(), since most
+ * candidates differ in their second byte.
+ */
+static bool
+blocks_iprefix(const char *s, size_t n, const char *p)
+{
+	size_t i;
+
+	for (i = 0; p[i] != '\0'; i++)
+		if (i >= n || blocks_lower(s[i]) != blocks_lower(p[i]))
+			return false;
+	return true;
 }
 
 /* Does s[0..n) hold one of the phrases of table (at a word start)? */
 static bool
 blocks_table_contains(const char *s, size_t n, const char **table)
 {
-	const char **p;
-	bool first[256] = { false };
-	size_t i;
+	/* the phrases by first byte (case folded): head[c] is the first
+	 * phrase starting with c and next[k] the one after phrase k, each
+	 * as index + 1, 0 ending the chain (so at most 255 phrases) */
+	unsigned char head[256] = { 0 }, next[255];
+	size_t i, k, m;
 
-	/* Most bytes start no phrase: look at the table only for those that
-	 * do. */
-	for (p = table; *p != NULL; p++)
-		first[(unsigned char)((*p)[0] | 0x20)] = true;
+	for (m = 0; table[m] != NULL && m < sizeof next; m++)
+		;
+	for (k = m; k-- > 0;) {
+		unsigned char c = (unsigned char)(table[k][0] | 0x20);
+
+		next[k] = head[c];
+		head[c] = (unsigned char)(k + 1);
+	}
 	for (i = 0; i < n; i++) {
 		bool word_start;
 
-		if (!first[(unsigned char)(s[i] | 0x20)])
+		/* most bytes start no phrase */
+		if ((k = head[(unsigned char)(s[i] | 0x20)]) == 0)
 			continue;
 		word_start = i == 0 || !blocks_is_alnum(s[i - 1]);
 		/* inside a word only a phrase opening with a mark can start */
 		if (!word_start && blocks_is_alnum(s[i]))
 			continue;
-		for (p = table; *p != NULL; p++) {
-			size_t k;
-
-			if ((s[i] | 0x20) != ((*p)[0] | 0x20) ||
-			    (!word_start && blocks_is_alnum((*p)[0])))
-				continue;
-			k = strlen(*p);
-			if (k <= n - i && strncasecmp(s + i, *p, k) == 0)
+		for (; k != 0; k = next[k - 1])
+			if ((word_start || !blocks_is_alnum(table[k - 1][0])) &&
+			    blocks_iprefix(s + i, n - i, table[k - 1]))
 				return true;
-		}
 	}
 	return false;
 }
@@ -473,10 +475,7 @@ blocks_is_bio(const char *s, size_t n, const char *name, size_t namelen)
 			return false;
 		return true;
 	}
-	if (!blocks_contains(s, head, " is a ") &&
-	    !blocks_contains(s, head, " is an ") &&
-	    !blocks_contains(s, head, " covers ") &&
-	    !blocks_contains(s, head, " has been a"))
+	if (!blocks_table_contains(s, head, blocks_bio_verbs))
 		return false;
 	return blocks_table_contains(s, head, blocks_bio_words);
 }
