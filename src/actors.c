@@ -164,14 +164,24 @@ void
 actors_mention(struct actors *as, int a, size_t start, size_t end)
 {
 	struct ent *e = &as->v[a];
+	size_t k = e->a.nmentions;
 
+	/* In text order, each once: attribution may name an actor again
+	 * at a mention already found, or before the last one. */
+	while (k > 0 && e->a.mentions[k - 1].start > start)
+		k--;
+	if (k > 0 && e->a.mentions[k - 1].start == start &&
+	    e->a.mentions[k - 1].end == end)
+		return;
 	if (e->a.nmentions == e->mcap) {
 		e->mcap = e->mcap ? e->mcap * 2 : 4;
 		e->a.mentions = xreallocarray(e->a.mentions, e->mcap,
 		                              sizeof *e->a.mentions);
 	}
-	e->a.mentions[e->a.nmentions].start = start;
-	e->a.mentions[e->a.nmentions].end = end;
+	memmove(&e->a.mentions[k + 1], &e->a.mentions[k],
+	        (e->a.nmentions - k) * sizeof *e->a.mentions);
+	e->a.mentions[k].start = start;
+	e->a.mentions[k].end = end;
 	e->a.nmentions++;
 }
 
