@@ -9,6 +9,16 @@
  * affiliation. Groups whose members speak come first, then by first
  * mention; members by first mention. Only rows with an actor can be
  * selected; r->sel always names one when there is any.
+ *
+ * Less noise: groups of people and anonymous sources that say nothing
+ * ("Experts") are left out; an anonymous source placed "in" or "from" a
+ * country goes under that country, and an organisation of a country that
+ * speaks and has no members of its own ("Kazakhstan's Foreign Ministry")
+ * goes under the country too, both named without the country. Countries
+ * and organisations that are only mentioned are listed last, one row
+ * each, under "Mentioned". A description too
+ * long for its row keeps its end, where its head noun is ("government
+ * official"), and a name without a role may use the role's columns.
  */
 #include "config.h"
 
@@ -74,13 +84,22 @@ pane_sidebar_cmp_member(const void *a, const void *b)
 	return fa < fb ? -1 : fa > fb;
 }
 
+/* Groups whose members speak, then groups with members, then the
+ * country or organisation that is only mentioned. */
+static int
+pane_sidebar_rank(const struct sidebar_group *g)
+{
+	return g->speaks ? 0 : g->nmembers > 0 ? 1 : 2;
+}
+
 static int
 pane_sidebar_cmp_group(const void *a, const void *b)
 {
 	const struct sidebar_group *ga = a, *gb = b;
+	int ra = pane_sidebar_rank(ga), rb = pane_sidebar_rank(gb);
 
-	if (ga->speaks != gb->speaks)
-		return ga->speaks ? -1 : 1;
+	if (ra != rb)
+		return ra < rb ? -1 : 1;
 	return ga->first < gb->first ? -1 : ga->first > gb->first;
 }
 
@@ -88,6 +107,135 @@ static bool
 pane_sidebar_is_group_kind(enum actor_kind k)
 {
 	return k == ACTOR_COUNTRY || k == ACTOR_ORGANIZATION;
+}
+
+/* Groups of people and anonymous sources are only worth a row when they
+ * speak. */
+static bool
+pane_sidebar_shown(const struct annotation *ann, int a)
+{
+	enum actor_kind k = ann->actors[a].kind;
+
+	return (k != ACTOR_GROUP && k != ACTOR_ANONYMOUS) ||
+	    nav_speaker_count(ann, a) > 0;
+}
+
+/* The country or organisation actor called name, or -1. */
+static int
+pane_sidebar_find_group(const struct annotation *ann, const char *name,
+    size_t n)
+{
+	size_t a;
+
+	for (a = 0; a < ann->nactors; a++)
+		if (pane_sidebar_is_group_kind(ann->actors[a].kind) &&
+		    strlen(ann->actors[a].name) == n &&
+		    strncasecmp(ann->actors[a].name, name, n) == 0)
+			return (int)a;
+	return -1;
+}
+
+/*
+ * The length of name without a trailing " in GROUP" (or from, of, at)
+ * that names a country or organisation actor, whose index goes to *g;
+ * strlen(name) and -1 when there is none.
+ */
+static size_t
+pane_sidebar_place_suffix(const struct annotation *ann, const char *name,
+    int *g)
+{
+	static const char *const preps[] = { " in ", " from ", " of ",
+		" at " };
+	size_t n = strlen(name), i;
+	const char *p;
+
+	*g = -1;
+	for (i = 0; i < sizeof preps / sizeof preps[0]; i++) {
+		/* The last one: "official of a ministry in Kyrgyzstan". */
+		for (p = strstr(name, preps[i]); p != NULL;
+		    p = strstr(p + 1, preps[i])) {
+			const char *grp = p + strlen(preps[i]);
+			int k = pane_sidebar_find_group(ann, grp, strlen(grp));
+
+			if (k >= 0 && p > name) {
+				*g = k;
+				return (size_t)(p - name);
+			}
+		}
+	}
+	return n;
+}
+
+/*
+ * An organisation shown under its country: it speaks, it has a country
+ * (an actor other than itself) and no actor has it as affiliation. (One
+ * that says nothing stays with those only mentioned.)
+ */
+static bool
+pane_sidebar_nested(const struct annotation *ann, int a)
+{
+	const struct actor *ac = &ann->actors[a];
+	size_t b;
+	int g;
+
+	if (ac->kind != ACTOR_ORGANIZATION || ac->affiliation == NULL ||
+	    nav_speaker_count(ann, a) == 0)
+		return false;
+	g = pane_sidebar_find_group(ann, ac->affiliation,
+	    strlen(ac->affiliation));
+	if (g < 0 || g == a || ann->actors[g].kind != ACTOR_COUNTRY)
+		return false;
+	for (b = 0; b < ann->nactors; b++)
+		if ((int)b != a && ann->actors[b].affiliation != NULL &&
+		    strcasecmp(ann->actors[b].affiliation, ac->name) == 0)
+			return false;
+	return true;
+}
+
+/*
+ * Where actor a goes: its affiliation, the country its description ends
+ * with, else "Others". *label and *len: how to name it under that
+ * heading (without the heading's name where it repeats it).
+ */
+static const char *
+pane_sidebar_place(const struct annotation *ann, int a, const char **label,
+    size_t *len)
+{
+	const struct actor *ac = &ann->actors[a];
+	const char *aff = ac->affiliation, *name;
+	size_t n;
+	int g;
+
+	*label = name = ac->kind == ACTOR_PERSON ?
+	    pane_sidebar_short_name(ann, a) : ac->name;
+	*len = strlen(name);
+	if (ac->kind == ACTOR_PERSON)
+		return aff != NULL ? aff : "Others";
+	n = pane_sidebar_place_suffix(ann, name, &g);
+	if (aff == NULL && g >= 0)
+		aff = ann->actors[g].name;
+	if (aff == NULL)
+		return "Others";
+	if (g >= 0 && strcasecmp(ann->actors[g].name, aff) == 0)
+		*len = n;
+	/* "Kazakhstan's Foreign Ministry" under Kazakhstan. */
+	n = strlen(aff);
+	if (strncasecmp(name, aff, n) == 0) {
+		const char *rest = name + n;
+
+		if (strncmp(rest, "'s ", 3) == 0 && rest[3] != '\0')
+			rest += 3;
+		else if (strncmp(rest, "\xe2\x80\x99s ", 5) == 0 &&
+		    rest[5] != '\0')
+			rest += 5;
+		else if (rest[0] == ' ' && rest[1] != '\0')
+			rest += 1; /* "United Kingdom Home Office" */
+		if (rest != name + n && (size_t)(rest - name) < *len) {
+			*len -= (size_t)(rest - name);
+			*label = rest;
+		}
+	}
+	return aff;
 }
 
 void
@@ -100,18 +248,22 @@ pane_sidebar_init(struct reader *r)
 
 	/* Countries and organisations are groups of their own. */
 	for (a = 0; (size_t)a < ann->nactors; a++)
-		if (pane_sidebar_is_group_kind(ann->actors[a].kind)) {
+		if (pane_sidebar_is_group_kind(ann->actors[a].kind) &&
+		    !pane_sidebar_nested(ann, a)) {
 			g = pane_sidebar_group(&gs, &ng, ann->actors[a].name);
 			if (g->actor < 0)
 				g->actor = a;
 		}
 	for (a = 0; (size_t)a < ann->nactors; a++) {
-		const struct actor *ac = &ann->actors[a];
+		const char *place, *label;
+		size_t len;
 
-		if (pane_sidebar_is_group_kind(ac->kind))
+		if ((pane_sidebar_is_group_kind(ann->actors[a].kind) &&
+		    !pane_sidebar_nested(ann, a)) ||
+		    !pane_sidebar_shown(ann, a))
 			continue;
-		g = pane_sidebar_group(&gs, &ng, ac->affiliation != NULL ?
-		    ac->affiliation : "Others");
+		place = pane_sidebar_place(ann, a, &label, &len);
+		g = pane_sidebar_group(&gs, &ng, place);
 		g->members = xreallocarray(g->members, g->nmembers + 1,
 		    sizeof *g->members);
 		g->members[g->nmembers++] = a;
@@ -137,12 +289,33 @@ pane_sidebar_init(struct reader *r)
 	sort_ann = ann;
 	if (ng > 1)
 		qsort(gs, ng, sizeof *gs, pane_sidebar_cmp_group);
-	r->rows = xcalloc(n + 1, sizeof *r->rows);
+	/* One more row: the heading of those only mentioned. */
+	r->rows = xcalloc(n + 2, sizeof *r->rows);
 	r->nrows = 0;
 	for (i = 0; i < ng; i++) {
 		struct sidebar_row *row;
 
 		g = &gs[i];
+		if (pane_sidebar_rank(g) == 2 && g->actor >= 0) {
+			/* Listed under "Mentioned", one row each. */
+			if (i == 0 || pane_sidebar_rank(&gs[i - 1]) != 2 ||
+			    gs[i - 1].actor < 0) {
+				row = &r->rows[r->nrows++];
+				row->actor = -1;
+				row->heading = true;
+				row->label = "Mentioned";
+				row->labellen = strlen(row->label);
+				row->first = g->first;
+			}
+			row = &r->rows[r->nrows++];
+			row->actor = g->actor;
+			row->heading = false;
+			row->label = g->label;
+			row->labellen = strlen(g->label);
+			row->first = g->first;
+			row->quotes = 0;
+			continue;
+		}
 		if (g->nmembers > 1)
 			qsort(g->members, g->nmembers, sizeof *g->members,
 			    pane_sidebar_cmp_member);
@@ -150,6 +323,7 @@ pane_sidebar_init(struct reader *r)
 		row->actor = g->actor;
 		row->heading = true;
 		row->label = g->label;
+		row->labellen = strlen(g->label);
 		row->first = g->first;
 		row->quotes = g->actor >= 0 ?
 		    nav_speaker_count(ann, g->actor) : 0;
@@ -157,8 +331,8 @@ pane_sidebar_init(struct reader *r)
 			row = &r->rows[r->nrows++];
 			row->actor = g->members[j];
 			row->heading = false;
-			row->label = pane_sidebar_short_name(ann,
-			    g->members[j]);
+			(void)pane_sidebar_place(ann, g->members[j],
+			    &row->label, &row->labellen);
 			row->first = pane_sidebar_first(ann, g->members[j]);
 			row->quotes = nav_speaker_count(ann, g->members[j]);
 		}
@@ -260,10 +434,40 @@ pane_sidebar_role(const char *role, int w, char *buf, size_t size)
 }
 
 /*
+ * The part of a description (a group of people, an anonymous source) to
+ * show in w columns: whole when it fits, else up to its first
+ * preposition or comma, else without its first words, for the head noun
+ * comes last ("senior government official" -> "government official").
+ * Sets *n to the bytes to show from the pointer returned.
+ */
+static const char *
+pane_sidebar_fit(const char *s, size_t len, int w, size_t *n)
+{
+	static const char *const preps[] = { " of ", " at ", " for ", " on ",
+		" in ", " with ", " to ", " from ", " who ", " that ", ", " };
+	const char *p, *end = s + len;
+	size_t i;
+
+	*n = len;
+	if (sanitize_width(s, len) <= w)
+		return s;
+	for (i = 0; i < sizeof preps / sizeof preps[0]; i++)
+		if ((p = strstr(s, preps[i])) != NULL && p > s && p < end)
+			end = p;
+	while (sanitize_width(s, (size_t)(end - s)) > w &&
+	    (p = memchr(s, ' ', (size_t)(end - s))) != NULL && p + 1 < end)
+		s = p + 1;
+	*n = (size_t)(end - s);
+	return s;
+}
+
+/*
  * One row. Columns, from the line at sb_x: a blank, then for a heading
  * its name; for an actor a blank (or the ">" mark), the short name
  * padded to namew, the role; the quote count at the right, before one
- * blank column.
+ * blank column. A name longer than namew takes what it needs of the
+ * role's columns (the role follows it, if 4 columns are left), all of
+ * them when there is no role.
  */
 static void
 pane_sidebar_draw_row(struct reader *r, int ry, size_t i, int namew)
@@ -275,9 +479,11 @@ pane_sidebar_draw_row(struct reader *r, int ry, size_t i, int namew)
 	enum style nst = !sel ? (row->heading ? ST_GROUP : ST_ACTOR) :
 	    focus ? ST_SELECTED_FOCUS : ST_SELECTED;
 	int x0 = r->sb_x + 1, w = r->sb_w - 1, numx, numw, namex, rolex, nw;
-	size_t cnt = row->quotes;
+	int lw, room;
+	size_t cnt = row->quotes, n = row->labellen;
 	char num[24] = "", rb[128];
-	const char *role;
+	const char *role = NULL, *label = row->label;
+	enum actor_kind kind;
 
 	if (cnt > 0)
 		snprintf(num, sizeof num, "%zu", cnt);
@@ -292,24 +498,33 @@ pane_sidebar_draw_row(struct reader *r, int ry, size_t i, int namew)
 		attrset(colours_attr(nst));
 		mvaddstr(ry, row->heading ? x0 : x0 + 1, ">");
 	}
-	if (row->heading)
-		reader_put(r, ry, x0 + 1, numx - 1 - (x0 + 1), row->label,
-		    strlen(row->label), nst);
-	else {
-		namex = x0 + 2;
-		nw = numx - 1 - namex;
-		if (nw > namew)
-			nw = namew;
-		reader_put(r, ry, namex, nw, row->label, strlen(row->label),
-		    nst);
-		rolex = namex + nw + 1;
-		if (numx - 1 - rolex >= 4) {
-			role = pane_sidebar_role(ann->actors[row->actor].role,
-			    numx - 1 - rolex, rb, sizeof rb);
-			reader_put(r, ry, rolex, numx - 1 - rolex, role,
-			    strlen(role), focus ? nst : ST_ROLE);
-		}
+	if (row->heading) {
+		reader_put(r, ry, x0 + 1, numx - 1 - (x0 + 1), label, n, nst);
+		goto count;
 	}
+	namex = x0 + 2;
+	room = numx - 1 - namex;
+	kind = ann->actors[row->actor].kind;
+	if (kind == ACTOR_GROUP || kind == ACTOR_ANONYMOUS)
+		label = pane_sidebar_fit(label, n, room, &n);
+	if (ann->actors[row->actor].role != NULL &&
+	    ann->actors[row->actor].role[0] != '\0')
+		role = ann->actors[row->actor].role;
+	lw = sanitize_width(label, n);
+	nw = namew;
+	if (role == NULL || lw > namew)
+		nw = role == NULL ? room : lw;
+	if (nw > room)
+		nw = room;
+	reader_put(r, ry, namex, nw, label, n, nst);
+	rolex = namex + nw + 1;
+	if (role != NULL && numx - 1 - rolex >= 4) {
+		role = pane_sidebar_role(role, numx - 1 - rolex, rb,
+		    sizeof rb);
+		reader_put(r, ry, rolex, numx - 1 - rolex, role,
+		    strlen(role), focus ? nst : ST_ROLE);
+	}
+count:
 	if (numw > 0)
 		reader_put(r, ry, numx, numw, num, (size_t)numw,
 		    focus ? nst : ST_COUNT);
@@ -329,11 +544,13 @@ pane_sidebar_draw(struct reader *r)
 	/* Keep the heading of the selected actor in view when it fits. */
 	if (r->sb_top > 0 && r->sb_top == r->sel && !r->rows[r->sel].heading)
 		r->sb_top--;
-	/* Names get a column as wide as the longest, within reason. */
+	/* People's names get a column as wide as the longest, within
+	 * reason; descriptions of groups and sources do not set it. */
 	for (i = 0; i < r->nrows; i++)
-		if (!r->rows[i].heading) {
+		if (!r->rows[i].heading &&
+		    r->ann->actors[r->rows[i].actor].kind == ACTOR_PERSON) {
 			lw = sanitize_width(r->rows[i].label,
-			    strlen(r->rows[i].label));
+			    r->rows[i].labellen);
 			if (lw > namew)
 				namew = lw;
 		}

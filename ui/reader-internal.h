@@ -46,6 +46,7 @@ struct sidebar_row {
 	int actor;	/* actor index, -1 for a heading that is no actor */
 	bool heading;	/* a country or organisation */
 	const char *label; /* borrowed from the annotation */
+	size_t labellen; /* its bytes shown (a group's name may be cut off) */
 	size_t first;	/* first mention (for ordering) */
 	size_t quotes;	/* its speech quotes */
 };
