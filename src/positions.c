@@ -210,8 +210,9 @@ positions_block(struct actors *as, struct tokens *tk, const struct mentions *ms,
 			const struct token *t = &tk->v[i];
 			int base;
 
-			if (t->flags & (TOK_QUOTED | TOK_QMARK) ||
-			    !(t->flags & TOK_LOWER) ||
+			/* a lower-case word outside quotations */
+			if ((t->flags & (TOK_QUOTED | TOK_QMARK | TOK_LOWER)) !=
+			        TOK_LOWER ||
 			    !(t->lex & (LEX_BIT(LEX_STANCE_VERB) |
 			                LEX_BIT(LEX_SPEECH_VERB) |
 			                LEX_BIT(LEX_STANCE_NOUN))))

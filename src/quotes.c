@@ -29,6 +29,8 @@ glyph(const struct tokens *tk, size_t i, int *kind)
 	size_t len = tk->v[i].end - tk->v[i].start;
 
 	*kind = 0;
+	if (tk->v[i].flags & TOK_WORD)
+		return G_NONE; /* most tokens */
 	if (len == 1) {
 		if (*s == '"') {
 			*kind = 2;

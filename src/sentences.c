@@ -341,6 +341,8 @@ is_full_stop(const struct tokens *tk, size_t i)
 	const char *s = tk->text + tk->v[i].start;
 	size_t len = tk->v[i].end - tk->v[i].start;
 
+	if (tk->v[i].flags & TOK_WORD)
+		return false; /* most tokens */
 	if (len == 1)
 		return *s == '.' || *s == '?' || *s == '!';
 	return len == 3 && memcmp(s, "\xe2\x80\xa6", 3) == 0;
@@ -473,6 +475,10 @@ middle(const unsigned char *p, const unsigned char *end, int a)
 	size_t n = 1;
 	int m = *p, cls, b;
 
+	/* most words end at a space or a mark that joins nothing */
+	if (m != '\'' && m != '.' && m != ':' && m != ',' && m != ';' &&
+	    m < 0x80)
+		return 0;
 	if (*p >= 0x80) {
 		if ((n = known(p, end, &cls)) == 0 || cls != '\'')
 			return 0;
