@@ -31,6 +31,7 @@
 #include "blocks.h"
 #include "dump.h"
 #include "index.h"
+#include "sanitize.h"
 #include "summary.h"
 #include "xmalloc.h"
 #include "reader.h"
@@ -105,6 +106,31 @@ static const char main_help[] =
 "See whosaid(1) for the reader's keys.\n";
 /* clang-format on */
 
+/*
+ * Print one line to fp, sanitised: a file name (from a glob over files
+ * anybody could name) may hold ESC sequences or newlines, and messages
+ * go to a terminal like the article does.
+ */
+static void main_line(FILE *fp, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+static void
+main_line(FILE *fp, const char *fmt, ...)
+{
+	va_list ap;
+	char *raw, *clean, *p;
+
+	va_start(ap, fmt);
+	raw = xvasprintf(fmt, ap);
+	va_end(ap);
+	clean = sanitize_string(raw, strlen(raw), NULL);
+	for (p = clean; (p = strchr(p, '\n')) != NULL;)
+		*p = ' ';
+	fprintf(fp, "%s\n", clean);
+	free(clean);
+	free(raw);
+}
+
 static void main_usage_error(const char *, ...)
     __attribute__((format(printf, 1, 2)));
 
@@ -113,12 +139,14 @@ static void
 main_usage_error(const char *fmt, ...)
 {
 	va_list ap;
+	char *msg;
 
-	fprintf(stderr, "whosaid: ");
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	msg = xvasprintf(fmt, ap);
 	va_end(ap);
-	fprintf(stderr, "\nTry 'whosaid --help' for more information.\n");
+	main_line(stderr, "whosaid: %s", msg);
+	free(msg);
+	fprintf(stderr, "Try 'whosaid --help' for more information.\n");
 }
 
 /* The width of the terminal on fd, or 0. */
@@ -250,7 +278,7 @@ main_doc_load(struct main_doc *d, const struct main_options *o,
 	memset(d, 0, sizeof *d);
 	d->path = path;
 	if ((d->art = article_load(path, &cause)) == NULL) {
-		fprintf(stderr, "whosaid: %s\n", cause);
+		main_line(stderr, "whosaid: %s", cause);
 		free(cause);
 		return -1;
 	}
@@ -271,9 +299,9 @@ main_doc_note(const struct main_doc *d)
 		return;
 	/* Say which article, unless the note names it (or its index). */
 	if (strncmp(d->note, d->path, strlen(d->path)) == 0)
-		fprintf(stderr, "whosaid: %s\n", d->note);
+		main_line(stderr, "whosaid: %s", d->note);
 	else
-		fprintf(stderr, "whosaid: %s: %s\n", d->path, d->note);
+		main_line(stderr, "whosaid: %s: %s", d->path, d->note);
 }
 
 /*
@@ -389,11 +417,12 @@ main_index(const struct main_options *o, char **files, int nfiles)
 		where = cause = NULL;
 		if (index_rebuild(files[i], o->index_file, d.art, d.bl, &where,
 		                  NULL, &cause) == -1) {
-			fprintf(stderr, "whosaid: %s\n", cause);
+			main_line(stderr, "whosaid: %s", cause);
 			free(cause);
 			status = 1;
 		} else {
-			printf("%s: index written to %s\n", files[i], where);
+			main_line(stdout, "%s: index written to %s", files[i],
+			          where);
 			free(where);
 		}
 		main_doc_free(&d);

@@ -246,6 +246,29 @@ check "50 MB line: the dump wraps it to 40 columns" \
 	"$(wc -l <"$tmp/out")" -gt 1000000
 rm -f "$tmp/out"
 
+# ---- hostile file names: messages and stdout stay clean --------------------
+# A file's name comes from whoever named it (a glob over a download
+# folder): its escapes must not reach the terminal through a message.
+evil=$tmp/names
+mkdir "$evil"
+n1="$evil/x$(printf '\033]0;pwned\007\033[2J\302\233')y.txt"
+n2="$evil/missing$(printf '\033[31m\nnext')"
+cp "$a/utf8.txt" "$n1"
+for mode in text markdown json dump index; do
+	run $mode "$n1"
+	cp "$tmp/out" "$tmp/out1"
+	cp "$tmp/err" "$tmp/err1"
+	run $mode "$n2"
+	check "an ESC in a file name, $mode: exit 1 for the missing one" \
+		test "$st" -eq 1
+	check "an ESC in a file name, $mode: no control byte on stdout or stderr" \
+		test "$(cat "$tmp/out1" "$tmp/err1" "$tmp/out" "$tmp/err" |
+		count_bytes '\000-\011\013-\037\177' /dev/stdin)" -eq 0
+	check "an ESC in a file name, $mode: the error is one line" \
+		test "$(wc -l <"$tmp/err")" -eq 1
+done
+rm -rf "$evil"
+
 # ---- the article is never written -------------------------------------------
 cd "$a" || exit 99
 for f in *; do
