@@ -848,10 +848,7 @@ run(struct actors *as, struct tokens *tk, struct mentions *ms, size_t s,
 			continue;
 		if (ph[k].kind == LEX_OUTLET + 1) {
 			size_t pe = k + ph[k].len;
-			size_t st = sentences_eq(tk, k, "the") ||
-			                    sentences_eq(tk, k, "The")
-			                ? k
-			                : k;
+			size_t st = k;
 
 			a = actors_get(as, ACTOR_ORGANIZATION, ttext(tk, st),
 			               tk->v[pe - 1].core_end -
