@@ -580,12 +580,6 @@ attribute_dash_credit(const struct actors *as, const struct tokens *tk,
 
 /* ---- the sieves ----------------------------------------------------- */
 
-struct qctx {
-	size_t o, c;   /* first and last token of the quote with marks */
-	size_t lstart; /* first token of its left context */
-	size_t rend;   /* end of its right context */
-};
-
 static void
 set_cue(struct attr_result *r, size_t first, size_t last, int speaker,
         double conf, const char *rule)
