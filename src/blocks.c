@@ -211,7 +211,7 @@ blocks_table_contains(const char *s, size_t n, const char **table)
 	unsigned char head[256] = { 0 }, next[255];
 	size_t i, k, m;
 
-	for (m = 0; table[m] != NULL && m < sizeof next; m++)
+	for (m = 0; m < sizeof next && table[m] != NULL; m++)
 		;
 	for (k = m; k-- > 0;) {
 		unsigned char c = (unsigned char)(table[k][0] | 0x20);
