@@ -1905,9 +1905,9 @@ index_merge_curated_quote(struct index_merge *m, const struct quote *oq,
 	index_quote_copy(&nq, oq);
 	nq.span = sp;
 	nq.curated = true;
-	nq.speaker = -1;
-	if (oq->speaker >= 0 &&
-	    (nq.speaker = index_merge_actor(m, (size_t)oq->speaker)) < 0) {
+	nq.speaker = oq->speaker >= 0 ?
+	    index_merge_actor(m, (size_t)oq->speaker) : -1;
+	if (oq->speaker >= 0 && nq.speaker < 0) {
 		char *shown = index_oneline(m->old->actors[oq->speaker].name,
 		                            INDEX_NOTE_QUOTE);
 
