@@ -54,6 +54,8 @@ struct article {
 	char *bytes; /* as read, NUL-terminated */
 	size_t size;
 	size_t maplen; /* bytes is a mapping of this length, or 0 */
+	/* cppcheck does not read <sys/mman.h>, so misses its MREMAP_FIXED use */
+	/* cppcheck-suppress unusedStructMember */
 	bool settled;  /* the mapping holds a copy, no longer the file */
 	char *text; /* == bytes when t2f is NULL */
 	size_t len;
