@@ -12,6 +12,8 @@
 
 static void (*fatal_hook)(void);
 
+static void oom(size_t size) __attribute__((noreturn));
+
 void
 xmalloc_set_fatal_hook(void (*hook)(void))
 {
