@@ -56,7 +56,7 @@
 #define LAYOUT_WINDOW 65536 /* bytes given to libunistring at once */
 #endif
 #define LAYOUT_CONTEXT 16	/* bytes of context before a window */
-#define LAYOUT_MAXLINE (1u << 30) /* bytes in one line, at most */
+#define LAYOUT_MAXLINE (1U << 30) /* bytes in one line, at most */
 
 struct layout_rec {
 	size_t start;
@@ -190,7 +190,7 @@ layout_init(void)
 
 		n = 2 + (int)(it % 30);
 		for (i = 0; i < n; i++) {
-			seed = seed * 1103515245u + 12345u;
+			seed = seed * 1103515245U + 12345U;
 			a = (int)((seed >> 16) % 100);
 			s[i] = a >= 94 ? ' ' : (char)(0x21 + a);
 		}
@@ -286,7 +286,6 @@ layout_window(struct layout *lo, struct layout_brk *b, size_t i)
 
 	/* The window itself. */
 	limit = i + LAYOUT_WINDOW < b->be ? i + LAYOUT_WINDOW : b->be;
-	j = i;
 	if (i == b->tok_start && b->tok_ascii) {
 		j = i + 1;
 	} else {
@@ -483,8 +482,8 @@ layout_fill_plain(struct layout_fill *f, size_t ws, size_t we)
 static bool
 layout_fast_valid(const unsigned char *t, size_t a, size_t b)
 {
-	const uint64_t ones = 0x0101010101010101ull;
-	const uint64_t high = 0x8080808080808080ull;
+	const uint64_t ones = 0x0101010101010101ULL;
+	const uint64_t high = 0x8080808080808080ULL;
 	uint64_t w, lt, del;
 
 	/*
@@ -1142,10 +1141,11 @@ layout_offset_at(struct layout *lo, size_t line, int col)
 	bool seen = false;
 
 	if (!layout_get(lo, line, &ln)) {
+		/* past the last line: the end of the last one */
 		if (lo->nlines == 0)
 			return 0;
-		layout_get(lo, lo->nlines - 1, &ln);
-		return ln.end;
+		return lo->lines[lo->nlines - 1].start +
+		    lo->lines[lo->nlines - 1].len;
 	}
 	pos = cstart = ln.start;
 	while (pos < ln.end) {

@@ -128,7 +128,7 @@ summary_wrap_width(const char *s)
 	const char *p;
 	int w;
 
-	for (p = s; (unsigned char)*p - 1u < 0x7f; p++)
+	for (p = s; (unsigned char)*p - 1U < 0x7f; p++)
 		;
 	if (*p == '\0')
 		return (int)(p - s); /* ASCII: a column a byte */
