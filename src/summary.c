@@ -241,25 +241,31 @@ summary_clean_str(const char *s)
  * The group of row i (see the file comment), following affiliations that
  * name another actor up to where they lead: "Luca Anceschi" of "University
  * of Glasgow" of "United Kingdom" is in the United Kingdom's group. Rows
- * are still in actor order here. depth stops cycles.
+ * are still in actor order here. At most four steps are followed, which
+ * stops cycles (a loop, not recursion: affiliations come from the article).
  */
 static const char *
 summary_group_of(const struct annotation *ann, const struct summary_row *rows,
-                 size_t i, int depth)
+                 size_t i)
 {
-	const struct summary_row *r = &rows[i];
-	enum actor_kind kind = ann->actors[i].kind;
+	const struct summary_row *r;
+	enum actor_kind kind;
 	size_t j;
+	int depth;
 
-	if (kind == ACTOR_COUNTRY && r->name[0] != '\0')
-		return r->name;
-	if (r->affiliation != NULL && r->affiliation[0] != '\0') {
-		for (j = 0; depth < 4 && j < ann->nactors; j++) {
+	for (depth = 0;; depth++) {
+		r = &rows[i];
+		kind = ann->actors[i].kind;
+		if (kind == ACTOR_COUNTRY && r->name[0] != '\0')
+			return r->name;
+		if (r->affiliation == NULL || r->affiliation[0] == '\0')
+			break;
+		for (j = 0; depth < 4 && j < ann->nactors; j++)
 			if (j != i && strcmp(rows[j].name, r->affiliation) == 0)
-				return summary_group_of(ann, rows, j,
-				                        depth + 1);
-		}
-		return r->affiliation;
+				break;
+		if (depth >= 4 || j >= ann->nactors)
+			return r->affiliation;
+		i = j;
 	}
 	if (kind == ACTOR_ORGANIZATION && r->name[0] != '\0')
 		return r->name;
@@ -346,7 +352,7 @@ summary_view_init(struct summary_view *v, const struct summary_input *in)
 		r->position = summary_clean_str(a->position);
 	}
 	for (i = 0; i < ann->nactors; i++)
-		v->rows[i].group = summary_group_of(ann, v->rows, i, 0);
+		v->rows[i].group = summary_group_of(ann, v->rows, i);
 	for (j = 0; j < ann->nquotes; j++) {
 		int sp = ann->quotes[j].speaker;
 
