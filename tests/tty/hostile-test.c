@@ -271,6 +271,53 @@ test_escapes_8bit(void **state)
 	free(path);
 }
 
+/* The file's name holds escapes too: the header shows it harmless, and
+ * a missing one is reported harmless. The article is never written. */
+static void
+test_escapes_in_name(void **state)
+{
+	static const char text[] = "Plain Title\n\nShe said \"fine\".\n";
+	char name[128], *path, *missing, *bytes;
+	struct tty *t;
+	struct stat sb;
+	FILE *f;
+	int st;
+
+	(void)state;
+	snprintf(name, sizeof name, "name%s%s.txt", attacks[0], attacks[12]);
+	path = make_file(name, text, sizeof text - 1);
+	t = start(path, "xterm-256color", 24, 80);
+	assert_non_null(t);
+	assert_true(tty_wait_for(t, "Plain Title", 10000));
+	tty_settle(t, 150, 5000);
+	check_no_attack(t);
+	tty_send(t, "q");
+	assert_int_equal(tty_wait_exit(t, 5000), 0);
+	tty_free(t);
+	/* Byte for byte as it was written. */
+	assert_int_equal(stat(path, &sb), 0);
+	assert_int_equal(sb.st_size, sizeof text - 1);
+	bytes = calloc(1, sizeof text);
+	assert_non_null(bytes);
+	f = fopen(path, "rb");
+	assert_non_null(f);
+	assert_int_equal(fread(bytes, 1, sizeof text, f), sizeof text - 1);
+	fclose(f);
+	assert_memory_equal(bytes, text, sizeof text - 1);
+	free(bytes);
+
+	assert_true(asprintf(&missing, "%s/gone%s", dir, attacks[2]) > 0);
+	t = start(missing, "xterm-256color", 24, 80);
+	assert_non_null(t);
+	st = tty_wait_exit(t, 10000);
+	assert_true(WIFEXITED(st) && WEXITSTATUS(st) == 1);
+	check_no_attack(t);
+	tty_free(t);
+	unlink(path);
+	free(path);
+	free(missing);
+}
+
 /* ---- every way out restores the terminal ------------------------------ */
 
 enum way { WAY_Q, WAY_SIGINT, WAY_SIGTERM, WAY_SIGHUP, WAY_ERROR };
@@ -609,6 +656,7 @@ main(void)
 		cmocka_unit_test_prestate(test_escapes, (void *)s50),
 		cmocka_unit_test_prestate(test_escapes, (void *)s120),
 		cmocka_unit_test(test_escapes_8bit),
+		cmocka_unit_test(test_escapes_in_name),
 		cmocka_unit_test_prestate(test_way_out, (void *)&q),
 		cmocka_unit_test_prestate(test_way_out, (void *)&sint),
 		cmocka_unit_test_prestate(test_way_out, (void *)&sterm),
