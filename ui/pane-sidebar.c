@@ -440,7 +440,7 @@ pane_sidebar_role(const char *role, int w, char *buf, size_t size)
  * comes last ("senior government official" -> "government official").
  * Sets *n to the bytes to show from the pointer returned.
  */
-static const char *
+const char *
 pane_sidebar_fit(const char *s, size_t len, int w, size_t *n)
 {
 	static const char *const preps[] = { " of ", " at ", " for ", " on ",

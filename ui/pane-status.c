@@ -81,19 +81,26 @@ pane_status_detail(struct reader *r, int y)
 
 /*
  * A speaker's name for the status line, shortened to STATUS_NAME_MAX
- * columns ("senior government…") so the ranks and percentage stay.
+ * columns so the ranks and percentage stay: a description by its head
+ * ("government official"), a name cut with an ellipsis.
  */
-#define STATUS_NAME_MAX 18
+#define STATUS_NAME_MAX 20
 static void
-pane_status_name(const struct reader *r, const char *s, char *buf,
-    size_t size)
+pane_status_name(const struct reader *r, int actor, const char *s,
+    char *buf, size_t size)
 {
 	struct glyph g;
-	size_t pos = 0, len = strlen(s), out = 0;
+	size_t pos = 0, len = strlen(s), out = 0, n;
+	enum actor_kind k = actor >= 0 ? r->ann->actors[actor].kind :
+	    ACTOR_ANONYMOUS;
 	int col = 0;
 
+	if (k == ACTOR_GROUP || k == ACTOR_ANONYMOUS) {
+		s = pane_sidebar_fit(s, len, STATUS_NAME_MAX, &n);
+		len = n;
+	}
 	if (sanitize_width(s, len) <= STATUS_NAME_MAX) {
-		snprintf(buf, size, "%s", s);
+		snprintf(buf, size, "%.*s", (int)len, s);
 		return;
 	}
 	while (pos < len) {
@@ -157,7 +164,8 @@ pane_status_line(struct reader *r, int y)
 	if (r->cur != NAV_NONE) {
 		snprintf(left, sizeof left, "quote %zu/%zu", k, n);
 		nav_speaker_rank(ann, r->cur, &sk, &sn);
-		pane_status_name(r, ann->quotes[r->cur].speaker >= 0 ?
+		pane_status_name(r, ann->quotes[r->cur].speaker,
+		    ann->quotes[r->cur].speaker >= 0 ?
 		    pane_sidebar_short_name(ann, ann->quotes[r->cur].speaker) :
 		    "unattributed", name, sizeof name);
 		snprintf(tmp, sizeof tmp, "%s %zu/%zu", name, sk, sn);

@@ -163,6 +163,13 @@ void pane_sidebar_select_actor(struct reader *r, int actor);
 int pane_sidebar_selected_actor(const struct reader *r);
 /* A person's surname, else the whole name (borrowed). */
 const char *pane_sidebar_short_name(const struct annotation *ann, int actor);
+/*
+ * A description (a group, an anonymous source) cut to w columns keeping
+ * its head noun: up to its first preposition, then without its first
+ * words ("senior government official in Kyrgyzstan" -> "government
+ * official"). Returns a pointer into s; *n is the bytes to show.
+ */
+const char *pane_sidebar_fit(const char *s, size_t len, int w, size_t *n);
 
 /* pane-status.c: the detail strip and the status line; _key edits the
  * search prompt (key is the raw key, for the characters typed). */

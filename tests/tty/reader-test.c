@@ -137,13 +137,35 @@ quote_of_rank(size_t k)
 	return NAV_NONE;
 }
 
+/*
+ * A word the reader shows for an actor: a person's surname; for a group
+ * or an anonymous source the head noun of its description, the last word
+ * before " in ", " of "... ("official" for "senior government official in
+ * Kyrgyzstan"); else the name. Static storage.
+ */
 static const char *
 surname(int actor)
 {
+	static const char *const preps[] = { " of ", " at ", " for ", " on ",
+		" in ", " with ", " to ", " from ", " who ", " that ", ", " };
+	static char buf[128];
 	const struct actor *a = &ann->actors[actor];
-	const char *sp = strrchr(a->name, ' ');
+	const char *sp = strrchr(a->name, ' '), *end, *p;
+	size_t i;
 
-	return a->kind == ACTOR_PERSON && sp != NULL ? sp + 1 : a->name;
+	if (a->kind == ACTOR_PERSON)
+		return sp != NULL ? sp + 1 : a->name;
+	if (a->kind != ACTOR_GROUP && a->kind != ACTOR_ANONYMOUS)
+		return a->name;
+	end = a->name + strlen(a->name);
+	for (i = 0; i < sizeof preps / sizeof preps[0]; i++)
+		if ((p = strstr(a->name, preps[i])) != NULL && p > a->name &&
+		    p < end)
+			end = p;
+	for (p = end; p > a->name && p[-1] != ' '; p--)
+		;
+	snprintf(buf, sizeof buf, "%.*s", (int)(end - p), p);
+	return buf;
 }
 
 /* The text of the cells drawn as the current quote (a background). */
