@@ -48,6 +48,11 @@ broken "a truncated index" "truncated"
 broken "an empty index" "empty"
 printf '\177ELF\002\001\001\000\000\000' >"$IDX"
 broken "a binary index" "JSON"
+yes '[' | head -n 200000 | tr -d '\n' >"$IDX"
+broken "200,000 nested arrays" "depth"
+bad=$(printf '\377\300')
+LC_ALL=C sed "s/\"title\": \"R/\"title\": \"${bad}R/" "$tmp/good.whosaid" >"$IDX"
+broken "invalid UTF-8 in a string" "decode byte"
 
 if command -v jq >/dev/null 2>&1; then
 	# spoil NAME WORD JQ-FILTER
