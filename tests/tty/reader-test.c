@@ -830,6 +830,67 @@ test_control_chars(void **state)
 	unlink(path);
 }
 
+/*
+ * An article in UTF-16 (with a BOM) reads as its text; a NUL byte shows as
+ * U+2400 and does not end the text. Neither sends a NUL or a stray byte
+ * to the terminal.
+ */
+static void
+test_utf16_and_nul(void **state)
+{
+	char path[] = "/tmp/whosaid-u16-XXXXXX";
+	char *argv[] = { (char *)whosaid, path, NULL };
+	static const char *const env[] = { "LANG=C.UTF-8", NULL };
+	static const char text[] = "Wide Title\n\nThe mayor said \"we w\0n\" "
+	    "and then left caf\xc3\xa9 Zurich.\n";
+	char buf[512];
+	size_t i, n = 0;
+	const char *out;
+	size_t len;
+	struct tty *t;
+	int fd, round;
+
+	(void)state;
+	for (round = 0; round < 2; round++) {
+		n = 0;
+		if (round == 0) {
+			/* UTF-16LE: ASCII and U+00E9 ("\xc3\xa9"). */
+			buf[n++] = '\xff';
+			buf[n++] = '\xfe';
+			for (i = 0; i < sizeof text - 1; i++) {
+				if (text[i] == '\xc3') {
+					buf[n++] = '\xe9';
+					buf[n++] = 0;
+					i++;
+					continue;
+				}
+				buf[n++] = text[i];
+				buf[n++] = 0;
+			}
+		} else {
+			memcpy(buf, text, sizeof text - 1);
+			n = sizeof text - 1;
+		}
+		fd = mkstemp(path);
+		assert_true(fd >= 0);
+		assert_int_equal(write(fd, buf, n), (ssize_t)n);
+		close(fd);
+		t = tty_start(argv, 24, 80, env);
+		assert_non_null(t);
+		assert_true(tty_wait_for(t, "Wide Title", 10000));
+		tty_settle(t, 150, 5000);
+		/* The whole line, past the NUL, with the symbol for it. */
+		assert_true(tty_find(t, "w\xe2\x90\x80n", NULL, NULL));
+		assert_true(tty_find(t, "then left caf\xc3\xa9 Zurich.", NULL,
+		    NULL));
+		out = tty_output(t, &len);
+		assert_null(memchr(out, '\0', len));
+		quit(t);
+		unlink(path);
+		strcpy(path, "/tmp/whosaid-u16-XXXXXX");
+	}
+}
+
 /* The mouse is off unless --mouse; with it, a click selects an actor. */
 static void
 test_mouse(void **state)
@@ -946,6 +1007,7 @@ main(void)
 		cmocka_unit_test(test_resize),
 		cmocka_unit_test_prestate(test_sidebar_toggle, &s80),
 		cmocka_unit_test(test_sidebar_noise),
+		cmocka_unit_test(test_utf16_and_nul),
 		cmocka_unit_test_prestate(test_sidebar_toggle, &s120),
 		cmocka_unit_test_prestate(test_help, &s80),
 		cmocka_unit_test_prestate(test_help, &s50),
