@@ -103,6 +103,7 @@ if ! build >"$tmp/build.log" 2>&1; then
 fi
 
 # 1. Every crash found so far, through the instrumented target.
+failed=0
 set -- "$crashers/$name"-*
 if [ ! -f "$1" ]; then
 	echo "ok 1 - $name-fuzz replay: no crashers kept"
@@ -112,6 +113,7 @@ else
 	grep -v '^Running\|^Executed' "$tmp/replay.log" | tail -n 30 |
 		sed 's/^/# /'
 	echo "not ok 1 - $name-fuzz replays tests/data/crashers/$name-*"
+	failed=1
 fi
 
 # 2. Fuzz from the seeds. Articles are cut to maxlen: small inputs make
@@ -191,5 +193,7 @@ else
 		echo "# finding kept as $a"
 	done
 	echo "not ok 2 - $name-fuzz found a problem"
+	failed=1
 fi
-exit 0
+# A finding fails make fuzz too.
+exit $failed
