@@ -282,6 +282,13 @@ main_doc_load(struct main_doc *d, const struct main_options *o,
 		free(cause);
 		return -1;
 	}
+	/*
+	 * A large file is mapped: a copy now, unless this is the reader's
+	 * first screen (the reader settles it after that), so that a file
+	 * truncated while it is analysed cannot kill us with SIGBUS.
+	 */
+	if (blocks_limit == SIZE_MAX)
+		article_settle(d->art);
 	d->bl = blocks_parse_prefix(d->art, blocks_limit);
 	if (!annotate_it)
 		return 0;
