@@ -100,32 +100,39 @@ lower(const char *s, size_t len)
 	return l;
 }
 
+/* The lower-cased copy of s: in buf when it fits (names do), else
+ * allocated (*fr is then what to free). */
+static const char *
+lower_in(const char *s, size_t len, char *buf, size_t size, char **fr)
+{
+	size_t i;
+
+	*fr = NULL;
+	if (len > size)
+		return *fr = lower(s, len);
+	for (i = 0; i < len; i++)
+		buf[i] =
+		    (s[i] >= 'A' && s[i] <= 'Z') ? (char)(s[i] + 32) : s[i];
+	return buf;
+}
+
 static void
 map_set(struct strmap *m, const char *s, size_t len, int v)
 {
-	char *l = lower(s, len);
+	char buf[128], *fr;
 
-	strmap_set(m, l, len, v);
-	free(l);
+	strmap_set(m, lower_in(s, len, buf, sizeof buf, &fr), len, v);
+	free(fr);
 }
 
 static int
 map_get(const struct strmap *m, const char *s, size_t len)
 {
-	char buf[128];
-	size_t i;
+	char buf[128], *fr;
+	int v = strmap_get(m, lower_in(s, len, buf, sizeof buf, &fr), len);
 
-	if (len > sizeof buf) {
-		char *l = lower(s, len);
-		int v = strmap_get(m, l, len);
-
-		free(l);
-		return v;
-	}
-	for (i = 0; i < len; i++)
-		buf[i] =
-		    (s[i] >= 'A' && s[i] <= 'Z') ? (char)(s[i] + 32) : s[i];
-	return strmap_get(m, buf, len);
+	free(fr);
+	return v;
 }
 
 static int

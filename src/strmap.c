@@ -2,6 +2,11 @@
  * strmap.c: string to int map with linear probing; the table doubles when
  * half full, so lookups stay O(1) on average however many names an
  * article has.
+ *
+ * The keys are copied one after another into a single buffer owned by the
+ * map (an entry holds the offset of its key), since a map lives for one
+ * article and loses no key before it is freed: one allocation for all the
+ * keys instead of one each.
  */
 #include "config.h"
 
@@ -14,17 +19,30 @@
 #include "xmalloc.h"
 
 struct entry {
-	char *key; /* NULL: empty slot */
+	size_t key; /* offset in the key buffer */
 	size_t len;
 	unsigned long long hash;
-	int value;
+	int value; /* -1: empty slot */
 };
 
 struct strmap {
 	struct entry *v;
 	size_t cap; /* a power of two */
 	size_t n;
+	char *keys; /* the keys, back to back */
+	size_t keys_len, keys_cap;
 };
+
+static struct entry *
+table_new(size_t cap)
+{
+	struct entry *v = xreallocarray(NULL, cap, sizeof *v);
+	size_t i;
+
+	for (i = 0; i < cap; i++)
+		v[i].value = -1;
+	return v;
+}
 
 struct strmap *
 strmap_new(void)
@@ -32,20 +50,19 @@ strmap_new(void)
 	struct strmap *m = xcalloc(1, sizeof *m);
 
 	m->cap = 64; /* an article names a few dozen actors */
-	m->v = xcalloc(m->cap, sizeof *m->v);
+	m->v = table_new(m->cap);
+	m->keys_cap = 512;
+	m->keys = xmalloc(m->keys_cap);
 	return m;
 }
 
 void
 strmap_free(struct strmap *m)
 {
-	size_t i;
-
 	if (m == NULL)
 		return;
-	for (i = 0; i < m->cap; i++)
-		free(m->v[i].key);
 	free(m->v);
+	free(m->keys);
 	free(m);
 }
 
@@ -54,9 +71,9 @@ slot(const struct strmap *m, const char *key, size_t len, unsigned long long h)
 {
 	size_t i = (size_t)h & (m->cap - 1);
 
-	while (m->v[i].key != NULL &&
+	while (m->v[i].value >= 0 &&
 	       (m->v[i].hash != h || m->v[i].len != len ||
-	        memcmp(m->v[i].key, key, len) != 0))
+	        memcmp(m->keys + m->v[i].key, key, len) != 0))
 		i = (i + 1) & (m->cap - 1);
 	return &m->v[i];
 }
@@ -64,9 +81,7 @@ slot(const struct strmap *m, const char *key, size_t len, unsigned long long h)
 int
 strmap_get(const struct strmap *m, const char *key, size_t len)
 {
-	struct entry *e = slot(m, key, len, XXH3_64bits(key, len));
-
-	return e->key != NULL ? e->value : -1;
+	return slot(m, key, len, XXH3_64bits(key, len))->value;
 }
 
 static void
@@ -76,10 +91,18 @@ grow(struct strmap *m)
 	size_t oldcap = m->cap, i;
 
 	m->cap *= 2;
-	m->v = xcalloc(m->cap, sizeof *m->v);
-	for (i = 0; i < oldcap; i++)
-		if (old[i].key != NULL)
-			*slot(m, old[i].key, old[i].len, old[i].hash) = old[i];
+	m->v = table_new(m->cap);
+	for (i = 0; i < oldcap; i++) {
+		size_t k;
+
+		if (old[i].value < 0)
+			continue;
+		/* the keys are distinct: the first free slot is its slot */
+		for (k = (size_t)old[i].hash & (m->cap - 1); m->v[k].value >= 0;
+		     k = (k + 1) & (m->cap - 1))
+			;
+		m->v[k] = old[i];
+	}
 	free(old);
 }
 
@@ -89,16 +112,20 @@ strmap_set(struct strmap *m, const char *key, size_t len, int value)
 	unsigned long long h = XXH3_64bits(key, len);
 	struct entry *e = slot(m, key, len, h);
 
-	if (e->key == NULL) {
+	if (e->value < 0) {
 		if ((m->n + 1) * 2 > m->cap) {
 			grow(m);
 			e = slot(m, key, len, h);
 		}
-		e->key = xmalloc(len + 1);
-		memcpy(e->key, key, len);
-		e->key[len] = '\0';
+		while (m->keys_cap - m->keys_len < len) {
+			m->keys_cap *= 2;
+			m->keys = xrealloc(m->keys, m->keys_cap);
+		}
+		memcpy(m->keys + m->keys_len, key, len);
+		e->key = m->keys_len;
 		e->len = len;
 		e->hash = h;
+		m->keys_len += len;
 		m->n++;
 	}
 	e->value = value;
