@@ -24,7 +24,7 @@ cp "$IDX" "$tmp/good.whosaid"
 # broken NAME WORD: the index at $IDX is refused with one line naming it
 # and saying WORD, and the summary is the one computed without it.
 broken() {
-	timeout 20 "$WHOSAID" --summary "$tmp/a.txt" >"$tmp/out" \
+	timeout 300 "$WHOSAID" --summary "$tmp/a.txt" >"$tmp/out" \
 		2>"$tmp/err" </dev/null
 	st=$?
 	why=
@@ -134,7 +134,7 @@ broken "a folder at the index path" "directory"
 if mkfifo "$IDX" 2>/dev/null; then
 	broken "a FIFO at the index path (no hang)" "FIFO"
 	mkfifo "$IDX"
-	timeout 20 "$WHOSAID" --index "$tmp/a.txt" >/dev/null 2>"$tmp/err"
+	timeout 300 "$WHOSAID" --index "$tmp/a.txt" >/dev/null 2>"$tmp/err"
 	st=$?
 	check "--index over a FIFO: exit 1 at once, naming it" \
 		test "$st" -eq 1 -a "$(grep -c "$IDX" "$tmp/err")" -eq 1
