@@ -35,6 +35,7 @@
 
 #include <cmocka.h>
 #include <curses.h>
+#include <jansson.h>
 #include <term.h>
 
 #include "harness.h"
@@ -316,6 +317,78 @@ test_escapes_in_name(void **state)
 	unlink(path);
 	free(path);
 	free(missing);
+}
+
+/*
+ * An index is anybody's file too: escapes in its strings (title, actor
+ * names, roles, aliases, positions, cues) reach neither the screen nor
+ * the clipboard.
+ */
+static void
+test_escapes_from_index(void **state)
+{
+	static const char text[] = "Plain Title\n\nMinister Ann Lee said "
+	    "\"we will go on\" on Monday.\n\n\"Not now,\" said Bob Smith, "
+	    "a farmer.\n";
+	static const char *const keys[] = { "]", "]", "[", "}", "\t", "j",
+		"\r", "\t", "G", "g", "]" };
+	char *path = make_file("indexed.txt", text, sizeof text - 1);
+	char *ipath, cmd[1200], *evil;
+	json_t *root, *actors, *a, *quotes, *q;
+	json_error_t err;
+	struct tty *t;
+	size_t i;
+
+	(void)state;
+	assert_true(asprintf(&ipath, "%s.whosaid", path) > 0);
+	snprintf(cmd, sizeof cmd, "'%s' --index '%s' >/dev/null", whosaid,
+	    path);
+	assert_int_equal(system(cmd), 0);
+	root = json_load_file(ipath, 0, &err);
+	assert_non_null(root);
+	assert_true(asprintf(&evil, "%s%s%s%s", attacks[0], attacks[2],
+	    attacks[18], bidi[4]) > 0);
+	json_object_set_new(json_object_get(root, "article"), "title",
+	    json_sprintf("Evil%s", evil));
+	actors = json_object_get(root, "actors");
+	assert_true(json_array_size(actors) > 0);
+	json_array_foreach(actors, i, a) {
+		json_object_set_new(a, "name", json_sprintf("N%zu%s", i, evil));
+		json_object_set_new(a, "role", json_sprintf("R%s", evil));
+		json_object_set_new(a, "affiliation",
+		    json_sprintf("F%s", evil));
+		json_object_set_new(a, "aliases", json_pack("[s]", evil));
+		json_object_set_new(a, "position", json_sprintf("P%s", evil));
+		json_object_set_new(a, "position_curated", json_true());
+		json_object_del(a, "position_start");
+		json_object_del(a, "position_end");
+	}
+	quotes = json_object_get(root, "quotes");
+	json_array_foreach(quotes, i, q)
+		json_object_set_new(q, "cue", json_sprintf("said%s", evil));
+	assert_int_equal(json_dump_file(root, ipath, JSON_INDENT(1)), 0);
+	json_decref(root);
+	free(evil);
+
+	t = start(path, "xterm-256color", 24, 80);
+	assert_non_null(t);
+	/* The index was read, not recomputed: its names are on screen. */
+	assert_true(tty_wait_for(t, "N0", 20000));
+	tty_settle(t, 150, 5000);
+	for (i = 0; i < sizeof keys / sizeof keys[0]; i++) {
+		tty_keys(t, keys[i]);
+		check_no_attack(t);
+	}
+	tty_keys(t, "y");
+	check_copied(t);
+	check_no_attack(t);
+	tty_send(t, "q");
+	assert_int_equal(tty_wait_exit(t, 5000), 0);
+	tty_free(t);
+	unlink(ipath);
+	unlink(path);
+	free(ipath);
+	free(path);
 }
 
 /* ---- every way out restores the terminal ------------------------------ */
@@ -657,6 +730,7 @@ main(void)
 		cmocka_unit_test_prestate(test_escapes, (void *)s120),
 		cmocka_unit_test(test_escapes_8bit),
 		cmocka_unit_test(test_escapes_in_name),
+		cmocka_unit_test(test_escapes_from_index),
 		cmocka_unit_test_prestate(test_way_out, (void *)&q),
 		cmocka_unit_test_prestate(test_way_out, (void *)&sint),
 		cmocka_unit_test_prestate(test_way_out, (void *)&sterm),
