@@ -73,7 +73,8 @@ static const struct option main_longopts[] = {
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 }
 };
-static const char main_shortopts[] = "sf:idw:nI:mhV";
+/* The leading ':' tells a missing argument (':') from a bad option. */
+static const char main_shortopts[] = ":sf:idw:nI:mhV";
 
 /* clang-format off */
 static const char main_help[] =
@@ -147,6 +148,30 @@ main_usage_error(const char *fmt, ...)
 	main_line(stderr, "whosaid: %s", msg);
 	free(msg);
 	fprintf(stderr, "Try 'whosaid --help' for more information.\n");
+}
+
+/*
+ * What getopt_long would have said about a bad option (opterr is off so
+ * that the option, which may come from a hostile file name in a glob,
+ * is printed sanitised): c is ':' for a missing argument, '?' otherwise;
+ * arg is the argument where getopt stopped.
+ */
+static void
+main_bad_option(int c, const char *arg)
+{
+	bool lng = strncmp(arg, "--", 2) == 0;
+
+	if (c == ':' && lng)
+		main_usage_error("option '%s' requires an argument", arg);
+	else if (c == ':')
+		main_usage_error("option requires an argument -- '%c'", optopt);
+	else if (optopt == 0)
+		main_usage_error("unrecognized option '%s'", arg);
+	else if (lng)
+		main_usage_error("option '%.*s' doesn't allow an argument",
+		                 (int)strcspn(arg, "="), arg);
+	else
+		main_usage_error("invalid option -- '%c'", optopt);
 }
 
 /* The width of the terminal on fd, or 0. */
@@ -551,6 +576,7 @@ main(int argc, char **argv)
 	/* getopt's messages start with argv[0]: make it "whosaid: ...". */
 	if (argc > 0)
 		argv[0] = progname;
+	opterr = 0; /* main_bad_option() says it, sanitised */
 	while ((c = getopt_long(argc, argv, main_shortopts, main_longopts,
 	                        NULL)) != -1) {
 		switch (c) {
@@ -600,9 +626,7 @@ main(int argc, char **argv)
 			printf("whosaid %s\n", PACKAGE_VERSION);
 			return fflush(stdout) == 0 ? 0 : 1;
 		default:
-			/* getopt_long has said what was wrong. */
-			fprintf(stderr, "Try 'whosaid --help' for more "
-			                "information.\n");
+			main_bad_option(c, argv[optind - 1]);
 			return 2;
 		}
 	}

@@ -288,6 +288,15 @@ for mode in text markdown json dump index; do
 	check "an ESC in a file name, $mode: the error is one line" \
 		test "$(wc -l <"$tmp/err")" -eq 1
 done
+# A name that starts with a dash is taken for an option: said clean too.
+for opt in "-$(printf '\033[2J')" "--x$(printf '\033]0;pwned\007')" \
+	"--width$(printf '=\033[2J')"; do
+	"$WHOSAID" --summary "$opt" >"$tmp/out" 2>"$tmp/err" </dev/null
+	st=$?
+	check "an option with an ESC: exit 2, no control byte on stderr" \
+		test "$st" -eq 2 -a \
+		"$(count_bytes '\000-\011\013-\037\177' "$tmp/err")" -eq 0
+done
 rm -rf "$evil"
 
 # ---- the article is never written -------------------------------------------
