@@ -65,6 +65,23 @@ layout_fuzz_chars(const char *t, size_t a, size_t b)
 	return n;
 }
 
+/* Where the first character of non-zero width on a line starts (its
+ * end when there is none). */
+static size_t
+layout_fuzz_lead(const char *t, const struct layout_line *ln)
+{
+	struct glyph g;
+	size_t a = ln->start, at;
+
+	while (a < ln->end) {
+		at = a;
+		sanitize_glyph(t, ln->end, &a, 0, &g);
+		if (g.width > 0)
+			return at;
+	}
+	return ln->end;
+}
+
 /* Line by line: ordered, in range, within the width; returns the count
  * and fills lines (n entries at most) when not NULL. */
 static size_t
@@ -114,11 +131,13 @@ static void
 layout_fuzz_lookups(struct layout *lo, const struct article *art,
                     size_t nlines, uint32_t *state)
 {
+	const char *t = article_text(art);
 	size_t len = article_len(art), k;
 	struct layout_line ln;
 
 	for (k = 0; k < LAYOUT_FUZZ_LOOKUPS && nlines > 0; k++) {
 		size_t off = layout_fuzz_next(state) % (len + 1), l, back, l2;
+		size_t lead;
 		int col, col2;
 
 		l = layout_line_of(lo, off, &col);
@@ -127,14 +146,19 @@ layout_fuzz_lookups(struct layout *lo, const struct article *art,
 		FUZZ_CHECK(layout_get(lo, l, &ln));
 		back = layout_offset_at(lo, l, col);
 		FUZZ_CHECK(back >= ln.start && back <= ln.end);
-		if (off >= ln.start && off < ln.end) {
+		lead = layout_fuzz_lead(t, &ln);
+		if (off >= lead && off < ln.end) {
 			/* Shown here: the start of its cluster. */
 			FUZZ_CHECK(back <= off);
 			l2 = layout_line_of(lo, back, &col2);
 			FUZZ_CHECK(l2 == l && col2 == col);
+		} else if (off >= ln.start && off < ln.end) {
+			/* Zero-width characters that start a line belong to
+			 * no cluster: column 0, the first cluster's start. */
+			FUZZ_CHECK(col == 0 && back == lead);
 		} else if (ln.block != LAYOUT_NO_BLOCK && off < ln.start) {
 			/* Not shown: the start of the next shown line. */
-			FUZZ_CHECK(col == 0 && back == ln.start);
+			FUZZ_CHECK(col == 0 && back == lead);
 		}
 
 		l = layout_fuzz_next(state) % nlines;
