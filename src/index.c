@@ -308,7 +308,6 @@ index_strdup0(const char *s)
 	return s != NULL ? xstrdup(s) : NULL;
 }
 
-
 static void
 index_actor_copy(struct actor *dst, const struct actor *src)
 {
@@ -1453,9 +1452,12 @@ index_read(const char *file, char **buf, size_t *len, char **problem)
 		return -1;
 	}
 	if (!S_ISREG(st.st_mode)) {
-		*problem = xstrdup(S_ISDIR(st.st_mode)    ? "Is a directory"
-		                   : S_ISFIFO(st.st_mode) ? "a FIFO, not a file"
-		                                          : "not a regular file");
+		if (S_ISDIR(st.st_mode))
+			*problem = xstrdup("Is a directory");
+		else if (S_ISFIFO(st.st_mode))
+			*problem = xstrdup("a FIFO, not a file");
+		else
+			*problem = xstrdup("not a regular file");
 		close(fd);
 		return -1;
 	}
@@ -1905,8 +1907,8 @@ index_merge_curated_quote(struct index_merge *m, const struct quote *oq,
 	index_quote_copy(&nq, oq);
 	nq.span = sp;
 	nq.curated = true;
-	nq.speaker = oq->speaker >= 0 ?
-	    index_merge_actor(m, (size_t)oq->speaker) : -1;
+	nq.speaker =
+	    oq->speaker >= 0 ? index_merge_actor(m, (size_t)oq->speaker) : -1;
 	if (oq->speaker >= 0 && nq.speaker < 0) {
 		char *shown = index_oneline(m->old->actors[oq->speaker].name,
 		                            INDEX_NOTE_QUOTE);
