@@ -90,9 +90,9 @@ static const char *blocks_caption_credit[] = {
 	"/AFP", "(EPA", "/ EPA", "Photograph:", "Photo:", NULL
 };
 
-/* "NAME is a ...": how an author's biography opens (one pass for all). */
+/* "NAME is a ...": how an author's biography opens (after a space). */
 static const char *blocks_bio_verbs[] = {
-	" is a ", " is an ", " covers ", " has been a", NULL
+	"is a ", "is an ", "covers ", "has been a", NULL
 };
 
 /* What follows "NAME is a" in an author's biography. */
@@ -234,6 +234,21 @@ blocks_table_contains(const char *s, size_t n, const char **table)
 			    blocks_iprefix(s + i, n - i, table[k - 1]))
 				return true;
 	}
+	return false;
+}
+
+/* Does s[0..n) hold one of the phrases of table right after a space? */
+static bool
+blocks_after_space(const char *s, size_t n, const char **table)
+{
+	const char *sp, *end = s + n, **p;
+
+	/* memchr() finds the few spaces faster than a loop over bytes */
+	for (sp = memchr(s, ' ', n); sp != NULL;
+	     sp = memchr(sp + 1, ' ', (size_t)(end - sp - 1)))
+		for (p = table; *p != NULL; p++)
+			if (blocks_iprefix(sp + 1, (size_t)(end - sp - 1), *p))
+				return true;
 	return false;
 }
 
@@ -475,7 +490,7 @@ blocks_is_bio(const char *s, size_t n, const char *name, size_t namelen)
 			return false;
 		return true;
 	}
-	if (!blocks_table_contains(s, head, blocks_bio_verbs))
+	if (!blocks_after_space(s, head, blocks_bio_verbs))
 		return false;
 	return blocks_table_contains(s, head, blocks_bio_words);
 }
