@@ -879,6 +879,26 @@ reader_check_term(const char *term)
 	return 0;
 }
 
+/*
+ * What the status line says about the input: the caller's message (the
+ * index, Windows-1252), else how the text was decoded, or NULL.
+ */
+static const char *
+reader_input_note(const struct reader_input *in)
+{
+	int fl = article_flags(in->art);
+
+	if (in->message != NULL)
+		return in->message;
+	if (fl & ARTICLE_UTF16)
+		return "UTF-16: converted to UTF-8";
+	if (fl & ARTICLE_UTF32)
+		return "UTF-32: converted to UTF-8";
+	if (fl & ARTICLE_NUL)
+		return "NUL bytes in the file are shown as a symbol";
+	return NULL;
+}
+
 /* Open the annotation the first screen did not wait for. */
 static void
 reader_open_annotation(struct reader *r)
@@ -908,8 +928,8 @@ reader_open_annotation(struct reader *r)
 	r->message[0] = '\0';
 	if (note != NULL)
 		reader_message(r, false, "%s", note);
-	else if (r->in->message != NULL)
-		reader_message(r, false, "%s", r->in->message);
+	else if (reader_input_note(r->in) != NULL)
+		reader_message(r, false, "%s", reader_input_note(r->in));
 	free(note);
 }
 
@@ -934,8 +954,8 @@ reader_init(struct reader *r, const struct reader_input *in)
 	r->cur = NAV_NONE;
 	r->sb_wide = true;
 	r->pending = ACT_NONE;
-	if (in->message != NULL)
-		reader_message(r, false, "%s", in->message);
+	if (reader_input_note(in) != NULL)
+		reader_message(r, false, "%s", reader_input_note(in));
 	else if (r->deferred)
 		reader_message(r, false, "finding who said what%s",
 		    reader_ellipsis(r));

@@ -832,8 +832,8 @@ test_control_chars(void **state)
 
 /*
  * An article in UTF-16 (with a BOM) reads as its text; a NUL byte shows as
- * U+2400 and does not end the text. Neither sends a NUL or a stray byte
- * to the terminal.
+ * U+2400 and does not end the text; the status line says which. Neither
+ * sends a NUL to the terminal.
  */
 static void
 test_utf16_and_nul(void **state)
@@ -885,6 +885,9 @@ test_utf16_and_nul(void **state)
 		    NULL));
 		out = tty_output(t, &len);
 		assert_null(memchr(out, '\0', len));
+		/* The status line says how the file was read. */
+		assert_true(tty_find(t, round == 0 ? "UTF-16: converted" :
+		    "NUL bytes", NULL, NULL));
 		quit(t);
 		unlink(path);
 		strcpy(path, "/tmp/whosaid-u16-XXXXXX");
