@@ -216,9 +216,9 @@ struct seen {
 static void
 seen_init(struct seen *sn, size_t textlen)
 {
-	uint64_t n = 1u << 12;
+	uint64_t n = 1U << 12;
 
-	while (n < (uint64_t)textlen * 2 && n < (1u << 24))
+	while (n < (uint64_t)textlen * 2 && n < (1U << 24))
 		n *= 2;
 	sn->mask = n - 1;
 	sn->bits = xcalloc((size_t)(n / 64), sizeof *sn->bits);
@@ -377,7 +377,7 @@ annotate(const struct article *art, const struct block_list *bl)
 		               (blk->kind == BLOCK_HEADING &&
 		                !has_double_quote(&qs));
 		actors_scan(as, tk, &ms);
-		if (rescap < qs.n + 1) {
+		if (rescap <= qs.n) {
 			rescap = qs.n + 16;
 			res = xreallocarray(res, rescap, sizeof *res);
 		}
