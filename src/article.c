@@ -159,7 +159,7 @@ article_decode_cp1252(struct article *art)
 
 	/* Invert: every text byte maps to the file byte it came from. */
 	art->t2f = xcalloc(outlen + 1, sizeof *art->t2f);
-	for (i = 0, j = 0; i < art->size; i++) {
+	for (i = 0; i < art->size; i++) {
 		size_t end = (i + 1 < art->size) ? f2t[i + 1] : outlen;
 
 		if (f2t[i] == (size_t)-1)
