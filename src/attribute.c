@@ -32,7 +32,7 @@
 #include "sentences.h"
 #include "xmalloc.h"
 
-#define WINDOW 40
+#define WINDOW ((size_t)40)
 
 void
 attribute_init(struct attr_state *st)
