@@ -132,7 +132,7 @@ main_line(FILE *fp, const char *fmt, ...)
 	free(raw);
 }
 
-static void main_usage_error(const char *, ...)
+static void main_usage_error(const char *fmt, ...)
     __attribute__((format(printf, 1, 2)));
 
 /* Print a usage error the way getopt does, and where to get help. */
