@@ -450,6 +450,42 @@ test_load_mapped(void **state)
 	free(s);
 }
 
+/* A large file in Windows-1252: decoded from the mapping, its bytes
+ * settled like those of a UTF-8 file. */
+static void
+test_load_mapped_cp1252(void **state)
+{
+	char path[] = "/tmp/article-test-XXXXXX";
+	size_t n = 300000, i, sum = 0;
+	char *s = malloc(n), *cause = NULL;
+	const char *b;
+	struct article *art;
+	int fd;
+
+	(void)state;
+	memset(s, 'x', n);
+	s[n - 1] = '\x93'; /* a curly quote, last */
+	assert_true((fd = mkstemp(path)) >= 0);
+	assert_int_equal(write(fd, s, n), (ssize_t)n);
+	close(fd);
+	art = article_load(path, &cause);
+	assert_non_null(art);
+	assert_int_equal(article_flags(art), ARTICLE_CP1252);
+	assert_int_equal(article_len(art), n + 2);
+	assert_memory_equal(article_text(art) + n - 1, "\xe2\x80\x9c", 3);
+	assert_int_equal(article_file_offset(art, n + 1), n - 1);
+	article_settle(art);
+	assert_int_equal(truncate(path, 0), 0);
+	b = article_bytes(art);
+	for (i = 0; i < n; i++)
+		sum += (unsigned char)b[i];
+	assert_true(sum > 0);
+	assert_memory_equal(b, s, n);
+	article_free(art);
+	unlink(path);
+	free(s);
+}
+
 /* A file read whole, in a size where buffers grow. */
 static void
 test_load_file(void **state)
@@ -497,6 +533,7 @@ main(void)
 		cmocka_unit_test(test_unreadable),
 		cmocka_unit_test(test_load_file),
 		cmocka_unit_test(test_load_mapped),
+		cmocka_unit_test(test_load_mapped_cp1252),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
