@@ -267,6 +267,7 @@ char *
 index_path(const char *path)
 {
 	char *beside, *cache, *dir;
+	const char *base;
 	bool writable;
 
 	if (path == NULL || strcmp(path, "-") == 0)
@@ -290,7 +291,10 @@ index_path(const char *path)
 		return beside;
 	}
 	dir = index_dirname(path);
-	writable = access(dir, W_OK) == 0;
+	/* An article whose name is near NAME_MAX cannot have one beside it. */
+	base = strrchr(beside, '/');
+	base = base != NULL ? base + 1 : beside;
+	writable = strlen(base) <= NAME_MAX && access(dir, W_OK) == 0;
 	free(dir);
 	if (writable) {
 		free(cache);
@@ -1436,7 +1440,8 @@ index_read(const char *file, char **buf, size_t *len, char **problem)
 
 	fd = open(file, O_RDONLY | O_NONBLOCK | O_NOFOLLOW | O_CLOEXEC);
 	if (fd == -1) {
-		if (errno == ENOENT)
+		/* A name too long for the folder cannot be there either. */
+		if (errno == ENOENT || errno == ENAMETOOLONG)
 			return 1;
 		if (errno == ELOOP && lstat(file, &st) == 0 &&
 		    S_ISLNK(st.st_mode)) {

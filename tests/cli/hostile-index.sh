@@ -210,6 +210,16 @@ else
 fi
 chmod 755 "$tmp/ro"
 
+# A name with no room left for ".whosaid": the index goes to the cache.
+long=$tmp/$(printf '%0250d' 0).txt
+cp "$ARTICLE" "$long"
+XDG_CACHE_HOME=$tmp/cache3 "$WHOSAID" --index "$long" >"$tmp/out" 2>"$tmp/err"
+check "a 254-byte article name: --index writes to the cache" \
+	test "$?" -eq 0 -a "$(grep -c "index written to $tmp/cache3/" "$tmp/out")" -eq 1
+XDG_CACHE_HOME=$tmp/cache3 "$WHOSAID" --summary "$long" >"$tmp/out" 2>"$tmp/err"
+check "... and --summary reads it there without a note" test ! -s "$tmp/err"
+rm -f "$long"
+
 # The failure injection is compiled into tests only, never the program.
 WHOSAID_INDEX_FAULT=rename "$WHOSAID" --index "$tmp/a.txt" >/dev/null 2>&1
 check "the program ignores WHOSAID_INDEX_FAULT" test "$?" -eq 0

@@ -1362,6 +1362,53 @@ test_index_file_is_article(void **state)
 	article_free(art);
 }
 
+/* An article whose name leaves no room for ".whosaid" (NAME_MAX): its
+ * index goes to the cache, and is found there. */
+static void
+test_long_name_uses_cache(void **state)
+{
+	struct fixture *fx = *state;
+	char name[300], *path, *cache, *where = NULL, *cause = NULL, *found;
+	char *note = NULL;
+	struct article *art;
+	struct block_list *bl;
+	struct annotation *ann, *got;
+	enum index_status status;
+
+	memset(name, 'a', 250);
+	memcpy(name + 250, ".txt", 5);
+	path = xasprintf("%s/%s", fx->dir, name);
+	cache = xasprintf("%s/cache", fx->dir);
+	write_file(path, article_v1, sizeof article_v1 - 1);
+	setenv("XDG_CACHE_HOME", cache, 1);
+	art = article_load(path, &cause);
+	assert_non_null(art);
+	bl = blocks_parse(art);
+	/* Before any index: none, and no note about the name. */
+	found = index_path(path);
+	ann = index_open(found, art, bl, &status, &note);
+	assert_int_equal(status, INDEX_MISSING);
+	assert_null(note);
+	free(found);
+	if (index_save(path, NULL, art, bl, ann, &where, &cause) != 0)
+		fail_msg("%s", cause);
+	assert_true(strncmp(where, cache, strlen(cache)) == 0);
+	found = index_path(path);
+	assert_string_equal(found, where);
+	got = index_open(found, art, bl, &status, &note);
+	assert_int_equal(status, INDEX_FRESH);
+	assert_null(note);
+	unsetenv("XDG_CACHE_HOME");
+	annotation_free(got);
+	annotation_free(ann);
+	blocks_free(bl);
+	article_free(art);
+	free(found);
+	free(where);
+	free(cache);
+	free(path);
+}
+
 /* ---- saving ------------------------------------------------------------ */
 
 /* Files in dir whose name starts with a dot: leftover temporary files. */
@@ -1759,6 +1806,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_huge_and_control_strings,
 		                                setup, teardown),
 		cmocka_unit_test_setup_teardown(test_index_file_is_article,
+		                                setup, teardown),
+		cmocka_unit_test_setup_teardown(test_long_name_uses_cache,
 		                                setup, teardown),
 		cmocka_unit_test_setup_teardown(test_failed_write_keeps_old,
 		                                setup, teardown),
