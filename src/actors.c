@@ -816,17 +816,25 @@ note_gender(struct actors *as, int a, const struct tokens *tk, size_t from,
 	}
 }
 
-/* Classify the capitalised run [s, e) and record its mentions. */
+static void run_one(struct actors *as, struct tokens *tk,
+                    struct mentions *ms, size_t s, size_t e);
+
+/*
+ * Classify the capitalised run [s, e) and record its mentions: split at a
+ * connector unless an organisation word comes before it ("University of
+ * Glasgow" stays, "Luca Anceschi of the ..." splits), then run_one() on
+ * each part. A loop, not recursion: a hostile article's run can hold a
+ * million connectors ("A of B of C ...").
+ */
 static void
 run(struct actors *as, struct tokens *tk, struct mentions *ms, size_t s,
     size_t e)
 {
-	size_t k, ns, rs, rw, aff, os, oe;
-	bool org = false, title, quoted = tk->v[s].flags & TOK_QUOTED;
-	int a;
+	size_t k;
+	bool org;
 
-	/* split at a connector unless an organisation word comes before it
-	 * ("University of Glasgow" stays, "Luca Anceschi of the ..." splits) */
+again:
+	org = false;
 	for (k = s; k < e; k++) {
 		if ((tk->v[k].lex &
 		     (LEX_BIT(LEX_ORG_WORD) | LEX_BIT(LEX_OUTLET))) &&
@@ -836,14 +844,34 @@ run(struct actors *as, struct tokens *tk, struct mentions *ms, size_t s,
 		    !ph[k].kind && k > s &&
 		    (!org ||
 		     (sentences_eq(tk, k, "and") && namelike(tk, k - 1)))) {
-			run(as, tk, ms, s, k);
+			/* [s, k) has no split of its own: the loop got here */
+			run_one(as, tk, ms, s, k);
 			while (k < e && is_connector(tk, k))
 				k++;
-			if (k < e)
-				run(as, tk, ms, k, e);
+			if (k < e) {
+				s = k;
+				goto again;
+			}
 			return;
 		}
 	}
+	run_one(as, tk, ms, s, e);
+}
+
+/* Classify the capitalised run [s, e), which has no split left. */
+static void
+run_one(struct actors *as, struct tokens *tk, struct mentions *ms, size_t s,
+        size_t e)
+{
+	size_t k, ns, rs, rw, aff, os, oe;
+	bool org = false, title, quoted = tk->v[s].flags & TOK_QUOTED;
+	int a;
+
+	for (k = s; k < e; k++)
+		if ((tk->v[k].lex &
+		     (LEX_BIT(LEX_ORG_WORD) | LEX_BIT(LEX_OUTLET))) &&
+		    is_cap(tk, k))
+			org = true;
 	/* sentence openers and other function words */
 	while (s < e && (tk->v[s].lex & LEX_BIT(LEX_STOPWORD)) && !ph[s].kind)
 		s++;
