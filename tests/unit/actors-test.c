@@ -127,6 +127,33 @@ test_countries(void **state)
 	actors_free(NULL);
 }
 
+/*
+ * A capitalised run split at 100,000 connectors ("Alpha of Beta of ..."):
+ * split in a loop, it once recursed per connector and overflowed the stack
+ * under ASan.
+ */
+static void
+test_long_run(void **state)
+{
+	const char pair[] = "Alpha of Beta of ";
+	size_t n = 100000, i, len = (sizeof pair - 1) * n;
+	char *text = malloc(len + sizeof "Gamma.");
+	const char *p[1];
+	struct actors *as;
+
+	(void)state;
+	assert_non_null(text);
+	for (i = 0; i < n; i++)
+		memcpy(text + i * (sizeof pair - 1), pair, sizeof pair - 1);
+	memcpy(text + len, "Gamma.", sizeof "Gamma.");
+	p[0] = text;
+	as = scan(p, 1);
+	/* the same few names, not one actor per part */
+	assert_true(as->n <= 3);
+	actors_free(as);
+	free(text);
+}
+
 int
 main(void)
 {
@@ -134,6 +161,7 @@ main(void)
 		cmocka_unit_test(test_roles),
 		cmocka_unit_test(test_first_word_alias),
 		cmocka_unit_test(test_countries),
+		cmocka_unit_test(test_long_run),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
