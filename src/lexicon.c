@@ -103,9 +103,10 @@ is_upper(char c)
  * is empty or too long.
  */
 static bool
-fold(const char *s, size_t len, char *buf, const char **key, uint64_t *hash)
+fold(const char *s, size_t len, bool nocaps, char *buf, const char **key,
+     uint64_t *hash)
 {
-	size_t i = 0;
+	size_t i = nocaps ? len : 0; /* nocaps: no capital to look for */
 
 	if (len == 0 || len > LEXICON_MAXLEN)
 		return false;
@@ -199,8 +200,10 @@ build(void)
 	atomic_store_explicit(&built, true, memory_order_release);
 }
 
+/* The slot of s (NULL: in no list) and its hash; nocaps: s holds no
+ * ASCII capital letter. */
 static const struct slot *
-find(const char *s, size_t len, uint64_t *hash)
+find(const char *s, size_t len, bool nocaps, uint64_t *hash)
 {
 	char buf[LEXICON_MAXLEN];
 	const char *key;
@@ -212,7 +215,7 @@ find(const char *s, size_t len, uint64_t *hash)
 	/* pthread_once() is a call per lookup; the flag is a load */
 	if (!atomic_load_explicit(&built, memory_order_acquire))
 		pthread_once(&once, build);
-	if (!fold(s, len, buf, &key, &h)) {
+	if (!fold(s, len, nocaps, buf, &key, &h)) {
 		*hash = 0;
 		return NULL;
 	}
@@ -243,7 +246,7 @@ unsigned
 lexicon_lookup(const char *s, size_t len)
 {
 	uint64_t h;
-	const struct slot *sl = find(s, len, &h);
+	const struct slot *sl = find(s, len, false, &h);
 
 	return sl != NULL ? sl->mask : 0;
 }
@@ -251,7 +254,15 @@ lexicon_lookup(const char *s, size_t len)
 unsigned
 lexicon_lookup_hash(const char *s, size_t len, uint64_t *hash)
 {
-	const struct slot *sl = find(s, len, hash);
+	const struct slot *sl = find(s, len, false, hash);
+
+	return sl != NULL ? sl->mask : 0;
+}
+
+unsigned
+lexicon_lookup_lower(const char *s, size_t len, uint64_t *hash)
+{
+	const struct slot *sl = find(s, len, true, hash);
 
 	return sl != NULL ? sl->mask : 0;
 }
@@ -261,7 +272,7 @@ lexicon_hash(const char *s, size_t len)
 {
 	uint64_t h;
 
-	find(s, len, &h);
+	find(s, len, false, &h);
 	return h;
 }
 
@@ -275,7 +286,7 @@ const char *
 lexicon_value(enum lexicon_kind kind, const char *s, size_t len)
 {
 	uint64_t h;
-	const struct slot *sl = find(s, len, &h);
+	const struct slot *sl = find(s, len, false, &h);
 
 	return sl != NULL ? ents[sl->idx - 1].value[kind] : NULL;
 }

@@ -66,6 +66,10 @@ unsigned lexicon_lookup(const char *s, size_t len);
 unsigned lexicon_lookup_hash(const char *s, size_t len, uint64_t *hash);
 uint64_t lexicon_hash(const char *s, size_t len);
 
+/* lexicon_lookup_hash() for s known to hold no ASCII capital letter (a
+ * tokeniser may know it for free), which spares looking for them. */
+unsigned lexicon_lookup_lower(const char *s, size_t len, uint64_t *hash);
+
 /* Whether list kind holds the phrase. */
 bool lexicon_has(enum lexicon_kind kind, const char *s, size_t len);
 

@@ -90,6 +90,18 @@ first_char_flags(const unsigned char *p, size_t len)
 	return 0;
 }
 
+/* Whether s[0, len) holds an ASCII capital letter. */
+static bool
+has_caps(const unsigned char *s, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		if (s[i] >= 'A' && s[i] <= 'Z')
+			return true;
+	return false;
+}
+
 static bool
 all_upper(const char *s, size_t len)
 {
@@ -133,7 +145,7 @@ finish(struct tokens *tk, struct token *t)
 	const char *s = tk->text + t->start;
 	size_t len = t->end - t->start;
 
-	t->flags &= TOK_SPACE | TOK_NL | TOK_ABBREV | TOK_INITIAL;
+	t->flags &= TOK_SPACE | TOK_NL | TOK_ABBREV | TOK_INITIAL | TOK_NOCAPS;
 	t->flags |= first_char_flags((const unsigned char *)s, len);
 	if (!(t->flags & TOK_WORD))
 		return;
@@ -149,7 +161,12 @@ finish(struct tokens *tk, struct token *t)
 	if (all_upper(s, t->core_end - t->start))
 		t->flags |= TOK_UPPER;
 	/* no list holds a number: spare the lookup */
-	if (!(t->flags & TOK_DIGIT))
+	if (t->flags & TOK_DIGIT)
+		return;
+	if (t->flags & TOK_NOCAPS)
+		t->lex = lexicon_lookup_lower(s, t->core_end - t->start,
+		                              &t->hash);
+	else
 		t->lex = lexicon_lookup_hash(s, t->core_end - t->start,
 		                             &t->hash);
 }
@@ -228,6 +245,12 @@ letters_and_dots(const char *s, size_t len)
 static void
 join(struct tokens *tk, size_t i, size_t j, size_t *n)
 {
+	unsigned nocaps = TOK_NOCAPS;
+	size_t k;
+
+	for (k = i; k < j; k++)
+		nocaps &= tk->v[k].flags;
+	tk->v[i].flags = (tk->v[i].flags & ~(unsigned)TOK_NOCAPS) | nocaps;
 	tk->v[i].end = tk->v[j - 1].end;
 	memmove(&tk->v[i + 1], &tk->v[j], (*n - j) * sizeof *tk->v);
 	*n -= j - i - 1;
@@ -417,11 +440,13 @@ aclass(unsigned char c)
 	return c;
 }
 
-/* Word characters of ASCII: letters, digits and '_' (1), by byte. */
+/* Word characters of ASCII by byte: capital letters (WORDC_CAP), other
+ * letters, digits and '_' (1); 0 for the rest. */
+#define WORDC_CAP 2
 static const unsigned char wordc[256] = {
 	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0,
-	0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 1,
+	0, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 0, 0, 0, 0, 1,
 	0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,
 	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
@@ -515,6 +540,7 @@ fast_tokens(struct tokens *tk, const unsigned char *u, size_t start,
 	while (i < end) {
 		unsigned char c = u[i];
 		size_t j = i + 1, n;
+		unsigned flags = TOK_NOCAPS;
 		int cls;
 
 		if (c == ' ' || c == '\t' || c == '\n' || c == '\r' ||
@@ -537,17 +563,25 @@ fast_tokens(struct tokens *tk, const unsigned char *u, size_t start,
 			}
 			j = i + n;
 		} else if (is_wordc(c)) {
+			/* the classes of its bytes, or-ed: whether it holds a
+			 * capital, which spares the lexicon looking */
+			unsigned seen = wordc[c];
+
 			for (;;) {
 				while (j < end && is_wordc(u[j]))
-					j++;
+					seen |= wordc[u[j++]];
 				if (j >= end ||
 				    (n = middle(u + j, u + end,
 				                aclass(u[j - 1]))) == 0)
 					break;
+				seen |= wordc[u[j + n]];
 				j += n + 1;
 			}
+			if (seen & WORDC_CAP)
+				flags = 0;
 		}
-		push(tk, i, j, (space ? TOK_SPACE : 0) | (nl ? TOK_NL : 0));
+		push(tk, i, j,
+		     flags | (space ? TOK_SPACE : 0) | (nl ? TOK_NL : 0));
 		space = nl = false;
 		i = j;
 	}
@@ -588,7 +622,8 @@ sentences_split(struct tokens *tk, const char *text, size_t start, size_t end)
 				break;
 		/* keep "’s" and "'s" inside a word even if split off */
 		push(tk, start + i, start + j,
-		     (space ? TOK_SPACE : 0) | (nl ? TOK_NL : 0));
+		     (space ? TOK_SPACE : 0) | (nl ? TOK_NL : 0) |
+		         (has_caps(u + start + i, j - i) ? 0 : TOK_NOCAPS));
 		space = nl = false;
 		i = j;
 	}

@@ -29,6 +29,7 @@
 #define TOK_QMARK     0x400  /* a quotation mark of a quote (quotes.c) */
 #define TOK_LOWER     0x800  /* starts with a lower-case letter */
 #define TOK_NL        0x1000 /* a line break before it */
+#define TOK_NOCAPS    0x2000 /* no ASCII capital letter in it */
 
 struct token {
 	size_t start, end; /* bytes in the text */

@@ -67,6 +67,13 @@ test_lookups(void **state)
 		assert_true(h1 != 0 && h2 != 0 && h1 != h2);
 		assert_true(lexicon_hash("said", 4) == h1);
 		assert_true(lexicon_hash("", 0) == 0);
+		/* known lower case: the same lists and hash */
+		h2 = 0;
+		assert_int_equal(lexicon_lookup_lower("said", 4, &h2),
+		                 lexicon_lookup("said", 4));
+		assert_true(h2 == h1);
+		assert_int_equal(lexicon_lookup_lower("zzqx", 4, &h2), 0);
+		assert_true(h2 == lexicon_hash("ZZQX", 4));
 	}
 	assert_int_equal(lexicon_lookup("", 0), 0);
 	assert_int_equal(lexicon_lookup("x", 1000), 0);

@@ -40,6 +40,19 @@ test_tokens(void **state)
 	assert_true(tk->v[2].flags & TOK_SPACE);
 	assert_true(sentences_eq(tk, tk->n - 2, "RFE/RL"));
 	assert_true(sentences_is(tk, tk->n - 1, '.'));
+	/* capitals: "Putin's" and the joined "RFE/RL" hold some, the mark
+	 * and the "no" of "no-limits" none */
+	assert_false(tk->v[1].flags & TOK_NOCAPS);
+	assert_true(tk->v[2].flags & TOK_NOCAPS);
+	assert_true(sentences_eq(tk, 3, "no"));
+	assert_true(tk->v[3].flags & TOK_NOCAPS);
+	assert_false(tk->v[tk->n - 2].flags & TOK_NOCAPS);
+	sentences_free(tk);
+	/* a join of a lower-case particle and a name is no longer caps-free */
+	tk = split("Amr al-Amr said.");
+	assert_true(sentences_eq(tk, 1, "al-Amr"));
+	assert_false(tk->v[1].flags & TOK_NOCAPS);
+	assert_true(tk->v[2].flags & TOK_NOCAPS);
 	sentences_free(tk);
 }
 
