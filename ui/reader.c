@@ -13,7 +13,12 @@
  *   and each redraw rebuilds the screen from state while curses sends
  *   only the cells that changed;
  * - every way out (quit, signal, out of memory) goes through endwin()
- *   before anything is printed.
+ *   before anything is printed;
+ * - while the analysis deferred past the first screen runs (seconds on a
+ *   huge article, when no key is read), SIGINT, SIGTERM and SIGHUP are
+ *   let through to a handler that writes the terminal's reset strings
+ *   (taken from terminfo beforehand), restores the tty modes and dies of
+ *   the signal: Ctrl-C works even then.
  */
 #include "config.h"
 
@@ -27,6 +32,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <termios.h>
 #include <unistd.h>
 
 #include <curses.h>
@@ -58,6 +64,73 @@ reader_on_winch(int sig)
 {
 	(void)sig;
 	reader_winch = 1;
+}
+
+/* For a signal while the deferred analysis runs (see above). */
+static char reader_busy_reset[256];
+static size_t reader_busy_len;
+static struct termios reader_busy_tio;
+static bool reader_busy_tio_ok;
+
+/* Only async-signal-safe calls: write, tcsetattr, sigaction, raise. */
+static void
+reader_on_signal_busy(int sig)
+{
+	struct sigaction sa;
+	ssize_t n;
+	size_t off = 0;
+
+	while (off < reader_busy_len) {
+		n = write(STDOUT_FILENO, reader_busy_reset + off,
+		    reader_busy_len - off);
+		if (n <= 0)
+			break;
+		off += (size_t)n;
+	}
+	if (reader_busy_tio_ok)
+		tcsetattr(STDOUT_FILENO, TCSADRAIN, &reader_busy_tio);
+	/* Die of it once the handler returns and it is unblocked. */
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = SIG_DFL;
+	sigemptyset(&sa.sa_mask);
+	sigaction(sig, &sa, NULL);
+	raise(sig);
+}
+
+/* Append terminfo capability cap to the reset strings, without padding
+ * ("$<5>"). */
+static void
+reader_busy_add(const char *cap)
+{
+	const char *s = tigetstr(cap);
+
+	if (s == NULL || s == (char *)-1)
+		return;
+	for (; *s != '\0'; s++) {
+		if (s[0] == '$' && s[1] == '<' && strchr(s, '>') != NULL) {
+			s = strchr(s, '>');
+			continue;
+		}
+		if (reader_busy_len + 1 < sizeof reader_busy_reset)
+			reader_busy_reset[reader_busy_len++] = *s;
+	}
+}
+
+/* What endwin() would do, ready for a signal handler. */
+static void
+reader_busy_prepare(bool mouse)
+{
+	static const char mouse_off[] = "\033[?1006l\033[?1000l";
+
+	reader_busy_len = 0;
+	if (mouse && sizeof mouse_off < sizeof reader_busy_reset) {
+		memcpy(reader_busy_reset, mouse_off, sizeof mouse_off - 1);
+		reader_busy_len = sizeof mouse_off - 1;
+	}
+	reader_busy_add("sgr0");
+	reader_busy_add("rmkx");
+	reader_busy_add("rmcup");
+	reader_busy_add("cnorm");
 }
 
 /* Out of memory: give the terminal back before xmalloc prints. */
@@ -969,7 +1042,7 @@ reader_run(const struct reader_input *in)
 {
 	struct reader r;
 	struct sigaction sa;
-	sigset_t block, waitmask;
+	sigset_t block, waitmask, busy;
 	struct pollfd pfd;
 	const char *term = getenv("TERM");
 	FILE *infp = stdin;
@@ -995,6 +1068,7 @@ reader_run(const struct reader_input *in)
 		return 1;
 	}
 
+	reader_busy_tio_ok = tcgetattr(STDOUT_FILENO, &reader_busy_tio) == 0;
 	/*
 	 * newterm() reads terminfo once and writes nothing until the first
 	 * refresh, so an unknown terminal or one that cannot address the
@@ -1026,9 +1100,11 @@ reader_run(const struct reader_input *in)
 	sigemptyset(&sa.sa_mask);
 	sa.sa_handler = reader_on_signal;
 	sigemptyset(&block);
+	sigemptyset(&busy);
 	for (i = 0; i < sizeof sigs / sizeof sigs[0]; i++) {
 		sigaction(sigs[i], &sa, NULL);
 		sigaddset(&block, sigs[i]);
+		sigaddset(&busy, sigs[i]);
 	}
 	sa.sa_handler = reader_on_winch;
 	sigaction(SIGWINCH, &sa, NULL);
@@ -1057,6 +1133,7 @@ reader_run(const struct reader_input *in)
 		mouseinterval(0);
 	}
 
+	reader_busy_prepare(in->mouse);
 	reader_init(&r, in);
 	nodelay(stdscr, TRUE);
 	pfd.fd = fileno(infp);
@@ -1083,8 +1160,19 @@ reader_run(const struct reader_input *in)
 		readable = false;
 		reader_draw(&r);
 		if (r.deferred) {
-			/* Keys typed meanwhile wait in the tty for the loop. */
+			/*
+			 * Keys typed meanwhile wait in the tty for the loop;
+			 * a signal ends the program at once.
+			 */
+			sa.sa_handler = reader_on_signal_busy;
+			for (i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
+				sigaction(sigs[i], &sa, NULL);
+			sigprocmask(SIG_UNBLOCK, &busy, NULL);
 			reader_open_annotation(&r);
+			sigprocmask(SIG_BLOCK, &busy, NULL);
+			sa.sa_handler = reader_on_signal;
+			for (i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
+				sigaction(sigs[i], &sa, NULL);
 			continue;
 		}
 		pfd.revents = 0;

@@ -671,6 +671,54 @@ test_signal_restores(void **state)
 	tty_free(t);
 }
 
+/*
+ * While the analysis of a huge article runs after the first screen (no
+ * key is read then), Ctrl-C and the other signals still end the reader
+ * at once, leaving the alternate screen with the cursor shown and the
+ * tty modes restored. The article: one 16 MB paragraph of quotes, which
+ * takes the annotator far longer than the 10 s given for the exit (8 MB
+ * took 10 s when this was written).
+ */
+static void
+test_signal_while_busy(void **state)
+{
+	char path[] = "/tmp/whosaid-busy-XXXXXX";
+	char *argv[] = { (char *)whosaid, path, NULL };
+	static const char *const env[] = { "LANG=C.UTF-8", NULL };
+	static const char *const words[] = { "the", "minister", "said",
+		"\"we will", "go\"", "Kazakhstan", "and", "of", "officials" };
+	int sig = *(int *)*state, st, fd;
+	size_t n = 0, k;
+	unsigned seed = 7;
+	struct tty *t;
+	FILE *f;
+
+	fd = mkstemp(path);
+	assert_true(fd >= 0 && (f = fdopen(fd, "w")) != NULL);
+	fputs("Busy Title\n\n", f);
+	while (n < 16000000) {
+		seed = seed * 1103515245u + 12345u;
+		k = (seed >> 16) % (sizeof words / sizeof words[0]);
+		n += (size_t)fprintf(f, "%s ", words[k]);
+	}
+	fputs("\n", f);
+	assert_int_equal(fclose(f), 0);
+	t = tty_start(argv, 24, 80, env);
+	assert_non_null(t);
+	assert_true(tty_wait_for(t, "Busy Title", 20000));
+	tty_settle(t, 100, 1000);
+	if (sig == SIGINT)
+		tty_send(t, "\003"); /* as typed: the tty sends SIGINT */
+	else
+		kill(tty_pid(t), sig);
+	st = tty_wait_exit(t, 10000);
+	assert_true(WIFSIGNALED(st) && WTERMSIG(st) == sig);
+	assert_false(tty_altscreen(t));
+	assert_true(tty_cursor_visible(t));
+	tty_free(t);
+	unlink(path);
+}
+
 static void
 test_pipe(void **state)
 {
@@ -1011,6 +1059,8 @@ main(void)
 		cmocka_unit_test_prestate(test_sidebar_toggle, &s80),
 		cmocka_unit_test(test_sidebar_noise),
 		cmocka_unit_test(test_utf16_and_nul),
+		cmocka_unit_test_prestate(test_signal_while_busy, &sig_int),
+		cmocka_unit_test_prestate(test_signal_while_busy, &sig_term),
 		cmocka_unit_test_prestate(test_sidebar_toggle, &s120),
 		cmocka_unit_test_prestate(test_help, &s80),
 		cmocka_unit_test_prestate(test_help, &s50),
