@@ -831,11 +831,19 @@ struct index_check {
 	char *error;  /* the problem, without the file name */
 };
 
-static int index_bad(struct index_check *c, const char *fmt, ...)
+/*
+ * index_bad(c, fmt, ...) records the first problem and is -1. It is a
+ * macro around a non-variadic index_fail() so that the static analyser,
+ * which does not follow variadic calls, sees the -1.
+ */
+#define index_bad(...) index_fail(index_bad_note(__VA_ARGS__))
+
+static struct index_check *index_bad_note(struct index_check *c,
+                                          const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
-static int
-index_bad(struct index_check *c, const char *fmt, ...)
+static struct index_check *
+index_bad_note(struct index_check *c, const char *fmt, ...)
 {
 	va_list ap;
 
@@ -844,6 +852,13 @@ index_bad(struct index_check *c, const char *fmt, ...)
 		c->error = xvasprintf(fmt, ap);
 		va_end(ap);
 	}
+	return c;
+}
+
+static int
+index_fail(const struct index_check *c)
+{
+	(void)c;
 	return -1;
 }
 
@@ -1363,7 +1378,7 @@ index_parse(const char *buf, size_t len, struct index_data *d, char **problem)
 		index_bad(&c, "too many actors");
 		goto fail_json;
 	}
-	ann->actors = n > 0 ? xcalloc(n, sizeof *ann->actors) : NULL;
+	ann->actors = xcalloc(n, sizeof *ann->actors);
 	json_array_foreach(arr, i, j)
 	{
 		/* Count it first, so annotation_free sees what was set. */
@@ -1386,7 +1401,7 @@ index_parse(const char *buf, size_t len, struct index_data *d, char **problem)
 	if ((arr = index_get_array(&c, root, "index", "quotes", true)) == NULL)
 		goto fail_json;
 	n = json_array_size(arr);
-	ann->quotes = n > 0 ? xcalloc(n, sizeof *ann->quotes) : NULL;
+	ann->quotes = xcalloc(n, sizeof *ann->quotes);
 	json_array_foreach(arr, i, j)
 	{
 		ann->nquotes = i + 1;
@@ -1931,10 +1946,9 @@ index_merge_curated_quote(struct index_merge *m, const struct quote *oq,
 		delta = (long)oq->cue_span.start - (long)oq->span.start;
 		cs.start = (size_t)((long)sp.start + delta);
 		cs.end = cs.start + (oq->cue_span.end - oq->cue_span.start);
-		if ((long)sp.start + delta >= 0 &&
-		    index_span_is(m->art, cs, oq->cue))
-			nq.cue_span = cs;
-		else if (index_find_nearest(m->art, oq->cue, sp.start, &cs))
+		if (((long)sp.start + delta >= 0 &&
+		     index_span_is(m->art, cs, oq->cue)) ||
+		    index_find_nearest(m->art, oq->cue, sp.start, &cs))
 			nq.cue_span = cs;
 	}
 	nq.block = blocks_find(bl, sp.start);
