@@ -1030,8 +1030,10 @@ reader_init(struct reader *r, const struct reader_input *in)
 	if (reader_input_note(in) != NULL)
 		reader_message(r, false, "%s", reader_input_note(in));
 	else if (r->deferred)
-		reader_message(r, false, "finding who said what%s",
-		    reader_ellipsis(r));
+		/* A large article can take a while, with keys waiting. */
+		reader_message(r, false, "finding who said what%s%s",
+		    reader_ellipsis(r), in->blocks_partial ?
+		    " (keys wait; Ctrl-C quits)" : "");
 	pane_article_init(r);
 	pane_sidebar_init(r);
 	reader_geometry(r);
