@@ -311,7 +311,7 @@ annotate(const struct article *art, const struct block_list *bl)
 	struct attr_result *res = NULL;
 	size_t rescap = 0, b, i;
 	struct attr_state st;
-	struct topic tp = { NULL, 0, NULL };
+	struct topic tp = { NULL, 0, NULL, { false } };
 	bool carry = false, seen_para = false;
 	size_t prev_block = (size_t)-1;
 	struct seen lower;

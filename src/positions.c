@@ -39,6 +39,7 @@ positions_topic(struct topic *tp, const char *text, size_t start, size_t end)
 
 	tp->words = NULL;
 	tp->n = 0;
+	memset(tp->first, 0, sizeof tp->first);
 	sentences_split(tk, text, start, end);
 	tp->words = xcalloc(tk->n + 1, sizeof *tp->words);
 	tp->lens = xcalloc(tk->n + 1, sizeof *tp->lens);
@@ -55,6 +56,7 @@ positions_topic(struct topic *tp, const char *text, size_t start, size_t end)
 		for (k = 0; k < len; k++)
 			if (w[k] >= 'A' && w[k] <= 'Z')
 				w[k] = (char)(w[k] + 32);
+		tp->first[(unsigned char)w[0]] = true;
 		tp->lens[tp->n] = len;
 		tp->words[tp->n++] = w;
 	}
@@ -93,7 +95,9 @@ topic_bonus(const struct tokens *tk, size_t first, size_t last,
 		const char *s = tk->text + tk->v[i].start;
 		char c0 = lower(s[0]);
 
-		if (!(tk->v[i].flags & TOK_WORD) || len < 4)
+		/* most words share no first letter with a title word */
+		if (!(tk->v[i].flags & TOK_WORD) || len < 4 ||
+		    !tp->first[(unsigned char)c0])
 			continue;
 		if (len > STEM)
 			len = STEM;

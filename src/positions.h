@@ -8,6 +8,7 @@
 #ifndef WHOSAID_POSITIONS_H
 #define WHOSAID_POSITIONS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 struct actors;
@@ -19,6 +20,7 @@ struct topic {
 	char **words; /* lower-cased stems of the title's content words */
 	size_t n;
 	size_t *lens; /* their lengths */
+	bool first[256]; /* which bytes open one of them */
 };
 
 /* Stems of the content words of title[start, end). */
