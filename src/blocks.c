@@ -598,12 +598,12 @@ blocks_group(const char *t, const struct blocks_line *ln, size_t nl,
 				j++;
 		}
 		end = ln[j - 1].end;
-		blocks_push(bl, cap, BLOCK_PARAGRAPH, start, end,
-		    shown ? shown : end);
-		if (bl->n > *icap) {
+		if (bl->n >= *icap) {
 			*icap = *icap ? *icap * 2 : 32;
 			*info = xreallocarray(*info, *icap, sizeof **info);
 		}
+		blocks_push(bl, cap, BLOCK_PARAGRAPH, start, end,
+		    shown ? shown : end);
 		(*info)[bl->n - 1].seg = seg;
 		(*info)[bl->n - 1].nlines = (int)(j - i);
 		(*info)[bl->n - 1].numbered = numbered;
@@ -657,11 +657,9 @@ blocks_classify(const char *t, struct block_list *bl,
 			v[k].kind = BLOCK_HEADING;
 			break;
 		case SEG_TEXT:
-			if (blocks_is_chrome(s, len))
-				v[k].kind = BLOCK_BOILERPLATE;
-			else if (len < 200 &&
+			if (blocks_is_chrome(s, len) || (len < 200 &&
 			    blocks_words_max(s, len, 12) <= 12 &&
-			    blocks_table_contains(s, len, blocks_notice))
+			    blocks_table_contains(s, len, blocks_notice)))
 				v[k].kind = BLOCK_BOILERPLATE;
 			break;
 		}
