@@ -1193,6 +1193,12 @@ layout_render(const struct layout *lo, const struct layout_line *ln,
 		size_t k;
 
 		if (layout_is_printable_ascii(c) || c == ' ') {
+			/* Tabs and replacements before may have used up
+			 * the room kept for a byte per byte. */
+			if (n + 2 > cap) {
+				cap *= 2;
+				out = xrealloc(out, cap);
+			}
 			out[n++] = (char)c;
 			pos++;
 			col++;
