@@ -258,11 +258,13 @@ quotes_find(struct tokens *tk, bool *carry, struct qspans *qs)
 	}
 	for (; i < tk->n; i++) {
 		int kind;
-		enum glyph g = glyph(tk, i, &kind);
+		enum glyph g;
 		size_t width;
 		bool o, c;
 
-		if (g == G_NONE)
+		if (tk->v[i].flags & TOK_WORD)
+			continue; /* most tokens: no mark */
+		if ((g = glyph(tk, i, &kind)) == G_NONE)
 			continue;
 		width = double_width(tk, i, kind);
 		if (width == 0) {
