@@ -160,7 +160,10 @@ latest(const struct actors *as, const struct tokens *tk,
 		size_t s = p < tk->n ? tk->sent_of[p] : 0, best = (size_t)-1;
 		int found = -1;
 
-		for (i = ms_lower(ms, p); i > 0; i--) {
+		/* as far back as the search below: no pronoun reaches
+		 * further, and a huge paragraph stays linear */
+		for (i = ms_lower(ms, p), k = 0; i > 0 && k < 256;
+		     i--, k++) {
 			const struct mention *m = &ms->v[i - 1];
 			size_t ms_s = tk->sent_of[m->first];
 

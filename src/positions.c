@@ -23,6 +23,10 @@
 #include "xmalloc.h"
 
 #define STEM 6
+/* A headline has a dozen content words; a first block far longer is no
+ * headline, and comparing every token with all its words would make the
+ * position search quadratic in it. */
+#define TOPIC_MAX 32
 
 static bool
 content_word(const char *s, size_t len, unsigned lex)
@@ -41,9 +45,9 @@ positions_topic(struct topic *tp, const char *text, size_t start, size_t end)
 	tp->n = 0;
 	memset(tp->first, 0, sizeof tp->first);
 	sentences_split(tk, text, start, end);
-	tp->words = xcalloc(tk->n + 1, sizeof *tp->words);
-	tp->lens = xcalloc(tk->n + 1, sizeof *tp->lens);
-	for (i = 0; i < tk->n; i++) {
+	tp->words = xcalloc(TOPIC_MAX, sizeof *tp->words);
+	tp->lens = xcalloc(TOPIC_MAX, sizeof *tp->lens);
+	for (i = 0; i < tk->n && tp->n < TOPIC_MAX; i++) {
 		size_t len = sentences_len(tk, i);
 		char *w;
 

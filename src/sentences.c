@@ -241,19 +241,24 @@ letters_and_dots(const char *s, size_t len)
 	(LEX_BIT(LEX_TITLE) | LEX_BIT(LEX_TITLE_MOD) | LEX_BIT(LEX_STOPWORD) | \
 	 LEX_BIT(LEX_DEMONYM) | LEX_BIT(LEX_COUNTRY) | LEX_BIT(LEX_CAPITAL))
 
-/* Join tokens i..j-1 (already adjacent) into token i. */
+/*
+ * Join the token t (written at the output position) with the input tokens
+ * r + 1 .. r + k - 1 that follow it: t ends where the last of them ends, is
+ * capital-free only when all of them are, and the read position moves past
+ * them. Nothing is moved, so merge() stays linear however many joins a
+ * paragraph holds.
+ */
 static void
-join(struct tokens *tk, size_t i, size_t j, size_t *n)
+join(struct tokens *tk, struct token *t, size_t *r, size_t k)
 {
-	unsigned nocaps = TOK_NOCAPS;
-	size_t k;
+	unsigned nocaps = t->flags & TOK_NOCAPS;
+	size_t m;
 
-	for (k = i; k < j; k++)
-		nocaps &= tk->v[k].flags;
-	tk->v[i].flags = (tk->v[i].flags & ~(unsigned)TOK_NOCAPS) | nocaps;
-	tk->v[i].end = tk->v[j - 1].end;
-	memmove(&tk->v[i + 1], &tk->v[j], (*n - j) * sizeof *tk->v);
-	*n -= j - i - 1;
+	for (m = 1; m < k; m++)
+		nocaps &= tk->v[*r + m].flags;
+	t->flags = (t->flags & ~(unsigned)TOK_NOCAPS) | nocaps;
+	t->end = tk->v[*r + k - 1].end;
+	*r += k - 1;
 }
 
 static bool
@@ -262,27 +267,34 @@ adjacent(const struct tokens *tk, size_t i)
 	return i < tk->n && !(tk->v[i].flags & TOK_SPACE);
 }
 
+/*
+ * One pass over the tokens: r reads, w writes (w <= r). The token being
+ * built is tk->v[w]; the tokens still to read, r + 1 onwards, are looked
+ * at through their input positions, which no write has reached yet.
+ */
 static void
 merge(struct tokens *tk)
 {
-	size_t i, n = tk->n;
+	size_t r, w = 0, n = tk->n;
 
-	for (i = 0; i < n; i++) {
-		struct token *t = &tk->v[i];
-		const char *s = tk->text + t->start;
-		size_t len = t->end - t->start;
+	for (r = 0; r < n; r++, w++) {
+		struct token *t = &tk->v[w];
+		const char *s;
+		size_t len;
 
-		tk->n = n;
+		if (w != r)
+			*t = tk->v[r];
+		s = tk->text + t->start;
+		len = t->end - t->start;
 		/* every join below needs a token glued to this word */
-		if (!(t->flags & TOK_WORD) || !adjacent(tk, i + 1))
+		if (!(t->flags & TOK_WORD) || !adjacent(tk, r + 1))
 			continue;
 		/* an initial or an abbreviation and its period */
-		if (adjacent(tk, i + 1) && sentences_is(tk, i + 1, '.') &&
-		    !(t->flags & TOK_POSS)) {
+		if (sentences_is(tk, r + 1, '.') && !(t->flags & TOK_POSS)) {
 			unsigned lex = lexicon_lookup(s, len + 1);
 
 			if (letters_and_dots(s, len) && (t->flags & TOK_CAP)) {
-				join(tk, i, i + 2, &n);
+				join(tk, t, &r, 2);
 				t->flags |= TOK_ABBREV;
 				if (!(lex & (LEX_BIT(LEX_COUNTRY) |
 				             LEX_BIT(LEX_ABBREV))))
@@ -293,7 +305,7 @@ merge(struct tokens *tk)
 			if (lex &
 			    (LEX_BIT(LEX_ABBREV) | LEX_BIT(LEX_HONORIFIC) |
 			     LEX_BIT(LEX_COUNTRY))) {
-				join(tk, i, i + 2, &n);
+				join(tk, t, &r, 2);
 				t->flags |= TOK_ABBREV;
 				finish(tk, t);
 				continue;
@@ -301,44 +313,44 @@ merge(struct tokens *tk)
 		}
 		/* capitalised compounds: "Qasym-Zhomart", "RFE/RL" */
 		while ((t->flags & TOK_CAP) && !(t->lex & NONAME_LEX) &&
-		       !(t->flags & TOK_POSS) && i + 2 < n &&
-		       adjacent(tk, i + 1) && adjacent(tk, i + 2) &&
-		       (sentences_is(tk, i + 1, '-') ||
-		        sentences_is(tk, i + 1, '/')) &&
-		       (tk->v[i + 2].flags & TOK_CAP) &&
-		       (sentences_is(tk, i + 1, '/') ||
-		        !(tk->v[i + 2].lex & NONAME_LEX))) {
-			join(tk, i, i + 3, &n);
+		       !(t->flags & TOK_POSS) && r + 2 < n &&
+		       adjacent(tk, r + 1) && adjacent(tk, r + 2) &&
+		       (sentences_is(tk, r + 1, '-') ||
+		        sentences_is(tk, r + 1, '/')) &&
+		       (tk->v[r + 2].flags & TOK_CAP) &&
+		       (sentences_is(tk, r + 1, '/') ||
+		        !(tk->v[r + 2].lex & NONAME_LEX))) {
+			join(tk, t, &r, 3);
 			finish(tk, t);
 		}
 		/* name particles: "al-Amr", "bin-Salman"; short tails:
 		 * "Jong-un". The joined token counts as capitalised. */
-		if (i + 2 < n && adjacent(tk, i + 1) && adjacent(tk, i + 2) &&
-		    sentences_is(tk, i + 1, '-') &&
-		    (tk->v[i + 2].flags & TOK_WORD)) {
+		if (r + 2 < n && adjacent(tk, r + 1) && adjacent(tk, r + 2) &&
+		    sentences_is(tk, r + 1, '-') &&
+		    (tk->v[r + 2].flags & TOK_WORD)) {
 			bool particle = (t->flags & TOK_LOWER) &&
-			                (tk->v[i + 2].flags & TOK_CAP) &&
-			                (sentences_eq(tk, i, "al") ||
-			                 sentences_eq(tk, i, "el") ||
-			                 sentences_eq(tk, i, "bin") ||
-			                 sentences_eq(tk, i, "ibn") ||
-			                 sentences_eq(tk, i, "abu"));
+			                (tk->v[r + 2].flags & TOK_CAP) &&
+			                (sentences_eq(tk, w, "al") ||
+			                 sentences_eq(tk, w, "el") ||
+			                 sentences_eq(tk, w, "bin") ||
+			                 sentences_eq(tk, w, "ibn") ||
+			                 sentences_eq(tk, w, "abu"));
 			bool tail = (t->flags & TOK_CAP) &&
 			            !(t->lex & NONAME_LEX) &&
-			            (tk->v[i + 2].flags & TOK_LOWER) &&
-			            tk->v[i + 2].end - tk->v[i + 2].start <= 2 &&
-			            !(i + 3 < n && adjacent(tk, i + 3) &&
-			              (tk->v[i + 3].flags & TOK_WORD));
+			            (tk->v[r + 2].flags & TOK_LOWER) &&
+			            tk->v[r + 2].end - tk->v[r + 2].start <= 2 &&
+			            !(r + 3 < n && adjacent(tk, r + 3) &&
+			              (tk->v[r + 3].flags & TOK_WORD));
 
 			if (particle || tail) {
-				join(tk, i, i + 3, &n);
+				join(tk, t, &r, 3);
 				finish(tk, t);
 				t->flags |= TOK_CAP;
 				t->flags &= ~(unsigned)TOK_LOWER;
 			}
 		}
 	}
-	tk->n = n;
+	tk->n = w;
 }
 
 static bool

@@ -138,6 +138,40 @@ test_fast_path_matches_uax29(void **state)
 	sentences_free(t2);
 }
 
+static void
+test_many_joins(void **state)
+{
+	/* Every kind of join, 20,000 times in one paragraph: each unit
+	 * comes out as the same five tokens at the right offsets (merge()
+	 * writes behind where it reads; joins used to shift the rest). */
+	static const char unit[] = "Dr. al-Amr met U.S. Qasym-Zhomart ";
+	const size_t ulen = sizeof unit - 1, reps = 20000;
+	static const char *const want[] = {
+		"Dr.", "al-Amr", "met", "U.S.", "Qasym-Zhomart"
+	};
+	char *s = malloc(ulen * reps + 1);
+	struct tokens *tk = sentences_new();
+	size_t i, k;
+
+	(void)state;
+	assert_non_null(s);
+	for (i = 0; i < reps; i++)
+		memcpy(s + i * ulen, unit, ulen);
+	s[ulen * reps] = '\0';
+	sentences_split(tk, s, 0, ulen * reps);
+	assert_int_equal(tk->n, 5 * reps);
+	for (i = 0; i < reps; i++)
+		for (k = 0; k < 5; k++) {
+			assert_true(sentences_eq(tk, 5 * i + k, want[k]));
+			assert_int_equal(tk->v[5 * i + k].start,
+			    i * ulen + (size_t)(strstr(unit, want[k]) - unit));
+		}
+	assert_true(tk->v[0].flags & TOK_ABBREV);
+	assert_true(tk->v[3].flags & TOK_ABBREV);
+	sentences_free(tk);
+	free(s);
+}
+
 int
 main(void)
 {
@@ -146,6 +180,7 @@ main(void)
 		cmocka_unit_test(test_sentences),
 		cmocka_unit_test(test_empty_and_unicode),
 		cmocka_unit_test(test_fast_path_matches_uax29),
+		cmocka_unit_test(test_many_joins),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
