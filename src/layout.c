@@ -436,6 +436,9 @@ layout_fill_rewind(struct layout_fill *f)
 {
 	layout_emit(f->sk, f->line, f->brk_end, f->brk_w);
 	f->line = f->brk;
+	/* Nothing shown on the new line yet: its end is its start. */
+	if (f->end_trim < f->line)
+		f->end_trim = f->line;
 	f->col -= f->brk_col;
 	f->col_trim = f->col_trim > f->brk_col ? f->col_trim - f->brk_col : 0;
 	f->have_brk = false;
