@@ -57,6 +57,12 @@ struct phrase {
  * scratch array (struct actors.ph) during actors_scan(). */
 static struct phrase *ph;
 
+/* A list of names after a plural title ("photographers A, B and C"): the
+ * person whose role the next names share, and the token after its name;
+ * list_actor is -1 outside such a list. Reset by actors_scan(). */
+static int list_actor = -1;
+static size_t list_end;
+
 struct actors *
 actors_new(const char *text)
 {
@@ -519,6 +525,19 @@ is_det(const struct tokens *tk, size_t i)
 	       sentences_ieq(tk, i, "the");
 }
 
+/* A lowercase plural of a title: "photographers", "athletes". */
+static bool
+plural_title(const struct tokens *tk, size_t i)
+{
+	size_t len = sentences_len(tk, i);
+	const char *w = ttext(tk, i);
+
+	return (tk->v[i].flags & TOK_LOWER) && (tk->v[i].flags & TOK_WORD) &&
+	       len > 3 && len < 40 && w[len - 1] == 's' &&
+	       !(tk->v[i].lex & LEX_BIT(LEX_TITLE)) &&
+	       (lexicon_lookup(w, len - 1) & LEX_BIT(LEX_TITLE));
+}
+
 /* The title words before a name starting at s: sets *rs (role start)
  * and returns whether a title word was among them. */
 static bool
@@ -545,6 +564,12 @@ role_before(const struct tokens *tk, size_t s, size_t *rs, size_t *rw,
 				title = true;
 				k = p;
 				continue;
+			}
+			/* "photographers Nat Finkelstein" */
+			if (k == s && plural_title(tk, p)) {
+				title = true;
+				k = p;
+				break;
 			}
 			if (t->lex & LEX_BIT(LEX_TITLE_MOD) &&
 			    !(t->lex & LEX_BIT(LEX_STOPWORD))) {
@@ -710,6 +735,81 @@ role_comma_before(struct actors *as, int a, const struct tokens *tk, size_t s)
 		k++;
 	set_role(as, a, tk, k, t + 1);
 	set_affiliation(as, a, country_in(tk, k > 3 ? k - 3 : 0, t));
+}
+
+/* Whether tokens [from, to) are all honorifics ("Dr.", "Mr."), which
+ * are no role. */
+static bool
+honorifics_only(const struct tokens *tk, size_t from, size_t to)
+{
+	size_t k;
+
+	for (k = from; k < to; k++)
+		if ((tk->v[k].flags & TOK_WORD) &&
+		    !(tk->v[k].lex & LEX_BIT(LEX_HONORIFIC)))
+			return false;
+	return true;
+}
+
+/*
+ * A name in a list that a plural title heads: "photographers A, B and
+ * C", "athletes A (tennis) and B" share the first name's role; "defectors
+ * ... including A and B", "photographers ..., such as A, B" take the
+ * plural title found a few words before "including"/"such as" in the
+ * same sentence.
+ */
+static void
+list_role(struct actors *as, int a, const struct tokens *tk, size_t ns,
+          size_t e)
+{
+	size_t j, k, words;
+
+	if (as->v[a].a.role != NULL)
+		return;
+	if (list_actor >= 0 && list_actor != a && list_end <= ns &&
+	    as->v[list_actor].a.role != NULL) {
+		for (j = list_end, words = 0; j < ns; j++) {
+			if (sentences_is(tk, j, ',') || sentences_eq(tk, j, "and") ||
+			    sentences_eq(tk, j, "or"))
+				continue;
+			if (sentences_is(tk, j, '(')) {
+				/* "(tennis)" */
+				for (k = j + 1; k < ns && k < j + 5 &&
+				                !sentences_is(tk, k, ')');
+				     k++)
+					;
+				if (k < ns && sentences_is(tk, k, ')')) {
+					j = k;
+					continue;
+				}
+			}
+			break;
+		}
+		if (j == ns) {
+			as->v[a].a.role = xstrdup(as->v[list_actor].a.role);
+			list_end = e;
+			list_actor = a;
+			return;
+		}
+	}
+	if (ns >= 1 && sentences_eq(tk, ns - 1, "including"))
+		j = ns - 1;
+	else if (ns >= 2 && sentences_eq(tk, ns - 2, "such") &&
+	         sentences_eq(tk, ns - 1, "as"))
+		j = ns - 2;
+	else
+		return;
+	for (k = j, words = 0; k > 0 && words < 12; k--, words++) {
+		if (tk->sent_of[k - 1] != tk->sent_of[ns] ||
+		    !same_ctx(tk, ns, k - 1))
+			break;
+		if (plural_title(tk, k - 1)) {
+			set_role(as, a, tk, k - 1, k);
+			list_actor = a;
+			list_end = e;
+			return;
+		}
+	}
 }
 
 /* Whether a speech verb follows token e (perhaps after an auxiliary). */
@@ -925,8 +1025,13 @@ run_one(struct actors *as, struct tokens *tk, struct mentions *ms, size_t s,
 				const char *c =
 				    country_in(tk, rs > 3 ? rs - 3 : 0, rs);
 
-				set_role(as, a, tk, rs, ns);
+				if (!honorifics_only(tk, rs, ns))
+					set_role(as, a, tk, rs, ns);
 				note_gender(as, a, tk, rs, ns);
+				if (plural_title(tk, ns - 1)) {
+					list_actor = a;
+					list_end = e;
+				}
 				if (aff != (size_t)-1) {
 					if (ph[aff].value != NULL)
 						c = ph[aff].value;
@@ -946,6 +1051,7 @@ run_one(struct actors *as, struct tokens *tk, struct mentions *ms, size_t s,
 			} else {
 				rw = ns;
 				role_comma_before(as, a, tk, ns);
+				list_role(as, a, tk, ns, e);
 			}
 			if (!quoted)
 				apposition(as, a, tk, e);
@@ -1017,6 +1123,7 @@ actors_scan(struct actors *as, struct tokens *tk, struct mentions *ms)
 		    xreallocarray(as->ph, as->phcap, sizeof(struct phrase));
 	}
 	ph = as->ph;
+	list_actor = -1;
 	find_phrases(tk);
 	for (i = 0; i < tk->n;) {
 		size_t e;

@@ -39,6 +39,7 @@ attribute_init(struct attr_state *st)
 {
 	st->last_speaker = -1;
 	st->colon_speaker = -1;
+	st->para_subject = -1;
 }
 
 static bool
@@ -502,6 +503,45 @@ subject_right(const struct tokens *tk, const struct mentions *ms, size_t v,
 	return -1;
 }
 
+/*
+ * An inverted verb followed by a description: `said a defense ministry
+ * spokesman`, `said the officials`; the head is the first title or
+ * anonymous-source word within a few words of a determiner.
+ */
+static int
+description_right(struct actors *as, const struct tokens *tk,
+                  const struct mentions *ms, size_t v, size_t hi)
+{
+	size_t h;
+
+	if (sentences_eq(tk, v, "told") || sentences_eq(tk, v, "asked") ||
+	    sentences_eq(tk, v, "tells") || sentences_eq(tk, v, "tell"))
+		return -1;
+	if (v + 2 >= hi || !(is_article(tk, v + 1) ||
+	                     sentences_ieq(tk, v + 1, "one") ||
+	                     sentences_ieq(tk, v + 1, "another")))
+		return -1;
+	for (h = v + 2; h < hi && h < v + 7; h++) {
+		const struct token *t = &tk->v[h];
+
+		if (!(t->flags & TOK_WORD) || (t->flags & TOK_QUOTED) ||
+		    !(t->flags & TOK_LOWER))
+			return -1;
+		if (t->lex & (LEX_BIT(LEX_ANON_WORD) | LEX_BIT(LEX_TITLE))) {
+			/* the last of a run: "ministry spokesman" */
+			while (h + 1 < hi && h + 1 < tk->n &&
+			       (tk->v[h + 1].flags & TOK_LOWER) &&
+			       (tk->v[h + 1].lex & (LEX_BIT(LEX_ANON_WORD) |
+			                            LEX_BIT(LEX_TITLE))))
+				h++;
+			return description(as, tk, ms, h, v + 1, h + 1);
+		}
+		if (t->lex & LEX_BIT(LEX_STOPWORD))
+			return -1;
+	}
+	return -1;
+}
+
 /* "according to X": the actor X, or -1 (a document, or nobody). */
 static int
 according(struct actors *as, struct tokens *tk, const struct mentions *ms,
@@ -733,6 +773,12 @@ sieve(struct actors *as, struct tokens *tk, const struct qspans *qs,
 				        "quote-verb-speaker");
 				return;
 			}
+			if (k == r0 &&
+			    (a = description_right(as, tk, ms, k, hi)) >= 0) {
+				set_cue(r, k, k + 1, a, 0.9,
+				        "quote-verb-description");
+				return;
+			}
 			a = attribute_subject(as, tk, ms, k, r0);
 			if (a >= 0) {
 				set_cue(r, k, cue_end(tk, ms, k), a, 0.95,
@@ -888,6 +934,44 @@ has_stop_inside(const struct tokens *tk, const struct qspan *q)
 	return false;
 }
 
+/*
+ * The person a paragraph without quotes ends on, when its last sentence
+ * reports what that person says or thinks: "He also warned that ...",
+ * "Another expert, X from Y, doubts ...". The subject is a he/she opening
+ * the sentence, or the first person named in its first words; the
+ * sentence must hold a speech or stance verb. -1 when none.
+ */
+static int
+paragraph_subject(struct actors *as, struct tokens *tk,
+                  const struct mentions *ms)
+{
+	size_t s, f, k, i;
+	bool verb = false;
+	int a;
+
+	if (tk->n == 0 || tk->ns == 0)
+		return -1;
+	s = tk->ns - 1;
+	f = tk->s[s].first;
+	for (k = f; k < tk->s[s].last; k++)
+		if (tk->v[k].flags & TOK_LOWER &&
+		    tk->v[k].lex &
+		        (LEX_BIT(LEX_SPEECH_VERB) | LEX_BIT(LEX_STANCE_VERB)))
+			verb = true;
+	if (verb &&
+	    (sentences_ieq(tk, f, "he") || sentences_ieq(tk, f, "she")) &&
+	    (a = pronoun(as, tk, ms, f)) >= 0)
+		return as->v[a].a.kind == ACTOR_PERSON ? a : -1;
+	for (i = ms_lower(ms, f); i < ms->n && ms->v[i].first < f + 6; i++) {
+		if (ms->v[i].quoted || ms->v[i].object)
+			continue;
+		return as->v[ms->v[i].actor].a.kind == ACTOR_PERSON
+		           ? ms->v[i].actor
+		           : -1;
+	}
+	return -1;
+}
+
 static void
 classify(const struct tokens *tk, const struct qspan *q, struct attr_result *r,
          bool cue)
@@ -968,6 +1052,10 @@ attribute_block(struct actors *as, struct tokens *tk, const struct qspans *qs,
 			         q->last + 2 >= tk->n)
 				set_cue(r, 0, 0, st->last_speaker, 0.6,
 				        "quote-paragraph");
+			else if (o == 0 && st->para_subject >= 0 &&
+			         q->last + 2 >= tk->n && !q->single)
+				set_cue(r, 0, 0, st->para_subject, 0.5,
+				        "previous-paragraph");
 		}
 		if (r->speaker < 0 && q->words > 3) {
 			/* E: the one person named in the sentence */
@@ -1012,6 +1100,7 @@ attribute_block(struct actors *as, struct tokens *tk, const struct qspans *qs,
 			}
 		}
 	}
+	st->para_subject = qs->n == 0 ? paragraph_subject(as, tk, ms) : -1;
 	if (qs->n > 0)
 		st->last_speaker = last >= 0 ? last : -1;
 	else if (tk->n > 0)

@@ -21,6 +21,8 @@ struct mentions;
 struct attr_state {
 	int last_speaker;  /* speaker of the previous paragraph's last quote */
 	int colon_speaker; /* the previous paragraph ended "X said:" */
+	int para_subject;  /* person speaking in the previous paragraph's
+	                      last sentence (a paragraph without quotes) */
 };
 
 /* The result for one quotation of a block. */

@@ -154,6 +154,41 @@ test_long_run(void **state)
 	free(text);
 }
 
+/* A plural title heads a list of names; "including"/"such as" take the
+ * plural title just before them; an honorific alone is no role. */
+static void
+test_list_roles(void **state)
+{
+	const char *p[] = {
+		"Guests included photographers Ann Berg, Carl Dunn and Eve "
+		"Falk; and athletes Gus Holm (tennis) and Ida Jonk (golf).",
+		"He is among painters who used oil, such as Kai Lund and Lou "
+		"Marr.",
+		"Dr. Ned Olin from the College of Testing spoke.",
+	};
+	struct actors *as = scan(p, 3);
+	const struct ent *e;
+
+	(void)state;
+	assert_non_null(e = find(as, "Ann Berg"));
+	assert_string_equal(e->a.role, "photographers");
+	assert_non_null(e = find(as, "Carl Dunn"));
+	assert_string_equal(e->a.role, "photographers");
+	assert_non_null(e = find(as, "Eve Falk"));
+	assert_string_equal(e->a.role, "photographers");
+	assert_non_null(e = find(as, "Gus Holm"));
+	assert_string_equal(e->a.role, "athletes");
+	assert_non_null(e = find(as, "Ida Jonk"));
+	assert_string_equal(e->a.role, "athletes");
+	assert_non_null(e = find(as, "Kai Lund"));
+	assert_string_equal(e->a.role, "painters");
+	assert_non_null(e = find(as, "Lou Marr"));
+	assert_string_equal(e->a.role, "painters");
+	assert_non_null(e = find(as, "Ned Olin"));
+	assert_null(e->a.role);
+	actors_free(as);
+}
+
 int
 main(void)
 {
@@ -162,6 +197,7 @@ main(void)
 		cmocka_unit_test(test_first_word_alias),
 		cmocka_unit_test(test_countries),
 		cmocka_unit_test(test_long_run),
+		cmocka_unit_test(test_list_roles),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

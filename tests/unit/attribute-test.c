@@ -108,6 +108,34 @@ test_more_sieves(void **state)
 	annotation_free(ann);
 }
 
+static const char article3[] =
+    "Port deal signed\n\n"
+    "\"We do not accept the new border,\" said a defense ministry "
+    "spokesman.\n\n"
+    "Dock expert Rui Sousa studied the deal for a year.\n\n"
+    "He also warned that the fees would rise.\n\n"
+    "\"They will double before the summer, and nobody will stop "
+    "them.\"\n\n"
+    "Another expert, Mia Ostrova from the Harbour Institute, doubts the "
+    "plan.\n\n"
+    "\"It is just cover for the sake of a quick photograph.\"\n";
+
+/* An inverted cue before a description; a quote paragraph without a cue
+ * after a paragraph whose last sentence names its speaker. */
+static void
+test_description_and_carry(void **state)
+{
+	struct annotation *ann = annotate_string(article3, sizeof article3 - 1);
+
+	(void)state;
+	assert_string_equal(speaker_of(ann, "We do not accept"),
+	                    "defense ministry spokesman");
+	assert_string_equal(speaker_of(ann, "They will double"), "Rui Sousa");
+	assert_string_equal(speaker_of(ann, "It is just cover"),
+	                    "Mia Ostrova");
+	annotation_free(ann);
+}
+
 int
 main(void)
 {
@@ -115,6 +143,7 @@ main(void)
 		cmocka_unit_test(test_sieves),
 		cmocka_unit_test(test_cues_recorded),
 		cmocka_unit_test(test_more_sieves),
+		cmocka_unit_test(test_description_and_carry),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
