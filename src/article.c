@@ -17,6 +17,13 @@
  * it), so bytes stay NUL-terminated without being written to.
  * article_settle() later moves a copy to the same address, so a file
  * truncated while it is read cannot fault.
+ *
+ * article_load_prefix() checks only a prefix of a mapped file before the
+ * first screen: while partial, the mapping is writable (private, so the
+ * file is untouched), bytes[cut] holds a NUL in place of cut_byte and len
+ * == cut, so the text is that prefix: valid UTF-8, NUL-terminated, with no
+ * NUL or CR byte. article_settle() puts the byte back and decodes the
+ * whole file (the same result as article_load()).
  */
 #include "config.h"
 
@@ -61,7 +68,13 @@ struct article {
 	size_t len;
 	size_t *t2f; /* text offset -> file offset, NULL for identity */
 	int flags;
+	bool partial; /* only bytes[0..cut) checked and seen; see above */
+	size_t cut;
+	char cut_byte;
 };
+
+/* Where article_load_prefix() looks for a line end to cut after. */
+#define ARTICLE_CUT_SLACK ((size_t)1024 * 1024)
 
 /* A text being built with its offset map. */
 struct article_out {
@@ -351,28 +364,28 @@ article_starts(const char *s, size_t len, const char *m, size_t n)
 }
 
 /*
- * Make an article of buf; takes ownership of buf. When maplen is 0 buf is
- * allocated with room for size + 1 bytes; otherwise it is a mapping of
- * maplen bytes whose byte at size is already zero.
+ * Decode art->bytes into art->text (and len, t2f, flags) knowing that the
+ * bytes before from are valid UTF-8 without NUL or CR (from is 0 or a
+ * character boundary).
  */
-static struct article *
-article_adopt(char *buf, size_t size, size_t maplen, const char *name)
+static void
+article_decode(struct article *art, size_t from)
 {
-	struct article *art = xcalloc(1, sizeof *art);
-	const char *b = buf;
+	const char *b = art->bytes;
+	size_t size = art->size;
 	bool nul = false, cr = false;
 
-	art->name = xstrdup(name != NULL ? name : "-");
-	art->bytes = buf;
-	art->maplen = maplen;
-	if (maplen == 0)
-		art->bytes[size] = '\0';
-	art->size = size;
 	art->text = art->bytes;
 	art->len = size;
-
 	/* UTF-32 first: its little-endian mark starts like UTF-16's. */
-	if (article_starts(b, size, "\xff\xfe\0\0", 4)) {
+	if (from > 0) {
+		if (!article_scan(b + from, size - from, &nul, &cr)) {
+			art->flags |= ARTICLE_CP1252;
+			article_decode_cp1252(art);
+			nul = memchr(art->text, '\0', art->len) != NULL;
+			cr = memchr(art->text, '\r', art->len) != NULL;
+		}
+	} else if (article_starts(b, size, "\xff\xfe\0\0", 4)) {
 		art->flags |= ARTICLE_UTF32;
 		article_decode_wide(art, 4, false);
 	} else if (article_starts(b, size, "\0\0\xfe\xff", 4)) {
@@ -399,6 +412,79 @@ article_adopt(char *buf, size_t size, size_t maplen, const char *name)
 		art->flags |= ARTICLE_BOM;
 	if (cr && article_has_crlf(art->text, art->len))
 		art->flags |= ARTICLE_CRLF;
+}
+
+/*
+ * Make an article of buf; takes ownership of buf. When maplen is 0 buf is
+ * allocated with room for size + 1 bytes; otherwise it is a mapping of
+ * maplen bytes whose byte at size is already zero.
+ */
+static struct article *
+article_adopt(char *buf, size_t size, size_t maplen, const char *name)
+{
+	struct article *art = xcalloc(1, sizeof *art);
+
+	art->name = xstrdup(name != NULL ? name : "-");
+	art->bytes = buf;
+	art->maplen = maplen;
+	if (maplen == 0)
+		art->bytes[size] = '\0';
+	art->size = size;
+	article_decode(art, 0);
+	return art;
+}
+
+/*
+ * Where to cut a prefix of about prefix bytes: after the first line end
+ * from there (within ARTICLE_CUT_SLACK), else at the first ASCII byte (a
+ * character boundary); size when there is nothing to cut.
+ */
+static size_t
+article_cut(const char *s, size_t size, size_t prefix)
+{
+	const char *nl;
+	size_t n, i;
+
+	if (prefix >= size)
+		return size;
+	n = size - prefix < ARTICLE_CUT_SLACK ? size - prefix :
+	    ARTICLE_CUT_SLACK;
+	if ((nl = memchr(s + prefix, '\n', n)) != NULL)
+		return (size_t)(nl - s) + 1;
+	for (i = prefix; i < size && (unsigned char)s[i] >= 0x80; i++)
+		;
+	return i;
+}
+
+/*
+ * Make an article of the writable mapping buf seeing only its prefix when
+ * that is clean UTF-8 (see the opening comment); else as article_adopt().
+ */
+static struct article *
+article_adopt_prefix(char *buf, size_t size, size_t maplen,
+                     const char *name, size_t prefix)
+{
+	struct article *art;
+	size_t cut = article_cut(buf, size, prefix);
+	bool nul, cr;
+
+	if (cut >= size || !article_scan(buf, cut, &nul, &cr) || nul || cr) {
+		mprotect(buf, maplen, PROT_READ);
+		return article_adopt(buf, size, maplen, name);
+	}
+	art = xcalloc(1, sizeof *art);
+	art->name = xstrdup(name != NULL ? name : "-");
+	art->bytes = buf;
+	art->maplen = maplen;
+	art->size = size;
+	art->text = buf;
+	art->len = cut;
+	art->partial = true;
+	art->cut = cut;
+	art->cut_byte = buf[cut];
+	buf[cut] = '\0';
+	if (article_starts(buf, cut, "\xef\xbb\xbf", 3))
+		art->flags |= ARTICLE_BOM;
 	return art;
 }
 
@@ -494,7 +580,7 @@ article_load_fd(int fd, const char *name, char **cause)
  * least one zero byte; sets *maplen. Returns NULL if mapping fails.
  */
 static char *
-article_map(int fd, size_t size, size_t *maplen)
+article_map(int fd, size_t size, size_t *maplen, bool writable)
 {
 	long page = sysconf(_SC_PAGESIZE);
 	size_t pg = page > 0 ? (size_t)page : 4096;
@@ -511,7 +597,8 @@ article_map(int fd, size_t size, size_t *maplen)
 	    -1, 0);
 	if (base == MAP_FAILED)
 		return NULL;
-	p = mmap(base, size, PROT_READ, MAP_PRIVATE | MAP_FIXED, fd, 0);
+	p = mmap(base, size, writable ? PROT_READ | PROT_WRITE : PROT_READ,
+	    MAP_PRIVATE | MAP_FIXED, fd, 0);
 	if (p == MAP_FAILED) {
 		munmap(base, *maplen);
 		return NULL;
@@ -536,8 +623,9 @@ article_bad_type(mode_t mode)
 	return "not a regular file";
 }
 
-struct article *
-article_load(const char *path, char **cause)
+/* article_load(), or article_load_prefix() when prefix is not 0. */
+static struct article *
+article_load_some(const char *path, size_t prefix, char **cause)
 {
 	struct article *art;
 	const char *why;
@@ -573,10 +661,14 @@ article_load(const char *path, char **cause)
 	if (S_ISREG(st.st_mode) && (size_t)st.st_size >= ARTICLE_MAP_MIN &&
 	    (size_t)st.st_size <= ARTICLE_MAX_SIZE) {
 		size_t maplen;
-		char *p = article_map(fd, (size_t)st.st_size, &maplen);
+		char *p = article_map(fd, (size_t)st.st_size, &maplen,
+		    prefix > 0);
 
 		if (p != NULL) {
 			close(fd);
+			if (prefix > 0)
+				return article_adopt_prefix(p,
+				    (size_t)st.st_size, maplen, path, prefix);
 			return article_adopt(p, (size_t)st.st_size, maplen,
 			    path);
 		}
@@ -587,8 +679,21 @@ article_load(const char *path, char **cause)
 	return art;
 }
 
-void
-article_settle(struct article *art)
+struct article *
+article_load(const char *path, char **cause)
+{
+	return article_load_some(path, 0, cause);
+}
+
+struct article *
+article_load_prefix(const char *path, size_t prefix, char **cause)
+{
+	return article_load_some(path, prefix > 0 ? prefix : 1, cause);
+}
+
+/* Copy a mapping into memory at the same address. */
+static void
+article_copy(struct article *art)
 {
 #ifdef MREMAP_FIXED
 	void *copy;
@@ -611,6 +716,26 @@ article_settle(struct article *art)
 #else
 	(void)art;
 #endif
+}
+
+void
+article_settle(struct article *art)
+{
+	if (art->partial)
+		art->bytes[art->cut] = art->cut_byte;
+	article_copy(art);
+	if (!art->partial)
+		return;
+	art->partial = false;
+	if (!art->settled)
+		mprotect(art->bytes, art->maplen, PROT_READ);
+	article_decode(art, art->cut);
+}
+
+bool
+article_partial(const struct article *art)
+{
+	return art->partial;
 }
 
 void

@@ -45,6 +45,22 @@ struct article *article_load(const char *path, char **cause);
  */
 void article_settle(struct article *art);
 
+/*
+ * article_load(), but a mapped (large) file whose first prefix bytes (to
+ * the end of their last line) are valid UTF-8 without NUL or CR bytes is
+ * only checked that far: until article_settle(), the article is that
+ * prefix (article_partial() is true, article_len() is the prefix's). Then
+ * article_settle() decodes the whole file: the text grows, and may be
+ * decoded anew (Windows-1252 when the rest is not UTF-8, NUL bytes shown
+ * as a symbol), offsets of the prefix being file offsets. For the reader's
+ * first screen: checking 10 MB costs more than drawing it.
+ */
+struct article *article_load_prefix(const char *path, size_t prefix,
+    char **cause);
+
+/* Is only a prefix of the article seen yet (article_load_prefix())? */
+bool article_partial(const struct article *art);
+
 /* Read fd to its end; name is used in messages and article_name(). */
 struct article *article_load_fd(int fd, const char *name, char **cause);
 

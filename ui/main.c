@@ -48,7 +48,7 @@ enum main_mode {
 };
 
 /* Articles longer than this open on the blocks of their first bytes. */
-#define MAIN_PREFIX_BLOCKS ((size_t)256 * 1024)
+#define MAIN_PREFIX_BLOCKS ((size_t)64 * 1024)
 
 struct main_options {
 	enum main_mode mode;
@@ -302,7 +302,10 @@ main_doc_load(struct main_doc *d, const struct main_options *o,
 
 	memset(d, 0, sizeof *d);
 	d->path = path;
-	if ((d->art = article_load(path, &cause)) == NULL) {
+	/* The reader's first screen: only a prefix is checked before it. */
+	d->art = blocks_limit == SIZE_MAX ? article_load(path, &cause) :
+	    article_load_prefix(path, blocks_limit, &cause);
+	if (d->art == NULL) {
 		main_line(stderr, "whosaid: %s", cause);
 		free(cause);
 		return -1;
@@ -509,7 +512,8 @@ main_read(const struct main_options *o, const char *path)
 	 */
 	if (main_doc_load(&d, o, path, false, MAIN_PREFIX_BLOCKS) == -1)
 		return 1;
-	in.blocks_partial = article_len(d.art) > MAIN_PREFIX_BLOCKS;
+	in.blocks_partial = article_len(d.art) > MAIN_PREFIX_BLOCKS ||
+	    article_partial(d.art);
 	if (article_flags(d.art) & ARTICLE_CP1252)
 		msg = "not UTF-8: decoded as Windows-1252";
 	ifile = main_index_file(o, path);

@@ -963,6 +963,9 @@ reader_input_note(const struct reader_input *in)
 
 	if (in->message != NULL)
 		return in->message;
+	/* Found only after the first screen on a large article. */
+	if (fl & ARTICLE_CP1252)
+		return "not UTF-8: decoded as Windows-1252";
 	if (fl & ARTICLE_UTF16)
 		return "UTF-16: converted to UTF-8";
 	if (fl & ARTICLE_UTF32)
@@ -979,12 +982,23 @@ reader_open_annotation(struct reader *r)
 	enum index_status st;
 	char *note = NULL;
 
-	/* A mapped file becomes a copy: truncating the file cannot fault. */
-	article_settle(r->in->art);
+	size_t keep = r->anchor;
+
+	/*
+	 * A mapped file becomes a copy: truncating the file cannot fault.
+	 * One checked only in part is decoded whole (maybe anew): the text
+	 * offsets shown so far were file offsets.
+	 */
+	if (article_partial(r->in->art)) {
+		article_settle(r->in->art);
+		keep = article_text_offset(r->in->art, keep);
+		r->text = article_text(r->in->art);
+		r->len = article_len(r->in->art);
+	} else {
+		article_settle(r->in->art);
+	}
 	if (r->in->blocks_partial && r->bl_owned == NULL) {
 		/* The whole article now; the first visible byte stays. */
-		size_t keep = r->anchor;
-
 		r->bl_owned = blocks_parse(r->in->art);
 		r->bl = r->bl_owned;
 		layout_free(r->lo);

@@ -1036,6 +1036,46 @@ test_large_article(void **state)
 	unlink(path);
 }
 
+/*
+ * A large article whose only byte that is not UTF-8 lies past the prefix
+ * checked before the first screen: it opens on its start, then the whole
+ * of it is decoded as Windows-1252 (the status line says so) and its end
+ * shows the byte decoded.
+ */
+static void
+test_large_cp1252_tail(void **state)
+{
+	char path[] = "/tmp/whosaid-tail-XXXXXX";
+	char *argv[] = { (char *)whosaid, path, NULL };
+	static const char *const env[] = { "LANG=C.UTF-8", "LC_ALL=", NULL };
+	const char *text, *body;
+	struct tty *t;
+	FILE *fp;
+	int fd, i, row, col;
+
+	(void)state;
+	text = article_text(art);
+	body = strchr(text, '\n');
+	assert_non_null(body);
+	assert_true((fd = mkstemp(path)) != -1);
+	assert_non_null(fp = fdopen(fd, "w"));
+	fwrite(text, 1, (size_t)(body - text), fp);
+	for (i = 0; i < 40; i++) /* about 440 kB: mapped, past the prefix */
+		fwrite(body, 1, article_len(art) - (size_t)(body - text), fp);
+	fputs("\n\nThe last words: caf\xe9 au lait.\n", fp);
+	fclose(fp);
+
+	t = tty_start(argv, 24, 80, env);
+	assert_non_null(t);
+	assert_true(tty_wait_for(t, title, 10000));
+	assert_true(tty_wait_for(t, "decoded as Windows-1252", 20000));
+	tty_settle(t, 150, 5000);
+	tty_keys(t, "G");
+	assert_true(tty_find(t, "caf\xc3\xa9 au lait.", &row, &col));
+	quit(t);
+	unlink(path);
+}
+
 int
 main(void)
 {
@@ -1077,6 +1117,7 @@ main(void)
 		cmocka_unit_test(test_mouse),
 		cmocka_unit_test(test_control_chars),
 		cmocka_unit_test(test_large_article),
+		cmocka_unit_test(test_large_cp1252_tail),
 	};
 
 	return cmocka_run_group_tests(tests, setup_all, teardown_all);

@@ -512,6 +512,158 @@ test_load_file(void **state)
 	free(s);
 }
 
+/* Write n bytes of lines of letters with tail at the end to a new file;
+ * returns the bytes (allocated). */
+static char *
+prefix_file(char *path, size_t n, const char *tail, size_t tn)
+{
+	char *s = malloc(n);
+	size_t i;
+	int fd;
+
+	for (i = 0; i < n; i++)
+		s[i] = i % 61 == 60 ? '\n' : (char)('a' + i % 26);
+	memcpy(s + n - tn, tail, tn);
+	assert_true((fd = mkstemp(path)) >= 0);
+	assert_int_equal(write(fd, s, n), (ssize_t)n);
+	close(fd);
+	return s;
+}
+
+/*
+ * article_load_prefix(): only the lines up to about the prefix are seen
+ * (NUL-terminated, the file's bytes) until article_settle(), which then
+ * gives what article_load() does: here the whole file as it is.
+ */
+static void
+test_prefix_valid(void **state)
+{
+	char path[] = "/tmp/article-test-XXXXXX";
+	size_t n = 400000, len;
+	char *s = prefix_file(path, n, "\xc3\xa9\n", 3), *cause = NULL;
+	const char *t;
+	struct article *art;
+
+	(void)state;
+	art = article_load_prefix(path, 4096, &cause);
+	assert_non_null(art);
+	assert_true(article_partial(art));
+	len = article_len(art);
+	assert_true(len >= 4096 && len < 4096 + 61);
+	t = article_text(art);
+	assert_int_equal(t[len - 1], '\n');
+	assert_int_equal(t[len], '\0');
+	assert_memory_equal(t, s, len);
+	article_settle(art);
+	assert_false(article_partial(art));
+	assert_int_equal(truncate(path, 0), 0);
+	assert_int_equal(article_len(art), n);
+	assert_int_equal(article_flags(art), 0);
+	assert_memory_equal(article_text(art), s, n);
+	assert_int_equal(article_text(art)[n], '\0');
+	assert_int_equal(article_file_offset(art, n - 3), n - 3);
+	article_free(art);
+	unlink(path);
+	free(s);
+}
+
+/*
+ * A byte that is not UTF-8 past the prefix: the prefix is shown as it is
+ * first; article_settle() decodes the whole file as Windows-1252, and a
+ * prefix offset (a file offset) maps to the same character.
+ */
+static void
+test_prefix_cp1252_tail(void **state)
+{
+	char path[] = "/tmp/article-test-XXXXXX";
+	size_t n = 400000, off = 5000;
+	char *s = prefix_file(path, n, "caf\xe9\n", 5), *cause = NULL;
+	struct article *art;
+
+	(void)state;
+	s[0] = '\xc3'; /* a UTF-8 e-acute at the start: valid prefix */
+	s[1] = '\xa9';
+	{
+		FILE *fp = fopen(path, "r+");
+
+		assert_non_null(fp);
+		assert_int_equal(fwrite(s, 1, 2, fp), 2);
+		fclose(fp);
+	}
+	art = article_load_prefix(path, 4096, &cause);
+	assert_non_null(art);
+	assert_true(article_partial(art));
+	assert_int_equal(article_flags(art), 0);
+	assert_memory_equal(article_text(art), "\xc3\xa9", 2);
+	article_settle(art);
+	assert_false(article_partial(art));
+	assert_int_equal(article_flags(art), ARTICLE_CP1252);
+	/* The two bytes of the start are two Windows-1252 characters now. */
+	assert_memory_equal(article_text(art), "\xc3\x83\xc2\xa9", 4);
+	assert_int_equal(article_len(art), n + 3);
+	assert_memory_equal(article_text(art) + n, "\xc3\xa9\n", 3);
+	assert_int_equal(article_file_offset(art,
+	    article_text_offset(art, off)), off);
+	assert_int_equal(article_text(art)[article_text_offset(art, off)],
+	    s[off]);
+	article_free(art);
+	unlink(path);
+	free(s);
+}
+
+/* A NUL and a CR LF past the prefix: flagged and shown after settling. */
+static void
+test_prefix_nul_crlf_tail(void **state)
+{
+	char path[] = "/tmp/article-test-XXXXXX";
+	size_t n = 400000;
+	char *s = prefix_file(path, n, "a\0b\r\n", 5), *cause = NULL;
+	struct article *art;
+
+	(void)state;
+	art = article_load_prefix(path, 4096, &cause);
+	assert_non_null(art);
+	assert_true(article_partial(art));
+	article_settle(art);
+	assert_int_equal(article_flags(art), ARTICLE_NUL | ARTICLE_CRLF);
+	assert_int_equal(article_len(art), n + 2);
+	assert_memory_equal(article_text(art) + n - 5, "a\xe2\x90\x80"
+	    "b\r\n", 7);
+	article_free(art);
+	unlink(path);
+	free(s);
+}
+
+/* A prefix that is not clean (a CR in it), or a small file: the whole
+ * article at once, as article_load() gives it. */
+static void
+test_prefix_whole(void **state)
+{
+	char path[] = "/tmp/article-test-XXXXXX";
+	size_t n = 400000;
+	char *s = prefix_file(path, n, "\n", 1), *cause = NULL;
+	struct article *art;
+	FILE *fp;
+
+	(void)state;
+	assert_non_null(fp = fopen(path, "r+"));
+	assert_int_equal(fwrite("\r", 1, 1, fp), 1);
+	fclose(fp);
+	art = article_load_prefix(path, 4096, &cause);
+	assert_non_null(art);
+	assert_false(article_partial(art));
+	assert_int_equal(article_len(art), n);
+	article_free(art);
+	assert_int_equal(truncate(path, 1000), 0);
+	art = article_load_prefix(path, 100, &cause);
+	assert_non_null(art);
+	assert_false(article_partial(art));
+	assert_int_equal(article_len(art), 1000);
+	article_free(art);
+	unlink(path);
+	free(s);
+}
+
 int
 main(void)
 {
@@ -534,6 +686,10 @@ main(void)
 		cmocka_unit_test(test_load_file),
 		cmocka_unit_test(test_load_mapped),
 		cmocka_unit_test(test_load_mapped_cp1252),
+		cmocka_unit_test(test_prefix_valid),
+		cmocka_unit_test(test_prefix_cp1252_tail),
+		cmocka_unit_test(test_prefix_nul_crlf_tail),
+		cmocka_unit_test(test_prefix_whole),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
