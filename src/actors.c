@@ -627,6 +627,16 @@ role_before(const struct tokens *tk, size_t s, size_t *rs, size_t *rw,
 	return k < s;
 }
 
+/* A lowercase word in -ed (a verb in the past, mostly). */
+static bool
+ends_ed(const struct tokens *tk, size_t i)
+{
+	size_t len = sentences_len(tk, i);
+
+	return (tk->v[i].flags & TOK_LOWER) && len > 4 &&
+	       memcmp(ttext(tk, i) + len - 2, "ed", 2) == 0;
+}
+
 /* The apposition after a person's name at e: "X, a lecturer at Y,". */
 static void
 apposition(struct actors *as, int a, const struct tokens *tk, size_t e)
@@ -637,6 +647,25 @@ apposition(struct actors *as, int a, const struct tokens *tk, size_t e)
 
 	if (e >= tk->n)
 		return;
+	/* "Dr. Eric Meloche from the College of DuPage": an organisation
+	 * (a place after "from" is no affiliation) */
+	if (sentences_eq(tk, e, "from") && as->v[a].a.affiliation == NULL) {
+		k = e + 1;
+		if (k < tk->n && sentences_ieq(tk, k, "the"))
+			k++;
+		if (k < tk->n && is_cap(tk, k) && same_ctx(tk, e, k)) {
+			end = run_end(tk, k);
+			/* "... of DuPage and Jennifer Erickson" */
+			for (lim = k; lim < end && !sentences_eq(tk, lim, "and");
+			     lim++)
+				;
+			if (org_in(tk, k, lim, &os, &oe))
+				as->v[a].a.affiliation =
+				    sentences_clean(tk->text, tk->v[os].start,
+				                    tk->v[oe - 1].core_end);
+		}
+		return;
+	}
 	if ((sentences_eq(tk, e, "of") || sentences_eq(tk, e, "for")) &&
 	    as->v[a].a.affiliation == NULL) {
 		/* "Luca Anceschi of the University of Glasgow", "Lydia
@@ -672,6 +701,7 @@ apposition(struct actors *as, int a, const struct tokens *tk, size_t e)
 	if (!sentences_is(tk, e, ',') || e + 1 >= tk->n)
 		return;
 	k = e + 1;
+again:
 	if (is_det(tk, k))
 		k++;
 	lim = k + 30 < tk->n ? k + 30 : tk->n;
@@ -685,8 +715,27 @@ apposition(struct actors *as, int a, const struct tokens *tk, size_t e)
 		    sentences_eq(tk, end, "who") ||
 		    sentences_eq(tk, end, "which"))
 			break;
+		/* a role stops at a verb: "... in Golden each received" */
+		if (end > k && (t->flags & TOK_LOWER) &&
+		    ((t->lex & (LEX_BIT(LEX_AUX) | LEX_BIT(LEX_STANCE_VERB))) ||
+		     sentences_eq(tk, end, "each") ||
+		     sentences_eq(tk, end, "both") ||
+		     sentences_eq(tk, end, "also") ||
+		     (is_cap(tk, end - 1) && ends_ed(tk, end))))
+			break;
 		if ((t->lex & LEX_BIT(LEX_TITLE)) && end < k + 6)
 			title = true;
+	}
+	/* "X, University of Utah, president of ...": an organisation
+	 * alone, then the role */
+	if (!title && end > k && end + 1 < tk->n && k == e + 1 &&
+	    sentences_is(tk, end, ',') && is_cap(tk, k) &&
+	    org_in(tk, k, end, &os, &oe) && os == k && oe == end) {
+		if (as->v[a].a.affiliation == NULL)
+			as->v[a].a.affiliation = sentences_clean(
+			    tk->text, tk->v[os].start, tk->v[oe - 1].core_end);
+		k = end + 1;
+		goto again;
 	}
 	if (!title || end == k)
 		return;
@@ -698,6 +747,50 @@ apposition(struct actors *as, int a, const struct tokens *tk, size_t e)
 		set_affiliation(as, a, c);
 }
 
+/*
+ * The start of the lowercase title words ending just before token o
+ * ("secretary general", "co-founder"), when at least one is a title and
+ * a determiner, a possessive or the sentence start comes before them;
+ * else o.
+ */
+static size_t
+title_words_before(const struct tokens *tk, size_t o)
+{
+	size_t k = o;
+	bool title = false;
+
+	while (k > 0 && k + 4 > o) {
+		const struct token *t = &tk->v[k - 1];
+
+		if ((t->flags & TOK_WORD) &&
+		    (t->lex & (LEX_BIT(LEX_TITLE) | LEX_BIT(LEX_TITLE_MOD))) &&
+		    ((t->flags & TOK_LOWER) || (t->flags & TOK_SENTSTART))) {
+			if (t->lex & LEX_BIT(LEX_TITLE))
+				title = true;
+			k--;
+			continue;
+		}
+		/* "Co-founder": a prefix joined by a hyphen */
+		if (sentences_is(tk, k - 1, '-') && k >= 2 &&
+		    !(t->flags & TOK_SPACE) && (tk->v[k - 2].flags & TOK_WORD) &&
+		    k < o) {
+			k -= 2;
+			continue;
+		}
+		break;
+	}
+	if (!title || k == o)
+		return o;
+	if ((tk->v[k].flags & TOK_SENTSTART) ||
+	    (k > 0 && (is_det(tk, k - 1) || (tk->v[k - 1].flags & TOK_POSS) ||
+	               sentences_ieq(tk, k - 1, "his") ||
+	               sentences_ieq(tk, k - 1, "her") ||
+	               sentences_ieq(tk, k - 1, "its") ||
+	               sentences_ieq(tk, k - 1, "their"))))
+		return k;
+	return o;
+}
+
 /* "his Kyrgyz counterpart, Sadyr Japarov": a title just before ", X". */
 static void
 role_comma_before(struct actors *as, int a, const struct tokens *tk, size_t s)
@@ -706,21 +799,21 @@ role_comma_before(struct actors *as, int a, const struct tokens *tk, size_t s)
 
 	if (s < 2 || !sentences_is(tk, s - 1, ','))
 		return;
-	/* "the president of the Lombardy region, Roberto Maroni," */
-	for (k = s - 1; k > 1 && k + 10 > s; k--) {
-		if ((tk->v[k - 1].lex & LEX_BIT(LEX_TITLE)) &&
-		    (tk->v[k - 1].flags & (TOK_LOWER | TOK_SENTSTART)) &&
-		    is_det(tk, k - 2) && k < s - 1 &&
-		    sentences_eq(tk, k, "of")) {
-			set_role(as, a, tk, k - 1, s - 1);
+	/* "the president of the Lombardy region, Roberto Maroni,", "The
+	 * secretary general of X (Y), Z", "Co-founder of Google, Z" */
+	for (k = s - 1; k > 1 && k + 12 > s; k--) {
+		if (k < s - 1 && sentences_eq(tk, k, "of") &&
+		    (t = title_words_before(tk, k)) < k) {
+			set_role(as, a, tk, t, s - 1);
 			return;
 		}
 		if (!same_ctx(tk, s - 1, k - 1) ||
 		    (tk->v[k - 1].lex & LEX_BIT(LEX_SPEECH_VERB)))
 			break;
 	}
+	/* "Malaysia's Prime Minister, Najib Razak said" */
 	if (!(tk->v[s - 2].lex & LEX_BIT(LEX_TITLE)) ||
-	    !(tk->v[s - 2].flags & TOK_LOWER))
+	    !(tk->v[s - 2].flags & (TOK_LOWER | TOK_CAP)))
 		return;
 	t = s - 2;
 	for (k = t; k > 0 && k + 3 > t; k--) {
@@ -746,8 +839,9 @@ honorifics_only(const struct tokens *tk, size_t from, size_t to)
 
 	for (k = from; k < to; k++)
 		if ((tk->v[k].flags & TOK_WORD) &&
-		    !(tk->v[k].lex & LEX_BIT(LEX_HONORIFIC)))
-			return false;
+		    (!(tk->v[k].lex & LEX_BIT(LEX_HONORIFIC)) ||
+		     !(tk->v[k].flags & TOK_CAP)))
+			return false; /* "his father X": a role */
 	return true;
 }
 

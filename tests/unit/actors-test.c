@@ -189,6 +189,48 @@ test_list_roles(void **state)
 	actors_free(as);
 }
 
+/* Roles before a comma, appositions after an organisation, a role that
+ * stops at a verb, "from" + organisation, relation nouns. */
+static void
+test_more_roles(void **state)
+{
+	const char *p[] = {
+		"Malaysia's Prime Minister, Abu Tahan said it was over.",
+		"The secretary general of ABC (Alpha Beta Council), Rosa "
+		"Verdi, has called it wrong.",
+		"Co-founder of Acme, Sami Brill, met him.",
+		"\"We won,\" said Ben Coles, University of Utah, president "
+		"of student robotics.",
+		"Dr. Eva Mott from the College of Oakland and Jo Pratt, "
+		"professor from the Colorado School of Mines in Golden each "
+		"received an award.",
+		"He left it with his then-girlfriend Lia Wendt.",
+	};
+	struct actors *as = scan(p, 6);
+	const struct ent *e;
+
+	(void)state;
+	assert_non_null(e = find(as, "Abu Tahan"));
+	assert_string_equal(e->a.role, "Prime Minister");
+	assert_string_equal(e->a.affiliation, "Malaysia");
+	assert_non_null(e = find(as, "Rosa Verdi"));
+	assert_non_null(strstr(e->a.role, "secretary general"));
+	assert_non_null(e = find(as, "Sami Brill"));
+	assert_non_null(strstr(e->a.role, "founder of Acme"));
+	assert_non_null(e = find(as, "Ben Coles"));
+	assert_string_equal(e->a.role, "president of student robotics");
+	assert_string_equal(e->a.affiliation, "University of Utah");
+	assert_non_null(e = find(as, "Eva Mott"));
+	assert_null(e->a.role);
+	assert_string_equal(e->a.affiliation, "College of Oakland");
+	assert_non_null(e = find(as, "Jo Pratt"));
+	assert_null(strstr(e->a.role, "received"));
+	assert_null(strstr(e->a.role, "each"));
+	assert_non_null(e = find(as, "Lia Wendt"));
+	assert_non_null(strstr(e->a.role, "girlfriend"));
+	actors_free(as);
+}
+
 int
 main(void)
 {
@@ -198,6 +240,7 @@ main(void)
 		cmocka_unit_test(test_countries),
 		cmocka_unit_test(test_long_run),
 		cmocka_unit_test(test_list_roles),
+		cmocka_unit_test(test_more_roles),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
