@@ -981,23 +981,21 @@ reader_open_annotation(struct reader *r)
 {
 	enum index_status st;
 	char *note = NULL;
-
 	size_t keep = r->anchor;
+	bool partial = article_partial(r->in->art);
 
 	/*
 	 * A mapped file becomes a copy: truncating the file cannot fault.
 	 * One checked only in part is decoded whole (maybe anew): the text
 	 * offsets shown so far were file offsets.
 	 */
-	if (article_partial(r->in->art)) {
-		article_settle(r->in->art);
+	article_settle(r->in->art);
+	if (partial) {
 		keep = article_text_offset(r->in->art, keep);
 		r->text = article_text(r->in->art);
 		r->len = article_len(r->in->art);
-	} else {
-		article_settle(r->in->art);
 	}
-	if (r->in->blocks_partial && r->bl_owned == NULL) {
+	if ((r->in->blocks_partial || partial) && r->bl_owned == NULL) {
 		/* The whole article now; the first visible byte stays. */
 		r->bl_owned = blocks_parse(r->in->art);
 		r->bl = r->bl_owned;
