@@ -119,14 +119,20 @@ all_upper(const char *s, size_t len)
 }
 
 static void
+grow(struct tokens *tk)
+{
+	tk->cap = tk->cap ? tk->cap * 2 : 256;
+	tk->v = xreallocarray(tk->v, tk->cap, sizeof *tk->v);
+}
+
+/* A new token; finish() or classify() completes it. */
+static struct token *
 push(struct tokens *tk, size_t start, size_t end, unsigned flags)
 {
 	struct token *t;
 
-	if (tk->n == tk->cap) {
-		tk->cap = tk->cap ? tk->cap * 2 : 256;
-		tk->v = xreallocarray(tk->v, tk->cap, sizeof *tk->v);
-	}
+	if (tk->n == tk->cap)
+		grow(tk);
 	t = &tk->v[tk->n++];
 	t->start = start;
 	t->end = end;
@@ -136,18 +142,21 @@ push(struct tokens *tk, size_t start, size_t end, unsigned flags)
 	t->hash = 0;
 	t->quote = -1;
 	t->mention = -1;
+	return t;
 }
 
-/* Classify a token once its extent is final. */
+/*
+ * Classify a token once its extent is final, given the flags of its first
+ * character (first_char_flags()) and its flags that finish() keeps.
+ */
 static void
-finish(struct tokens *tk, struct token *t)
+classify(struct tokens *tk, struct token *t, unsigned first)
 {
 	const char *s = tk->text + t->start;
 	size_t len = t->end - t->start;
 
-	t->flags &= TOK_SPACE | TOK_NL | TOK_ABBREV | TOK_INITIAL | TOK_NOCAPS;
-	t->flags |= first_char_flags((const unsigned char *)s, len);
-	if (!(t->flags & TOK_WORD))
+	t->flags |= first;
+	if (!(first & TOK_WORD))
 		return;
 	t->core_end = t->end;
 	if (len > 2 && s[len - 1] == 's' && s[len - 2] == '\'') {
@@ -169,6 +178,16 @@ finish(struct tokens *tk, struct token *t)
 	else
 		t->lex = lexicon_lookup_hash(s, t->core_end - t->start,
 		                             &t->hash);
+}
+
+/* Classify a token anew once its extent is final. */
+static void
+finish(struct tokens *tk, struct token *t)
+{
+	t->flags &= TOK_SPACE | TOK_NL | TOK_ABBREV | TOK_INITIAL | TOK_NOCAPS;
+	classify(tk, t,
+	         first_char_flags((const unsigned char *)tk->text + t->start,
+	                          t->end - t->start));
 }
 
 bool
@@ -452,18 +471,28 @@ aclass(unsigned char c)
 	return c;
 }
 
-/* Word characters of ASCII by byte: capital letters (WORDC_CAP), other
- * letters, digits and '_' (1); 0 for the rest. */
-#define WORDC_CAP 2
+/* Word characters of ASCII by byte, by class: '_' (WORDC_JOIN), capital
+ * letters, other letters, digits; 0 for the rest. */
+#define WORDC_JOIN  1
+#define WORDC_CAP   2
+#define WORDC_LOWER 4
+#define WORDC_DIGIT 8
 static const unsigned char wordc[256] = {
 	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 0, 0, 0, 0, 0, 0,
 	0, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 0, 0, 0, 0, 1,
-	0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,
+	0, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 0, 0, 0, 0, 0,
 	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+};
+
+/* first_char_flags() of an ASCII character by its wordc[] class */
+static const unsigned wordc_flags[WORDC_DIGIT + 1] = {
+	[WORDC_CAP] = TOK_WORD | TOK_CAP,
+	[WORDC_LOWER] = TOK_WORD | TOK_LOWER,
+	[WORDC_DIGIT] = TOK_WORD | TOK_DIGIT,
 };
 
 static bool
@@ -592,8 +621,12 @@ fast_tokens(struct tokens *tk, const unsigned char *u, size_t start,
 			if (seen & WORDC_CAP)
 				flags = 0;
 		}
-		push(tk, i, j,
-		     flags | (space ? TOK_SPACE : 0) | (nl ? TOK_NL : 0));
+		/* known() characters are all punctuation: no word */
+		classify(tk,
+		         push(tk, i, j,
+		              flags | (space ? TOK_SPACE : 0) |
+		                  (nl ? TOK_NL : 0)),
+		         c < 0x80 ? wordc_flags[wordc[c]] : 0);
 		space = nl = false;
 		i = j;
 	}
@@ -612,8 +645,9 @@ sentences_split(struct tokens *tk, const char *text, size_t start, size_t end)
 	tk->ns = 0;
 	if (len == 0)
 		return;
+	/* the fast path classifies each token as it makes it */
 	if (fast_tokens(tk, u, start, end))
-		goto tokens_done;
+		goto classified;
 	if (tk->breaks_cap < len) {
 		tk->breaks_cap = len;
 		tk->breaks = xrealloc(tk->breaks, len);
@@ -639,31 +673,35 @@ sentences_split(struct tokens *tk, const char *text, size_t start, size_t end)
 		space = nl = false;
 		i = j;
 	}
-tokens_done:
 	for (i = 0; i < tk->n; i++)
 		finish(tk, &tk->v[i]);
+classified:
 	merge(tk);
 	split(tk);
 }
 
+/* The white space sentences_clean() folds: 1 for ' ', '\t', '\n', '\r'. */
+static const unsigned char clean_space[256] = {
+	['\t'] = 1, ['\n'] = 1, ['\r'] = 1, [' '] = 1,
+};
+
 char *
 sentences_clean(const char *text, size_t start, size_t end)
 {
+	const unsigned char *u = (const unsigned char *)text;
 	char *s = xmalloc(end - start + 1), *p = s;
-	size_t i;
-	bool sp = false;
+	size_t i = start;
 
-	for (i = start; i < end; i++) {
-		char c = text[i];
-
-		if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
-			sp = true;
-			continue;
-		}
-		if (sp && p > s)
+	/* by runs: white space, then a word copied as it is read */
+	for (;;) {
+		while (i < end && clean_space[u[i]])
+			i++;
+		if (i == end)
+			break;
+		if (p > s)
 			*p++ = ' ';
-		sp = false;
-		*p++ = c;
+		while (i < end && !clean_space[u[i]])
+			*p++ = text[i++];
 	}
 	*p = '\0';
 	return s;
