@@ -125,8 +125,9 @@ grow(struct tokens *tk)
 	tk->v = xreallocarray(tk->v, tk->cap, sizeof *tk->v);
 }
 
-/* A new token; finish() or classify() completes it. */
-static struct token *
+/* A new token; finish() or classify() completes it. Inline: the fast
+ * path makes every token of the text through it. */
+static inline struct token *
 push(struct tokens *tk, size_t start, size_t end, unsigned flags)
 {
 	struct token *t;
@@ -584,8 +585,9 @@ fast_tokens(struct tokens *tk, const unsigned char *u, size_t start,
 		unsigned flags = TOK_NOCAPS;
 		int cls;
 
-		if (c == ' ' || c == '\t' || c == '\n' || c == '\r' ||
-		    c == '\f' || c == '\v') {
+		/* most bytes are above ' ': one test for them */
+		if (c <= ' ' && (c == ' ' || c == '\t' || c == '\n' ||
+		                 c == '\r' || c == '\f' || c == '\v')) {
 			if (c == '\n')
 				nl = true;
 			space = true;
@@ -606,11 +608,13 @@ fast_tokens(struct tokens *tk, const unsigned char *u, size_t start,
 		} else if (is_wordc(c)) {
 			/* the classes of its bytes, or-ed: whether it holds a
 			 * capital, which spares the lexicon looking */
-			unsigned seen = wordc[c];
+			unsigned seen = wordc[c], w;
 
 			for (;;) {
-				while (j < end && is_wordc(u[j]))
-					seen |= wordc[u[j++]];
+				while (j < end && (w = wordc[u[j]]) != 0) {
+					seen |= w;
+					j++;
+				}
 				if (j >= end ||
 				    (n = middle(u + j, u + end,
 				                aclass(u[j - 1]))) == 0)
