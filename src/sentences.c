@@ -160,15 +160,22 @@ classify(struct tokens *tk, struct token *t, unsigned first)
 	if (!(first & TOK_WORD))
 		return;
 	t->core_end = t->end;
-	if (len > 2 && s[len - 1] == 's' && s[len - 2] == '\'') {
-		t->core_end = t->end - 2;
-		t->flags |= TOK_POSS;
-	} else if (len > 4 && s[len - 1] == 's' &&
-	           memcmp(s + len - 4, "\xe2\x80\x99", 3) == 0) {
-		t->core_end = t->end - 4;
-		t->flags |= TOK_POSS;
+	/* one seldom-taken branch for both endings ('&', not '&&': whether a
+	 * word ends in 's' is a coin toss for the branch predictor) */
+	if (len > 2 && ((s[len - 1] == 's') &
+	                ((s[len - 2] == '\'') | (s[len - 2] == '\x99')))) {
+		if (s[len - 2] == '\'') {
+			t->core_end = t->end - 2;
+			t->flags |= TOK_POSS;
+		} else if (len > 4 &&
+		           memcmp(s + len - 4, "\xe2\x80\x99", 3) == 0) {
+			t->core_end = t->end - 4;
+			t->flags |= TOK_POSS;
+		}
 	}
-	if (all_upper(s, t->core_end - t->start))
+	/* no capital, no TOK_UPPER */
+	if (!(t->flags & TOK_NOCAPS) &&
+	    all_upper(s, t->core_end - t->start))
 		t->flags |= TOK_UPPER;
 	/* no list holds a number: spare the lookup */
 	if (t->flags & TOK_DIGIT)
