@@ -862,7 +862,7 @@ list_role(struct actors *as, int a, const struct tokens *tk, size_t ns,
 		return;
 	if (list_actor >= 0 && list_actor != a && list_end <= ns &&
 	    as->v[list_actor].a.role != NULL) {
-		for (j = list_end, words = 0; j < ns; j++) {
+		for (j = list_end; j < ns; j++) {
 			if (sentences_is(tk, j, ',') || sentences_eq(tk, j, "and") ||
 			    sentences_eq(tk, j, "or"))
 				continue;
