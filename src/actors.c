@@ -317,6 +317,12 @@ run_end(const struct tokens *tk, size_t i)
 			j++; /* "Center 18" */
 			continue;
 		}
+		/* "told VOA the North does": no name goes on after an
+		 * acronym with a bare "the" */
+		if (j > i && sentences_eq(tk, j, "the") &&
+		    (tk->v[j - 1].flags & TOK_UPPER) &&
+		    sentences_len(tk, j - 1) > 1)
+			break;
 		if (j > i && is_connector(tk, j)) {
 			size_t k = j + 1;
 			size_t kk = k;
@@ -928,6 +934,43 @@ speech_precedes(const struct tokens *tk, size_t s)
 	       (tk->v[s - 1].flags & TOK_LOWER);
 }
 
+/*
+ * A name's key with its hyphens as spaces and a '~' first, in buf (size
+ * 128); 0 when it does not fit. "Kim Jong-Un" and "Kim Jong Un" share it.
+ */
+static size_t
+spaced_key(const char *name, size_t len, char *buf)
+{
+	size_t i;
+
+	if (len + 1 > 128)
+		return 0;
+	buf[0] = '~';
+	for (i = 0; i < len; i++)
+		buf[i + 1] = name[i] == '-' ? ' ' : name[i];
+	return len + 1;
+}
+
+static int
+spaced_get(const struct actors *as, const char *name, size_t len)
+{
+	char buf[128];
+	size_t n = spaced_key(name, len, buf);
+	int a = n ? map_get(as->names, buf, n) : -1;
+
+	return a >= 0 && as->v[a].a.kind == ACTOR_PERSON ? a : -1;
+}
+
+static void
+spaced_set(struct actors *as, const char *name, size_t len, int a)
+{
+	char buf[128];
+	size_t n = spaced_key(name, len, buf);
+
+	if (n && map_get(as->names, buf, n) < 0)
+		map_set(as->names, buf, n, a);
+}
+
 /* Find or create the person named by tokens [s, e). */
 static int
 person(struct actors *as, const struct tokens *tk, size_t s, size_t e,
@@ -941,6 +984,11 @@ person(struct actors *as, const struct tokens *tk, size_t s, size_t e,
 
 	if (a >= 0 && as->v[a].a.kind == ACTOR_PERSON)
 		return a;
+	/* "Kim Jong-Un" after "Kim Jong Un": one person */
+	if (e - s > 1 && (a = spaced_get(as, name, len)) >= 0) {
+		actors_alias(as, a, name, len);
+		return a;
+	}
 	if (e - s == 1) {
 		a = map_get(as->surnames, name, len);
 		if (a < 0 && len < sizeof buf - 1) {
@@ -976,6 +1024,8 @@ person(struct actors *as, const struct tokens *tk, size_t s, size_t e,
 	a = add_actor(as, ACTOR_PERSON,
 	              sentences_clean(tk->text, tk->v[s].start, tk->v[e - 1].core_end));
 	map_set(as->surnames, ttext(tk, e - 1), lastlen, a);
+	if (e - s > 1)
+		spaced_set(as, name, len, a);
 	if (e - s > 1) {
 		size_t fl = sentences_len(tk, s);
 
@@ -1037,7 +1087,9 @@ again:
 		if (is_connector(tk, k) && !(tk->v[k].flags & TOK_CAP) &&
 		    !ph[k].kind && k > s &&
 		    (!org ||
-		     (sentences_eq(tk, k, "and") && namelike(tk, k - 1)))) {
+		     (sentences_eq(tk, k, "and") &&
+		      (namelike(tk, k - 1) ||
+		       (k + 1 < e && ph[k + 1].len && ph[k + 1].value))))) {
 			/* [s, k) has no split of its own: the loop got here */
 			run_one(as, tk, ms, s, k);
 			while (k < e && is_connector(tk, k))
@@ -1179,8 +1231,21 @@ organisation:
 		    e == s + 1)
 			return;
 		if (st > 0 && (tk->v[st - 1].flags & TOK_POSS) &&
-		    ph[st - 1].kind && ph[st - 1].kind != LEX_OUTLET + 1)
+		    ph[st - 1].kind && ph[st - 1].kind != LEX_OUTLET + 1) {
 			st--;
+			/* the whole phrase: "South Korea's Defense Ministry" */
+			while (st > 0 && !ph[st].len &&
+			       ph[st - 1].kind == ph[st].kind)
+				st--;
+		}
+		/* "the State Department Spokesperson": a role, "the United
+		 * Nations Charter": a document; the organisation ends before */
+		while (e > st + 1 &&
+		       (tk->v[e - 1].lex &
+		        (LEX_BIT(LEX_TITLE) | LEX_BIT(LEX_DOCUMENT))) &&
+		       !(tk->v[e - 1].lex &
+		         (LEX_BIT(LEX_ORG_WORD) | LEX_BIT(LEX_OUTLET))))
+			e--;
 		/*
 		 * A headline capitalises every word, so its run is the whole
 		 * line: the organisation ends at its last organisation word

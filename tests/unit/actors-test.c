@@ -231,6 +231,38 @@ test_more_roles(void **state)
 	actors_free(as);
 }
 
+/* Hyphen/space variants of one name merge; organisation words win over
+ * a two-word "person"; a country phrase stays whole before an
+ * organisation; a title after an organisation is no part of it; an
+ * acronym does not run on over "the". */
+static void
+test_names(void **state)
+{
+	const char *p[] = {
+		"Leader Pak Sun Ho spoke. Then Pak Sun-Ho left.",
+		"The United Nations placed sanctions.",
+		"South Korea's Defense Ministry rejected it.",
+		"Ann Dorr, the State Department Spokesperson, said so.",
+		"Tom Ash told VOA the North does not need it.",
+	};
+	struct actors *as = scan(p, 5);
+	const struct ent *e;
+
+	(void)state;
+	assert_non_null(e = find(as, "Pak Sun Ho"));
+	assert_null(find(as, "Pak Sun-Ho"));
+	assert_non_null(e = find(as, "United Nations"));
+	assert_int_equal(e->a.kind, ACTOR_ORGANIZATION);
+	assert_non_null(find(as, "South Korea's Defense Ministry"));
+	assert_null(find(as, "Korea's Defense Ministry"));
+	assert_non_null(e = find(as, "State Department"));
+	assert_int_equal(e->a.kind, ACTOR_ORGANIZATION);
+	assert_null(find(as, "State Department Spokesperson"));
+	assert_null(find(as, "VOA the North"));
+	assert_non_null(find(as, "VOA"));
+	actors_free(as);
+}
+
 int
 main(void)
 {
@@ -241,6 +273,7 @@ main(void)
 		cmocka_unit_test(test_long_run),
 		cmocka_unit_test(test_list_roles),
 		cmocka_unit_test(test_more_roles),
+		cmocka_unit_test(test_names),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
