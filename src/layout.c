@@ -145,6 +145,17 @@ layout_lib_break(char flag)
 }
 
 /*
+ * Printable ASCII (from '!') in groups whose characters libunistring's
+ * line breaking treats alike (the same row and column in both tables, as
+ * found with libunistring 1.1): the tables are built from the first
+ * character of each group, 11 x 11 pairs rather than 94 x 94 (0.9 ms at
+ * every start). Should another libunistring differ, the check on random
+ * text turns the tables off, and layout-test.c fails.
+ */
+static const char layout_groups[] = "ABCDDCBEFCDGHGGIIIIIIIIIIGGCCCACCCCCC"
+    "CCCCCCCCCCCCCCCCCCCCCEDFCCCCCCCCCCCCCCCCCCCCCCCCCCCCCEJKC";
+
+/*
  * Build the ASCII tables from libunistring, then make sure the tables
  * agree with it on random ASCII text; if they ever do not, wrap ASCII with
  * libunistring too.
@@ -154,13 +165,24 @@ layout_init(void)
 {
 	char s[40], p[40];
 	unsigned int seed = 12345, it;
-	int a, b, i, n;
+	int a, b, i, n, g, first[26] = { 0 }, rep[128];
 
 	if (layout_ready)
 		return;
 	layout_ready = true;
 	for (a = 0x21; a < 0x7f; a++) {
+		g = layout_groups[a - 0x21] - 'A';
+		if (first[g] == 0)
+			first[g] = a;
+		rep[a] = first[g];
+	}
+	for (a = 0x21; a < 0x7f; a++) {
 		for (b = 0x21; b < 0x7f; b++) {
+			if (rep[a] != a || rep[b] != b) {
+				brk_pair[a][b] = brk_pair[rep[a]][rep[b]];
+				brk_space[a][b] = brk_space[rep[a]][rep[b]];
+				continue;
+			}
 			s[0] = (char)a;
 			s[1] = (char)b;
 			u8_possible_linebreaks((const uint8_t *)s, 2, "UTF-8",
