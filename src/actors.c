@@ -12,8 +12,12 @@
  * organisation word or an outlet are organisations; a bare lexicon phrase
  * is a country. (3) Roles: the title words before a name ("Kazakh Foreign
  * Ministry spokesman"), an apposition after it ("X, a lecturer at Y,"),
- * "X of the Y", "his Kyrgyz counterpart, X" and "X is a journalist";
- * demonyms and "Tashkent-based" give the affiliated country.
+ * "X of the Y", "X from the Y College", "his Kyrgyz counterpart, X",
+ * "the secretary general of Y, X", "X is a journalist"; a plural title
+ * heads a list ("photographers A, B and C", "... including A and B");
+ * an honorific alone is no role; demonyms and "Tashkent-based" give the
+ * affiliated country. Hyphen and space variants of a name are one
+ * person ("Kim Jong Un", "Kim Jong-Un").
  *
  * Merging looks back only: a one-word mention joins the latest person with
  * that surname (or first name); a longer name joins a person known by its

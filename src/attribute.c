@@ -3,6 +3,7 @@
  * (shared/ANNOTATION.md sec. 1):
  *
  *   A. after the quote: `"...," Okafor said`, `"...," said Okafor, a ...`,
+ *      `"...," said a defense ministry spokesman` (a description),
  *      `"...," according to Okafor` (a document after "according to" is
  *      no speaker);
  *   B. before it: `Okafor told reporters: "..."`, `X called it "..."`,
@@ -10,7 +11,9 @@
  *   C. the speech verb nearest the quote anywhere in its sentence;
  *   D. continuation: a quote going on from the previous paragraph, a
  *      later quote of the same paragraph, a paragraph opened after one
- *      ending in "said:";
+ *      ending in "said:", a paragraph that is one quote after a paragraph
+ *      without quotes whose last sentence opens on a person ("He also
+ *      warned that ...", "Another expert, X, doubts ...");
  *   E. one person named in the sentence, at low confidence;
  *   else no speaker (-1).
  * Subjects are names, pronouns (he/she to the nearest person of fitting
