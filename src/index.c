@@ -1134,6 +1134,9 @@ index_check_actor(struct index_check *c, json_t *o, size_t i, struct actor *a,
 	if (a->position_curated && a->position == NULL)
 		return index_bad(c, "%s: position_curated without a position",
 		                 where);
+	if (a->position == NULL && a->position_span.end > a->position_span.start)
+		return index_bad(c, "%s: position_start/position_end without "
+		                 "a position", where);
 	if ((arr = index_get_array(c, o, where, "aliases", false)) == NULL &&
 	    c->error != NULL)
 		return -1;

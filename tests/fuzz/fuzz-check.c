@@ -65,9 +65,10 @@ fuzz_check_actor(const struct actor *a, size_t len)
 		           a->mentions[i - 1].start <= a->mentions[i].start);
 	}
 	/* A position stands somewhere in the text, or (0,0) when curated
-	 * text could not be anchored. (The index reader accepts a span
-	 * without a position: nothing uses it, so that is not checked.) */
+	 * text could not be anchored; no position, no place. */
 	FUZZ_CHECK(fuzz_span_ok(a->position_span, len));
+	if (a->position == NULL)
+		FUZZ_CHECK(a->position_span.start == a->position_span.end);
 	FUZZ_CHECK(!a->position_curated || a->position != NULL);
 }
 

@@ -888,6 +888,8 @@ static const struct spoil spoils[] = {
 	{ "mention reversed", "actors/0/mentions", "[[9, 2]]", "after" },
 	{ "negative offset", "actors/0/position_start", "-1", "negative" },
 	{ "position reversed", "actors/0/position_end", "0", "after" },
+	{ "position span alone", "actors/0/position", "null",
+	  "position_end without" },
 	{ "curated as text", "actors/1/curated", "\"yes\"", "true or false" },
 	{ "duplicate actor id", "actors/1/id", "\"A1\"", "twice" },
 	{ "quotes not an array", "quotes", "null", "array" },
