@@ -324,7 +324,7 @@ annotate(const struct article *art, const struct block_list *bl)
 
 		if (blk->kind == BLOCK_TITLE && ann->title == NULL) {
 			ann->title = sentences_clean(text, blk->start, blk->end);
-			positions_topic(&tp, text, blk->start, blk->end);
+			positions_topic(&tp, tk, text, blk->start, blk->end);
 		}
 		if (blk->kind == BLOCK_BYLINE && ann->byline == NULL &&
 		    !dated(text, blk->start, blk->end)) {
@@ -340,7 +340,7 @@ annotate(const struct article *art, const struct block_list *bl)
 	if (ann->title == NULL && bl->n > 0 &&
 	    bl->v[0].kind != BLOCK_BOILERPLATE) {
 		ann->title = sentences_clean(text, bl->v[0].start, bl->v[0].end);
-		positions_topic(&tp, text, bl->v[0].start, bl->v[0].end);
+		positions_topic(&tp, tk, text, bl->v[0].start, bl->v[0].end);
 	}
 	for (b = 0; b < bl->n; b++) {
 		const struct block *blk = &bl->v[b];

@@ -36,9 +36,9 @@ content_word(const char *s, size_t len, unsigned lex)
 }
 
 void
-positions_topic(struct topic *tp, const char *text, size_t start, size_t end)
+positions_topic(struct topic *tp, struct tokens *tk, const char *text,
+                size_t start, size_t end)
 {
-	struct tokens *tk = sentences_new();
 	size_t i, k;
 
 	tp->words = NULL;
@@ -64,7 +64,6 @@ positions_topic(struct topic *tp, const char *text, size_t start, size_t end)
 		tp->lens[tp->n] = len;
 		tp->words[tp->n++] = w;
 	}
-	sentences_free(tk);
 }
 
 void

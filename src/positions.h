@@ -23,9 +23,10 @@ struct topic {
 	bool first[256]; /* which bytes open one of them */
 };
 
-/* Stems of the content words of title[start, end). */
-void positions_topic(struct topic *tp, const char *text, size_t start,
-                     size_t end);
+/* Stems of the content words of title[start, end); tk is scratch (its
+ * tokens are replaced), so that an article splits into one token list. */
+void positions_topic(struct topic *tp, struct tokens *tk, const char *text,
+                     size_t start, size_t end);
 void positions_topic_free(struct topic *tp);
 
 /* Score the sentences of one block as positions of the actors in it. */

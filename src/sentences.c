@@ -440,9 +440,14 @@ split(struct tokens *tk)
 	}
 	for (i = 0; i < tk->n; i++) {
 		struct token *t = &tk->v[i];
-		bool stop = is_full_stop(tk, i);
+		bool stop;
 		size_t j;
 
+		/* a word ends a sentence only as an abbreviation: most
+		 * tokens are out at this one test */
+		if ((t->flags & (TOK_WORD | TOK_ABBREV)) == TOK_WORD)
+			continue;
+		stop = is_full_stop(tk, i);
 		if (!stop && (t->flags & TOK_ABBREV) &&
 		    !(t->flags & TOK_INITIAL) &&
 		    !(t->lex & LEX_BIT(LEX_HONORIFIC)) && i + 1 < tk->n &&
