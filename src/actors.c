@@ -1028,11 +1028,10 @@ person(struct actors *as, const struct tokens *tk, size_t s, size_t e,
 	a = add_actor(as, ACTOR_PERSON,
 	              sentences_clean(tk->text, tk->v[s].start, tk->v[e - 1].core_end));
 	map_set(as->surnames, ttext(tk, e - 1), lastlen, a);
-	if (e - s > 1)
-		spaced_set(as, name, len, a);
 	if (e - s > 1) {
 		size_t fl = sentences_len(tk, s);
 
+		spaced_set(as, name, len, a);
 		/* the first name too, marked: "Xi" for "Xi Jinping" */
 		if (fl < sizeof buf - 1) {
 			buf[0] = '^';
