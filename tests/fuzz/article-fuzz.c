@@ -17,6 +17,7 @@
 #include "article.h"
 #include "blocks.h"
 #include "dump.h"
+#include "fuzz-check.h"
 #include "layout.h"
 #include "sanitize.h"
 
@@ -27,20 +28,6 @@ check(int ok)
 {
 	if (!ok)
 		abort();
-}
-
-/* Number of characters (with non-zero width) in a line. */
-static int
-clusters(const char *t, size_t a, size_t b)
-{
-	struct glyph g;
-	int n = 0;
-
-	while (a < b) {
-		sanitize_glyph(t, b, &a, 0, &g);
-		n += g.width > 0;
-	}
-	return n;
 }
 
 static void
@@ -63,7 +50,7 @@ fuzz_layout(struct article *art, struct block_list *bl, int width)
 		check(ln.block < bl->n);
 		/* Wider than the width: only one character that is. */
 		if (ln.width > width)
-			check(clusters(t, ln.start, ln.end) <= 1);
+			check(fuzz_chars(t, ln.start, ln.end) <= 1);
 		/* Round trips on a sample of lines (all of a short text). */
 		if (ln.width > 0 && l % (1 + n / 128) == 0) {
 			size_t off = layout_offset_at(lo, l, 0);

@@ -14,6 +14,7 @@
 #include "article.h"
 #include "blocks.h"
 #include "fuzz-check.h"
+#include "sanitize.h"
 
 void
 fuzz_check(int ok, const char *what, const char *file, int line)
@@ -133,4 +134,17 @@ fuzz_check_clean(const char *s, size_t len, const char *allow)
 		             (unsigned char)s[i + 1] <= 0x9f &&
 		             (unsigned char)s[i + 1] >= 0x80));
 	}
+}
+
+int
+fuzz_chars(const char *text, size_t a, size_t b)
+{
+	struct glyph g;
+	int n = 0;
+
+	while (a < b) {
+		sanitize_glyph(text, b, &a, 0, &g);
+		n += g.width > 0;
+	}
+	return n;
 }

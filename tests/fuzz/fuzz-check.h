@@ -32,4 +32,8 @@ void fuzz_check_blocks(const struct block_list *bl, const struct article *art);
  * control character (U+0080..U+009F) in s[0, len). */
 void fuzz_check_clean(const char *s, size_t len, const char *allow);
 
+/* The number of characters of non-zero width in text[a, b), as the
+ * layout counts them (sanitize_glyph). */
+int fuzz_chars(const char *text, size_t a, size_t b);
+
 #endif

@@ -51,20 +51,6 @@ layout_fuzz_width(const uint8_t *p)
 	return 1 + (p[0] * 256 + p[1]) % 300;
 }
 
-/* The number of characters of non-zero width in text[a, b). */
-static int
-layout_fuzz_chars(const char *t, size_t a, size_t b)
-{
-	struct glyph g;
-	int n = 0;
-
-	while (a < b) {
-		sanitize_glyph(t, b, &a, 0, &g);
-		n += g.width > 0;
-	}
-	return n;
-}
-
 /* Where the first character of non-zero width on a line starts (its
  * end when there is none). */
 static size_t
@@ -104,7 +90,7 @@ layout_fuzz_lines(struct layout *lo, const struct article *art,
 			/* Wider: one character, at a width below 4. */
 			if (ln.width > width)
 				FUZZ_CHECK(width < 4 &&
-				           layout_fuzz_chars(t, ln.start,
+				           fuzz_chars(t, ln.start,
 				                             ln.end) <= 1);
 			prev_end = ln.end;
 		}
