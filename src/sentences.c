@@ -264,6 +264,57 @@ letters_and_dots(const char *s, size_t len)
 	return len % 2 == 1;
 }
 
+/*
+ * Whether s[0, len) is one romanised East Asian syllable, the parts of a
+ * hyphenated given name ("Young-shik", "Ki-moon", "Ing-wen"): an optional
+ * consonant onset, perhaps a glide (y, w), one to three vowels, an
+ * optional final n, ng, k, l, m, p, t, b or g. ASCII letters; the first
+ * may be a capital.
+ */
+static bool
+syllable(const char *s, size_t len)
+{
+	static const char *const onsets[] = { "kk", "pp", "ss", "tt", "jj",
+		"ch", "sh", "ts", "wh", "hs", "zh", "b", "d", "f", "g", "h",
+		"j", "k", "l", "m", "n", "p", "q", "r", "s", "t", "w", "x",
+		"y", "z", "" };
+	static const char *const codas[] = { "ng", "n", "k", "l", "m", "p",
+		"t", "b", "g", "" };
+	char w[8];
+	size_t i, k, v, o;
+
+	if (len == 0 || len > 6)
+		return false;
+	for (i = 0; i < len; i++) {
+		char c = s[i];
+
+		if (c >= 'A' && c <= 'Z' && i == 0)
+			c = (char)(c + 32);
+		if (c < 'a' || c > 'z')
+			return false;
+		w[i] = c;
+	}
+	w[len] = '\0';
+	for (k = 0; k < sizeof onsets / sizeof onsets[0]; k++) {
+		o = strlen(onsets[k]);
+		if (o <= len && memcmp(w, onsets[k], o) == 0)
+			break;
+	}
+	i = o;
+	/* a glide after a consonant: "Myung", "Hwa" */
+	if (o > 0 && i + 1 < len && (w[i] == 'y' || w[i] == 'w') &&
+	    strchr("aeiou", w[i + 1]) != NULL)
+		i++;
+	for (v = 0; i < len && v < 3 && strchr("aeiou", w[i]) != NULL; i++)
+		v++;
+	if (v == 0)
+		return false;
+	for (k = 0; k < sizeof codas / sizeof codas[0]; k++)
+		if (strcmp(w + i, codas[k]) == 0)
+			return true;
+	return false;
+}
+
 #define NONAME_LEX                                                             \
 	(LEX_BIT(LEX_TITLE) | LEX_BIT(LEX_TITLE_MOD) | LEX_BIT(LEX_STOPWORD) | \
 	 LEX_BIT(LEX_DEMONYM) | LEX_BIT(LEX_COUNTRY) | LEX_BIT(LEX_CAPITAL))
@@ -350,8 +401,9 @@ merge(struct tokens *tk)
 			join(tk, t, &r, 3);
 			finish(tk, t);
 		}
-		/* name particles: "al-Amr", "bin-Salman"; short tails:
-		 * "Jong-un". The joined token counts as capitalised. */
+		/* name particles: "al-Amr", "bin-Salman"; short tails
+		 * ("Jong-un") and two syllables ("Young-shik"). The joined
+		 * token counts as capitalised. */
 		if (r + 2 < n && adjacent(tk, r + 1) && adjacent(tk, r + 2) &&
 		    sentences_is(tk, r + 1, '-') &&
 		    (tk->v[r + 2].flags & TOK_WORD)) {
@@ -365,7 +417,11 @@ merge(struct tokens *tk)
 			bool tail = (t->flags & TOK_CAP) &&
 			            !(t->lex & NONAME_LEX) &&
 			            (tk->v[r + 2].flags & TOK_LOWER) &&
-			            tk->v[r + 2].end - tk->v[r + 2].start <= 2 &&
+			            (tk->v[r + 2].end - tk->v[r + 2].start <= 2 ||
+			             (syllable(s, len) &&
+			              syllable(tk->text + tk->v[r + 2].start,
+			                       tk->v[r + 2].core_end -
+			                           tk->v[r + 2].start))) &&
 			            !(r + 3 < n && adjacent(tk, r + 3) &&
 			              (tk->v[r + 3].flags & TOK_WORD));
 

@@ -54,6 +54,16 @@ test_tokens(void **state)
 	assert_false(tk->v[1].flags & TOK_NOCAPS);
 	assert_true(tk->v[2].flags & TOK_NOCAPS);
 	sentences_free(tk);
+	/* a given name of two romanised syllables stays whole; an English
+	 * compound does not join */
+	tk = split("Ms. Kwon Hye-sook and Mr. Lim Chung-wha met Soviet-made "
+	           "and Moscow-based ones.");
+	assert_true(sentences_eq(tk, 2, "Hye-sook"));
+	assert_true(tk->v[2].flags & TOK_CAP);
+	assert_true(sentences_eq(tk, 6, "Chung-wha"));
+	assert_true(sentences_eq(tk, 8, "Soviet"));
+	assert_true(sentences_eq(tk, 12, "Moscow"));
+	sentences_free(tk);
 }
 
 static void
