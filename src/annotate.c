@@ -7,7 +7,8 @@
  * actor table, the quotes found and a little hand-over state live longer
  * than a block (and a Bloom filter of the article's lower-case words,
  * about a quarter of the text's size), so memory grows with what is
- * found, not with the text. Boilerplate blocks are skipped; a caption
+ * found, not with the text (a paragraph longer than PIECE is read in
+ * pieces). Boilerplate blocks are skipped; a caption
  * printed twice is read once; titles and headings name no new people.
  * At the end, positions are chosen and "people" with nothing to vouch
  * for them and named by common words of the article are dropped.
@@ -298,33 +299,209 @@ credit(struct quotes_out *qo, struct actors *as, int a, size_t b,
 	}
 }
 
+/*
+ * A paragraph is read in pieces of at most PIECE bytes, so that the tokens
+ * held at once stay bounded however long a paragraph runs (a book on one
+ * line would otherwise need some twelve bytes of tokens per byte of text).
+ * A piece ends after a sentence (a full stop, a space, a capital), else at
+ * white space, else at a character boundary; a quotation open at the cut
+ * carries over as it does from paragraph to paragraph. News paragraphs
+ * are a few hundred bytes, so this only ever splits hostile input.
+ */
+#define PIECE ((size_t)256 * 1024)
+
+static bool
+blank(char c)
+{
+	return c == ' ' || c == '\n' || c == '\t' || c == '\r';
+}
+
+static size_t
+piece_end(const char *t, size_t start, size_t end)
+{
+	size_t i, space = 0;
+
+	if (end - start <= PIECE)
+		return end;
+	for (i = start + PIECE; i > start + PIECE / 2; i--) {
+		size_t j = i;
+
+		if (!blank(t[i - 1]) || blank(t[i]))
+			continue;
+		if (space == 0)
+			space = i;
+		while (j > start && blank(t[j - 1]))
+			j--;
+		if (t[i] >= 'A' && t[i] <= 'Z' && j > start &&
+		    (t[j - 1] == '.' || t[j - 1] == '?' || t[j - 1] == '!'))
+			return i;
+	}
+	if (space != 0)
+		return space;
+	i = start + PIECE; /* no space: a character boundary */
+	while (i > start && ((unsigned char)t[i] & 0xC0) == 0x80)
+		i--;
+	return i > start ? i : start + PIECE;
+}
+
+/* What annotate() keeps from piece to piece of the article. */
+struct run {
+	struct annotation *ann;
+	const char *text;
+	struct tokens *tk;
+	struct actors *as;
+	struct qspans qs;
+	struct mentions ms;
+	struct quotes_out qo;
+	struct attr_result *res;
+	size_t rescap;
+	struct attr_state st;
+	struct topic tp;
+	bool carry;
+	size_t prev_block;
+	struct seen lower;
+};
+
+/*
+ * A quotation cut by a piece boundary (not a paragraph's end) is one
+ * quotation: text[start, end), first of its piece, extends the last one
+ * found when only white space lies between them. Its text is made again
+ * at the end (join_text()), so that a quotation spanning many pieces is
+ * copied once.
+ */
+static bool
+joined(struct run *r, size_t b, size_t start, size_t end)
+{
+	struct quote *last;
+	size_t i;
+
+	if (r->qo.n == 0)
+		return false;
+	last = &r->qo.v[r->qo.n - 1];
+	if (last->block != b || last->span.end > start)
+		return false;
+	for (i = last->span.end; i < start; i++)
+		if (!blank(r->text[i]))
+			return false; /* not the quotation cut here */
+	if (last->speaker >= 0) {
+		struct ent *e = &r->as->v[last->speaker];
+
+		if (e->quote_span.start == last->span.start &&
+		    e->quote_span.end == last->span.end)
+			e->quote_span.end = end;
+	}
+	last->span.end = end;
+	free(last->text);
+	last->text = NULL;
+	return true;
+}
+
+static void
+join_text(struct run *r)
+{
+	size_t i;
+
+	for (i = 0; i < r->qo.n; i++) {
+		struct quote *q = &r->qo.v[i];
+
+		if (q->text == NULL)
+			q->text = xstrndup(r->text + q->span.start,
+			                   q->span.end - q->span.start);
+	}
+}
+
+/*
+ * Read text[start, end) of block b: its quotes, actors and positions.
+ * more: the piece goes on from an earlier piece of the same block.
+ */
+static void
+read_piece(struct run *r, size_t b, const struct block *blk, size_t start,
+           size_t end, bool more)
+{
+	struct tokens *tk = r->tk;
+	struct actors *as = r->as;
+	bool open = more && r->carry;
+	size_t i;
+
+	sentences_split(tk, r->text, start, end);
+	for (i = 0; i < tk->n; i++) {
+		if (!(tk->v[i].flags & TOK_WORD))
+			continue;
+		r->ann->words++;
+		/* common words of this article, for prune() */
+		if ((tk->v[i].flags & TOK_LOWER) && tk->v[i].lex == 0 &&
+		    tk->v[i].hash != 0)
+			seen_set(&r->lower, tk->v[i].hash);
+	}
+	quotes_find(tk, &r->carry, &r->qs);
+	/* a piece wholly inside a quotation cut by pieces: no marks */
+	if (open && r->qs.n == 0 && tk->n > 0 &&
+	    joined(r, b, tk->v[0].start, tk->v[tk->n - 1].end))
+		r->carry = true;
+	if (blk->kind != BLOCK_PARAGRAPH && blk->kind != BLOCK_LIST)
+		r->carry = false;
+	/* a title or heading names people only when they were named
+	 * before; a "heading" holding a double-quoted span is more likely a
+	 * short paragraph */
+	as->headline = blk->kind == BLOCK_TITLE || b == 0 ||
+	               (blk->kind == BLOCK_HEADING && !has_double_quote(&r->qs));
+	actors_scan(as, tk, &r->ms);
+	if (r->rescap <= r->qs.n) {
+		r->rescap = r->qs.n + 16;
+		r->res = xreallocarray(r->res, r->rescap, sizeof *r->res);
+	}
+	attribute_block(as, tk, &r->qs, &r->ms, &r->st, r->res);
+	if (r->qs.n == 0 &&
+	    (i = (size_t)attribute_dash_credit(as, tk, &r->ms)) != (size_t)-1)
+		credit(&r->qo, as, (int)i, r->prev_block, tk);
+	r->prev_block = b;
+	positions_block(as, tk, &r->ms, &r->tp);
+	for (i = 0; i < r->qs.n; i++) {
+		const struct attr_result *res = &r->res[i];
+
+		if (r->qs.v[i].end <= r->qs.v[i].start)
+			continue;
+		if (i == 0 && open && r->qs.v[0].cont_prev &&
+		    joined(r, b, r->qs.v[0].start, r->qs.v[0].end))
+			continue;
+		add_quote(&r->qo, tk, &r->qs.v[i], res, b);
+		if (res->speaker >= 0 && res->kind != QUOTE_SCARE) {
+			struct ent *e = &as->v[res->speaker];
+
+			e->nquotes++;
+			if (res->confidence > e->quote_conf) {
+				e->quote_conf = res->confidence;
+				e->quote_span = r->qo.v[r->qo.n - 1].span;
+			}
+		}
+	}
+}
+
 struct annotation *
 annotate(const struct article *art, const struct block_list *bl)
 {
-	struct annotation *ann = xcalloc(1, sizeof *ann);
+	struct run run = { 0 }, *r = &run;
+	struct annotation *ann;
 	const char *text = article_text(art);
-	struct tokens *tk = sentences_new();
-	struct actors *as = actors_new(text);
-	struct qspans qs = { NULL, 0, 0 };
-	struct mentions ms = { NULL, 0, 0 };
-	struct quotes_out qo = { NULL, 0, 0 };
-	struct attr_result *res = NULL;
-	size_t rescap = 0, b, i;
-	struct attr_state st;
-	struct topic tp = { NULL, 0, NULL, { false } };
-	bool carry = false, seen_para = false;
-	size_t prev_block = (size_t)-1;
-	struct seen lower;
+	struct tokens *tk;
+	struct actors *as;
+	bool seen_para = false;
+	size_t b, i;
 	int *remap;
 
-	attribute_init(&st);
-	seen_init(&lower, article_len(art));
+	r->ann = ann = xcalloc(1, sizeof *ann);
+	r->text = text;
+	r->tk = tk = sentences_new();
+	r->as = as = actors_new(text);
+	r->prev_block = (size_t)-1;
+	attribute_init(&r->st);
+	seen_init(&r->lower, article_len(art));
 	for (b = 0; b < bl->n; b++) {
 		const struct block *blk = &bl->v[b];
 
 		if (blk->kind == BLOCK_TITLE && ann->title == NULL) {
 			ann->title = sentences_clean(text, blk->start, blk->end);
-			positions_topic(&tp, tk, text, blk->start, blk->end);
+			positions_topic(&r->tp, tk, text, blk->start, blk->end);
 		}
 		if (blk->kind == BLOCK_BYLINE && ann->byline == NULL &&
 		    !dated(text, blk->start, blk->end)) {
@@ -340,7 +517,7 @@ annotate(const struct article *art, const struct block_list *bl)
 	if (ann->title == NULL && bl->n > 0 &&
 	    bl->v[0].kind != BLOCK_BOILERPLATE) {
 		ann->title = sentences_clean(text, bl->v[0].start, bl->v[0].end);
-		positions_topic(&tp, tk, text, bl->v[0].start, bl->v[0].end);
+		positions_topic(&r->tp, tk, text, bl->v[0].start, bl->v[0].end);
 	}
 	for (b = 0; b < bl->n; b++) {
 		const struct block *blk = &bl->v[b];
@@ -348,60 +525,23 @@ annotate(const struct article *art, const struct block_list *bl)
 		    blk->shown_end > blk->start && blk->shown_end <= blk->end
 		        ? blk->shown_end
 		        : blk->end;
+		size_t s = blk->start, e;
 
 		if (blk->kind == BLOCK_BOILERPLATE)
 			continue;
 		if (blk->kind != BLOCK_PARAGRAPH && blk->kind != BLOCK_LIST)
-			carry = false;
+			r->carry = false;
 		if (blk->kind == BLOCK_PARAGRAPH && !seen_para) {
 			seen_para = true;
 			ann->dateline = dateline(text, blk->start, end);
 		}
-		sentences_split(tk, text, blk->start, end);
-		for (i = 0; i < tk->n; i++) {
-			if (!(tk->v[i].flags & TOK_WORD))
-				continue;
-			ann->words++;
-			/* common words of this article, for prune() */
-			if ((tk->v[i].flags & TOK_LOWER) && tk->v[i].lex == 0 &&
-			    tk->v[i].hash != 0)
-				seen_set(&lower, tk->v[i].hash);
-		}
-		quotes_find(tk, &carry, &qs);
-		if (blk->kind != BLOCK_PARAGRAPH && blk->kind != BLOCK_LIST)
-			carry = false;
-		/* a title or heading names people only when they were
-		 * named before; a "heading" holding a double-quoted span is
-		 * more likely a short paragraph */
-		as->headline = blk->kind == BLOCK_TITLE || b == 0 ||
-		               (blk->kind == BLOCK_HEADING &&
-		                !has_double_quote(&qs));
-		actors_scan(as, tk, &ms);
-		if (rescap <= qs.n) {
-			rescap = qs.n + 16;
-			res = xreallocarray(res, rescap, sizeof *res);
-		}
-		attribute_block(as, tk, &qs, &ms, &st, res);
-		if (qs.n == 0 && (i = (size_t)attribute_dash_credit(
-		                      as, tk, &ms)) != (size_t)-1)
-			credit(&qo, as, (int)i, prev_block, tk);
-		prev_block = b;
-		positions_block(as, tk, &ms, &tp);
-		for (i = 0; i < qs.n; i++) {
-			if (qs.v[i].end <= qs.v[i].start)
-				continue;
-			add_quote(&qo, tk, &qs.v[i], &res[i], b);
-			if (res[i].speaker >= 0 && res[i].kind != QUOTE_SCARE) {
-				struct ent *e = &as->v[res[i].speaker];
-
-				e->nquotes++;
-				if (res[i].confidence > e->quote_conf) {
-					e->quote_conf = res[i].confidence;
-					e->quote_span = qo.v[qo.n - 1].span;
-				}
-			}
-		}
+		do {
+			e = piece_end(text, s, end);
+			read_piece(r, b, blk, s, e, s > blk->start);
+			s = e;
+		} while (s < end);
 	}
+	join_text(r);
 	positions_finish(as, text);
 	/* hand the actor records over, less the unlikely people */
 	ann->actors = xcalloc(as->n + 1, sizeof *ann->actors);
@@ -409,7 +549,7 @@ annotate(const struct article *art, const struct block_list *bl)
 	for (i = 0; i < as->n; i++) {
 		free(as->v[i].key);
 		as->v[i].key = NULL;
-		if (unlikely_person(&as->v[i], &lower)) {
+		if (unlikely_person(&as->v[i], &r->lower)) {
 			remap[i] = -1;
 			annotate_actor_clear(&as->v[i].a);
 			continue;
@@ -417,19 +557,19 @@ annotate(const struct article *art, const struct block_list *bl)
 		remap[i] = (int)ann->nactors;
 		ann->actors[ann->nactors++] = as->v[i].a;
 	}
-	for (i = 0; i < qo.n; i++)
-		if (qo.v[i].speaker >= 0)
-			qo.v[i].speaker = remap[qo.v[i].speaker];
+	for (i = 0; i < r->qo.n; i++)
+		if (r->qo.v[i].speaker >= 0)
+			r->qo.v[i].speaker = remap[r->qo.v[i].speaker];
 	free(remap);
-	free(lower.bits);
+	free(r->lower.bits);
 	as->n = 0;
-	ann->quotes = qo.v;
-	ann->nquotes = qo.n;
+	ann->quotes = r->qo.v;
+	ann->nquotes = r->qo.n;
 	actors_free(as);
 	sentences_free(tk);
-	free(qs.v);
-	free(ms.v);
-	free(res);
-	positions_topic_free(&tp);
+	free(r->qs.v);
+	free(r->ms.v);
+	free(r->res);
+	positions_topic_free(&r->tp);
 	return ann;
 }

@@ -1,7 +1,7 @@
 /*
  * annotate-test.c: the pipeline end to end, and bad input: no quotes, a
  * quote that never closes, 10,000 quotes, quotes nested three deep, a
- * 1 MB quote, random bytes. Each must give a sane result: spans inside
+ * 1 MB quote, paragraphs long enough to be read in pieces, random bytes. Each must give a sane result: spans inside
  * the text and in order, speakers valid or -1.
  */
 #include "config.h"
@@ -228,6 +228,62 @@ test_huge_quote(void **state)
 	free(s);
 }
 
+/*
+ * A paragraph of over 1 MB is read in pieces: a quotation holding sentence
+ * ends (where a piece likes to end) stays whole with its speaker, however
+ * the pieces fall.
+ */
+static void
+test_long_paragraph(void **state)
+{
+	static const char q[] = "Alpha beta. Gamma delta. Epsilon zeta";
+	size_t n = 24000, i, len = 0, cap = n * 64 + 64;
+	char *s = xmalloc(cap);
+	struct annotation *ann;
+
+	(void)state;
+	len += (size_t)snprintf(s, cap, "Title\n\n");
+	for (i = 0; i < n; i++)
+		len += (size_t)snprintf(s + len, cap - len,
+		                        "\"%s,\" Ann Lee said. ", q);
+	assert_true(len > 1000000);
+	ann = run(s, len);
+	assert_int_equal(ann->nquotes, n);
+	for (i = 0; i < n; i++) {
+		assert_int_equal(strlen(ann->quotes[i].text), strlen(q) + 1);
+		assert_memory_equal(ann->quotes[i].text, q, strlen(q));
+		assert_true(ann->quotes[i].speaker >= 0);
+		assert_string_equal(ann->actors[ann->quotes[i].speaker].name,
+		                    "Ann Lee");
+	}
+	annotation_free(ann);
+	free(s);
+}
+
+/* A quotation running over several pieces with no mark inside. */
+static void
+test_long_paragraph_quote(void **state)
+{
+	size_t n = 3 << 20, i, len;
+	char *s = xmalloc(n + 128);
+	struct annotation *ann;
+
+	(void)state;
+	len = (size_t)sprintf(s, "Title\n\nBo Li said \"Start");
+	for (i = 0; i < n; i++)
+		s[len + i] = "Word word. "[i % 11];
+	len += n;
+	len += (size_t)sprintf(s + len, "end.\" Then Ann Lee said \"tail\".\n");
+	ann = run(s, len);
+	assert_int_equal(ann->nquotes, 2);
+	assert_int_equal(ann->quotes[0].span.end - ann->quotes[0].span.start,
+	                 n + strlen("Startend."));
+	assert_string_equal(speaker_of(ann, "StartWord"), "Bo Li");
+	assert_string_equal(speaker_of(ann, "tail"), "Ann Lee");
+	annotation_free(ann);
+	free(s);
+}
+
 static void
 test_random_bytes(void **state)
 {
@@ -273,6 +329,8 @@ main(void)
 		cmocka_unit_test(test_many_quotes_one_sentence),
 		cmocka_unit_test(test_nested),
 		cmocka_unit_test(test_huge_quote),
+		cmocka_unit_test(test_long_paragraph),
+		cmocka_unit_test(test_long_paragraph_quote),
 		cmocka_unit_test(test_random_bytes),
 	};
 
