@@ -14,6 +14,7 @@
 #include <errno.h>
 #include <getopt.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdint.h>
@@ -130,6 +131,45 @@ main_line(FILE *fp, const char *fmt, ...)
 	fprintf(fp, "%s\n", clean);
 	free(clean);
 	free(raw);
+}
+
+/*
+ * A large article is mapped (article.c): if its file is cut short while
+ * it is read, before the copy article_settle() makes, reading the lost
+ * pages raises SIGBUS. Rather than die of it, say so and exit 1 with the
+ * terminal given back. The message is made before each file is opened:
+ * the handler only writes it.
+ */
+static char main_bus_msg[640];
+static size_t main_bus_len;
+
+static void
+main_bus_file(const char *path)
+{
+	char *clean = sanitize_string(path, strlen(path), NULL), *p;
+	int n;
+
+	for (p = clean; (p = strchr(p, '\n')) != NULL;)
+		*p = ' ';
+	n = snprintf(main_bus_msg, sizeof main_bus_msg,
+	    "whosaid: %.500s: the file was cut short while it was read\n",
+	    clean);
+	main_bus_len = n > 0 && (size_t)n < sizeof main_bus_msg ? (size_t)n :
+	    0;
+	free(clean);
+}
+
+/* Only async-signal-safe calls: write, tcsetattr, _exit. */
+static void
+main_on_sigbus(int sig)
+{
+	ssize_t n;
+
+	(void)sig;
+	reader_restore_now();
+	n = write(STDERR_FILENO, main_bus_msg, main_bus_len);
+	(void)n;
+	_exit(1);
 }
 
 static void main_usage_error(const char *fmt, ...)
@@ -302,6 +342,7 @@ main_doc_load(struct main_doc *d, const struct main_options *o,
 
 	memset(d, 0, sizeof *d);
 	d->path = path;
+	main_bus_file(path);
 	/* The reader's first screen: only a prefix is checked before it. */
 	d->art = blocks_limit == SIZE_MAX ? article_load(path, &cause) :
 	    article_load_prefix(path, blocks_limit, &cause);
@@ -576,7 +617,12 @@ main(int argc, char **argv)
 	static char progname[] = "whosaid";
 	char *bundled = NULL, *dash[] = { NULL }, **files;
 	int c, nfiles, status;
+	struct sigaction sa;
 
+	memset(&sa, 0, sizeof sa);
+	sigemptyset(&sa.sa_mask);
+	sa.sa_handler = main_on_sigbus;
+	sigaction(SIGBUS, &sa, NULL);
 	/* getopt's messages start with argv[0]: make it "whosaid: ...". */
 	if (argc > 0)
 		argv[0] = progname;

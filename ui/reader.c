@@ -72,14 +72,17 @@ static size_t reader_busy_len;
 static struct termios reader_busy_tio;
 static bool reader_busy_tio_ok;
 
-/* Only async-signal-safe calls: write, tcsetattr, sigaction, raise. */
-static void
-reader_on_signal_busy(int sig)
+static volatile sig_atomic_t reader_screen_up; /* between newterm and endwin */
+
+void
+reader_restore_now(void)
 {
-	struct sigaction sa;
 	ssize_t n;
 	size_t off = 0;
 
+	if (!reader_screen_up)
+		return;
+	reader_screen_up = 0;
 	while (off < reader_busy_len) {
 		n = write(STDOUT_FILENO, reader_busy_reset + off,
 		    reader_busy_len - off);
@@ -89,6 +92,15 @@ reader_on_signal_busy(int sig)
 	}
 	if (reader_busy_tio_ok)
 		tcsetattr(STDOUT_FILENO, TCSADRAIN, &reader_busy_tio);
+}
+
+/* Only async-signal-safe calls: write, tcsetattr, sigaction, raise. */
+static void
+reader_on_signal_busy(int sig)
+{
+	struct sigaction sa;
+
+	reader_restore_now();
 	/* Die of it once the handler returns and it is unblocked. */
 	memset(&sa, 0, sizeof sa);
 	sa.sa_handler = SIG_DFL;
@@ -1148,6 +1160,7 @@ reader_run(const struct reader_input *in)
 	}
 
 	reader_busy_prepare(in->mouse);
+	reader_screen_up = 1;
 	reader_init(&r, in);
 	nodelay(stdscr, TRUE);
 	pfd.fd = fileno(infp);
@@ -1203,6 +1216,7 @@ reader_run(const struct reader_input *in)
 	}
 
 	sig = reader_signal;
+	reader_screen_up = 0;
 	endwin();
 	delscreen(scr);
 	if (infp != stdin)

@@ -40,4 +40,11 @@ struct reader_input {
  */
 int reader_run(const struct reader_input *in);
 
+/*
+ * For a fatal signal's handler (async-signal-safe): while the reader's
+ * screen is up, leave it as endwin() would (terminfo's strings taken
+ * beforehand) and restore the tty modes; otherwise nothing.
+ */
+void reader_restore_now(void);
+
 #endif

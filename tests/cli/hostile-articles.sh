@@ -263,6 +263,19 @@ st=$?
 check "a file truncated during --summary: exit 0 or 1, not a signal ($st)" \
 	test "$st" -le 1
 rm -f "$tmp/cut.txt"
+# SIGBUS is what reading a mapped file's lost pages raises: a message
+# naming the file and exit 1, not a crash.
+"$WHOSAID" --summary --no-index --format=json "$a/line50mb.txt" >/dev/null \
+	2>"$tmp/err" </dev/null &
+pid=$!
+sleep 0.3
+kill -BUS $pid
+wait $pid
+st=$?
+check "SIGBUS during --summary: exit 1 ($st)" test "$st" -eq 1
+check "SIGBUS during --summary: the message names the file" \
+	grep -q 'line50mb.txt: the file was cut short while it was read' \
+	"$tmp/err"
 
 # What each odd input gives, beyond "sane".
 check "the attack article holds the sequences it should" \

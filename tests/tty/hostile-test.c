@@ -9,7 +9,8 @@
  *   from the program's output, and the terminal is asked nothing (no
  *   reply to a query ever comes back).
  * - Every way out (q, SIGINT, SIGTERM, SIGHUP, an error: out of memory
- *   in the analysis after the first screen) ends the process and leaves
+ *   in the analysis after the first screen, SIGBUS as from a mapped file
+ *   cut short: a message and exit 1) ends the process and leaves
  *   the terminal as it was: the terminfo entry's rmcup (leave the
  *   alternate screen) and cnorm (cursor shown) are written after the
  *   last smcup and civis. Checked for each TERM whose entry is
@@ -393,10 +394,11 @@ test_escapes_from_index(void **state)
 
 /* ---- every way out restores the terminal ------------------------------ */
 
-enum way { WAY_Q, WAY_SIGINT, WAY_SIGTERM, WAY_SIGHUP, WAY_ERROR };
+/* SIGBUS: what a mapped article cut short while it is read raises. */
+enum way { WAY_Q, WAY_SIGINT, WAY_SIGTERM, WAY_SIGHUP, WAY_ERROR, WAY_SIGBUS };
 static const char *const way_names[] = { "q", "SIGINT", "SIGTERM",
-	"SIGHUP", "out of memory" };
-static const int way_signals[] = { 0, SIGINT, SIGTERM, SIGHUP, 0 };
+	"SIGHUP", "out of memory", "SIGBUS" };
+static const int way_signals[] = { 0, SIGINT, SIGTERM, SIGHUP, 0, SIGBUS };
 
 /* A terminfo string of term, copied, or NULL. */
 static char *
@@ -527,6 +529,7 @@ check_way(const char *term, enum way way)
 		assert_true(WIFEXITED(st) && WEXITSTATUS(st) == 0);
 		break;
 	case WAY_ERROR:
+	case WAY_SIGBUS:
 		assert_true(WIFEXITED(st) && WEXITSTATUS(st) == 1);
 		break;
 	default:
@@ -552,9 +555,10 @@ check_way(const char *term, enum way way)
 		    way_names[way]);
 	assert_false(tty_altscreen(t));
 	assert_true(tty_cursor_visible(t));
-	if (way == WAY_ERROR) {
+	if (way == WAY_ERROR || way == WAY_SIGBUS) {
 		/* The message comes after the screen is given back. */
-		const char *msg = find_bytes(out, len, 0, "out of memory");
+		const char *msg = find_bytes(out, len, 0, way == WAY_ERROR ?
+		    "out of memory" : "way.txt: the file was cut short");
 
 		assert_non_null(msg);
 		assert_true(msg > last_rmcup);
@@ -723,7 +727,8 @@ main(void)
 	static const int s80[] = { 24, 80 }, s50[] = { 20, 50 },
 	    s120[] = { 40, 120 };
 	static const enum way q = WAY_Q, sint = WAY_SIGINT,
-	    sterm = WAY_SIGTERM, shup = WAY_SIGHUP, err = WAY_ERROR;
+	    sterm = WAY_SIGTERM, shup = WAY_SIGHUP, err = WAY_ERROR,
+	    sbus = WAY_SIGBUS;
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_prestate(test_escapes, (void *)s80),
 		cmocka_unit_test_prestate(test_escapes, (void *)s50),
@@ -736,6 +741,7 @@ main(void)
 		cmocka_unit_test_prestate(test_way_out, (void *)&sterm),
 		cmocka_unit_test_prestate(test_way_out, (void *)&shup),
 		cmocka_unit_test_prestate(test_way_out, (void *)&err),
+		cmocka_unit_test_prestate(test_way_out, (void *)&sbus),
 		cmocka_unit_test(test_signal_during_analysis),
 		cmocka_unit_test(test_unreadable_articles),
 		cmocka_unit_test(test_odd_articles),
