@@ -3,24 +3,33 @@
  * (shared/ANNOTATION.md sec. 1):
  *
  *   A. after the quote: `"...," Okafor said`, `"...," said Okafor, a ...`,
- *      `"...," said a defense ministry spokesman` (a description),
- *      `"...," according to Okafor` (a document after "according to" is
- *      no speaker);
+ *      `"...," said a defense ministry spokesman` (a description; "for
+ *      ORG" stays with it, a name set beside it wins: `said a spokesman
+ *      for ORG, Ian Cole`), `"...," according to Okafor` (a document
+ *      after "according to" is no speaker);
  *   B. before it: `Okafor told reporters: "..."`, `X called it "..."`,
- *      the speech verb nearest the opening mark in the same sentence;
+ *      the speech verb nearest the opening mark in the same sentence
+ *      that has a subject ("She was quoted as saying: ..."); nouns that
+ *      are cues only before a particle: "call for", "claims that",
+ *      "states that", "referred to";
  *   C. the speech verb nearest the quote anywhere in its sentence;
  *   D. continuation: a quote going on from the previous paragraph, a
- *      later quote of the same paragraph, a paragraph opened after one
+ *      later quote of the same paragraph, a quote sentence after
+ *      sentences that name its speaker (up to three back), a paragraph
+ *      opened after one
  *      ending in "said:", a paragraph that is one quote after a paragraph
  *      without quotes whose last sentence opens on a person ("He also
- *      warned that ...", "Another expert, X, doubts ...");
+ *      warned that ...", "Another expert, X, doubts ...") or says that
+ *      someone issued a statement;
  *   E. one person named in the sentence, at low confidence;
  *   else no speaker (-1).
  * Subjects are names, pronouns (he/she to the nearest person of fitting
  * gender outside quotations, it/they to organisations, countries and
  * groups), descriptions ("the analyst": the latest actor whose role has
- * that word, else the latest person) and anonymous sources ("a senior
- * official in X" is a new actor). An outlet after "told" is an addressee,
+ * that word, else the latest person; "the council" said: the latest
+ * organisation with that word, else a new one), "they" after a sentence
+ * opening on a plural description ("The authors say ... They call for")
+ * and anonymous sources ("a senior official in X" is a new actor). An outlet after "told" is an addressee,
  * never the speaker. Every look-around is bounded by the sentence or a
  * fixed number of tokens, so the work is linear in the text.
  */
@@ -45,14 +54,51 @@ attribute_init(struct attr_state *st)
 	st->para_subject = -1;
 }
 
+/*
+ * Verb forms left out of the speech-verb list because they are more often
+ * nouns or mean something else alone, taken as cues only before the word
+ * that makes them speech: "they call for", "the church claims that", "the
+ * report states that", "the government referred to it as".
+ */
+static bool
+noun_verb(const struct tokens *tk, size_t i)
+{
+	const char *s = tk->text + tk->v[i].start;
+	size_t len = tk->v[i].end - tk->v[i].start;
+
+	if (len < 4 || len > 9 || i + 1 >= tk->n)
+		return false;
+	switch (*s) {
+	case 'c':
+		if (sentences_eq(tk, i, "call") || sentences_eq(tk, i, "calls"))
+			return sentences_eq(tk, i + 1, "for");
+		return (sentences_eq(tk, i, "claim") ||
+		        sentences_eq(tk, i, "claims")) &&
+		       sentences_eq(tk, i + 1, "that");
+	case 's':
+		return (sentences_eq(tk, i, "state") ||
+		        sentences_eq(tk, i, "states")) &&
+		       sentences_eq(tk, i + 1, "that");
+	case 'r':
+		return (sentences_eq(tk, i, "refer") ||
+		        sentences_eq(tk, i, "refers") ||
+		        sentences_eq(tk, i, "referred") ||
+		        sentences_eq(tk, i, "referring")) &&
+		       sentences_eq(tk, i + 1, "to");
+	default:
+		return false;
+	}
+}
+
 static bool
 is_speech(const struct tokens *tk, size_t i)
 {
 	unsigned f = tk->v[i].flags;
 
-	if (!(tk->v[i].lex & LEX_BIT(LEX_SPEECH_VERB)) ||
-	    (f & (TOK_QUOTED | TOK_QMARK)))
+	if (f & (TOK_QUOTED | TOK_QMARK))
 		return false;
+	if (!(tk->v[i].lex & LEX_BIT(LEX_SPEECH_VERB)))
+		return noun_verb(tk, i);
 	/* a capitalised verb only opening a sentence ("Speaking on ...") */
 	return !(f & TOK_CAP) || (f & TOK_SENTSTART);
 }
@@ -229,6 +275,45 @@ attribute_note_recent(struct actors *as, const struct mentions *ms)
 
 /* ---- subjects ------------------------------------------------------- */
 
+static int description(struct actors *as, const struct tokens *tk,
+                       const struct mentions *ms, size_t h, size_t lo,
+                       size_t pp_end);
+
+/*
+ * "The authors say ... They call for ...": a plural description opening
+ * one of the two sentences of the block before token p ("The authors",
+ * "Researchers", "Local officials") is what "they" stands for; -1 when
+ * neither opens on one.
+ */
+static int
+plural_opening(struct actors *as, const struct tokens *tk,
+               const struct mentions *ms, size_t p)
+{
+	size_t s = tk->sent_of[p], back, f, h;
+	int a;
+
+	for (back = 1; back <= 2 && back <= s; back++) {
+		f = tk->s[s - back].first;
+		for (h = f; h + 1 < tk->s[s - back].last && h < f + 4; h++) {
+			const struct token *t = &tk->v[h];
+			size_t len = sentences_len(tk, h);
+
+			if (!(t->flags & TOK_WORD) ||
+			    (t->flags & (TOK_QUOTED | TOK_QMARK)) ||
+			    t->mention >= 0)
+				break;
+			if (len < 4 || tk->text[t->start + len - 1] != 's' ||
+			    !(tk->v[h + 1].flags & TOK_LOWER))
+				continue;
+			a = description(as, tk, ms, h, f, h + 1);
+			if (a >= 0 && as->v[a].a.kind != ACTOR_PERSON)
+				return a;
+			break;
+		}
+	}
+	return -1;
+}
+
 static int
 pronoun(struct actors *as, const struct tokens *tk, const struct mentions *ms,
         size_t p)
@@ -254,6 +339,9 @@ pronoun(struct actors *as, const struct tokens *tk, const struct mentions *ms,
 	}
 	if (sentences_ieq(tk, p, "it"))
 		return latest(as, tk, ms, p, W_THING, NULL, 0);
+	if (sentences_ieq(tk, p, "they") &&
+	    (a = plural_opening(as, tk, ms, p)) >= 0)
+		return a;
 	if (sentences_ieq(tk, p, "they"))
 		return as->last_plural >= 0 && as->plural_age <= 1
 		           ? as->last_plural
@@ -293,7 +381,17 @@ description(struct actors *as, const struct tokens *tk,
 	size_t d = h, len = sentences_len(tk, h);
 	const char *w = tk->text + tk->v[h].start;
 	bool person_noun = (lex & LEX_BIT(LEX_TITLE)) != 0, plural = false;
+	bool org_noun = false;
 	int a;
+
+	/* "the farmers' union", "the regional council": an organisation
+	 * named by its kind, only after a definite determiner */
+	if ((lex & LEX_BIT(LEX_ORG_WORD)) && !(tk->v[h].flags & TOK_POSS) &&
+	    !(lex & (LEX_BIT(LEX_ANON_WORD) | LEX_BIT(LEX_TITLE) |
+	             LEX_BIT(LEX_DOCUMENT)))) {
+		org_noun = true;
+		lex |= LEX_BIT(LEX_ANON_WORD);
+	}
 
 	/* "the report's authors", "researchers": a plural of a title */
 	if (!(lex & (LEX_BIT(LEX_ANON_WORD) | LEX_BIT(LEX_TITLE) |
@@ -319,6 +417,8 @@ description(struct actors *as, const struct tokens *tk,
 			break;
 		d--;
 	}
+	if (org_noun && !(d > lo && sentences_ieq(tk, d - 1, "the")))
+		return -1;
 	if (plural) {
 		/* a body of people: its own group, "they" from now on */
 		size_t st = d > lo && is_article(tk, d - 1) ? d - 1 : d;
@@ -354,7 +454,9 @@ description(struct actors *as, const struct tokens *tk,
 		}
 		if (a >= 0)
 			return a;
-		return np_actor(as, tk, d - 1, pp_end, ACTOR_ANONYMOUS);
+		return np_actor(as, tk, d - 1, pp_end,
+		                org_noun ? ACTOR_ORGANIZATION
+		                         : ACTOR_ANONYMOUS);
 	}
 	if (d > lo &&
 	    (sentences_ieq(tk, d - 1, "a") || sentences_ieq(tk, d - 1, "an") ||
@@ -430,10 +532,15 @@ attribute_subject(struct actors *as, struct tokens *tk,
 {
 	size_t p = v;
 	const struct mention *m, *pm;
+	bool be = false;
 	int a;
 
-	while (p > lo && skippable(tk, p - 1))
+	while (p > lo && skippable(tk, p - 1)) {
 		p--;
+		be = be || sentences_eq(tk, p, "was") ||
+		     sentences_eq(tk, p, "were") || sentences_eq(tk, p, "is") ||
+		     sentences_eq(tk, p, "are");
+	}
 	if (p <= lo)
 		return -1;
 	p--;
@@ -482,6 +589,14 @@ attribute_subject(struct actors *as, struct tokens *tk,
 		if (p > lo && (m = mention_ending(tk, ms, p - 1)) != NULL &&
 		    !(tk->v[p].lex & LEX_BIT(LEX_STOPWORD)))
 			return m->actor;
+		/* "the team was denied": an organisation word as the
+		 * subject of a passive is none, nor of a verb that is no
+		 * speech ("the team remained") */
+		if ((be || !is_speech(tk, v)) &&
+		    (tk->v[p].lex & LEX_BIT(LEX_ORG_WORD)) &&
+		    !(tk->v[p].lex &
+		      (LEX_BIT(LEX_ANON_WORD) | LEX_BIT(LEX_TITLE))))
+			return -1;
 		if ((a = description(as, tk, ms, p, lo, p + 1)) >= 0)
 			return a;
 		return possessor(tk, ms, p, lo);
@@ -507,9 +622,52 @@ subject_right(const struct tokens *tk, const struct mentions *ms, size_t v,
 }
 
 /*
+ * After the description that ends at token e (exclusive), a name set off
+ * by a comma: `said a spokesman for the fire service, Ian Cole.` Returns
+ * that person or -1; *pp_end is moved past a "for ORG" / "of ORG" /
+ * "at ORG" complement that names an organisation or country, which then
+ * belongs to the description ("spokeswoman for the Transport Police").
+ */
+static int
+appended_name(const struct actors *as, const struct tokens *tk,
+              const struct mentions *ms, size_t e, size_t hi, size_t *pp_end)
+{
+	const struct mention *m;
+	size_t k = e;
+
+	if (k + 1 < hi &&
+	    (sentences_eq(tk, k, "for") || sentences_eq(tk, k, "of") ||
+	     sentences_eq(tk, k, "at"))) {
+		size_t n = k + 1;
+
+		if (n + 1 < hi && is_article(tk, n))
+			n++;
+		if ((m = mention_starting(tk, ms, n)) != NULL &&
+		    as->v[m->actor].a.kind != ACTOR_PERSON && m->last <= hi) {
+			*pp_end = m->last;
+			k = m->last;
+		}
+	}
+	/* the rest of a cut name ("Fire and Rescue squad") */
+	while (k < hi && k < e + 12 && !sentences_is(tk, k, ',') &&
+	       (tk->v[k].flags & TOK_WORD) &&
+	       !(tk->v[k].flags & (TOK_QUOTED | TOK_QMARK)))
+		k++;
+	if (k + 1 >= hi || !sentences_is(tk, k, ','))
+		return -1;
+	m = mention_starting(tk, ms, k + 1);
+	if (m == NULL || as->v[m->actor].a.kind != ACTOR_PERSON ||
+	    (m->last < hi && (tk->v[m->last].flags & TOK_WORD)))
+		return -1;
+	return m->actor;
+}
+
+/*
  * An inverted verb followed by a description: `said a defense ministry
- * spokesman`, `said the officials`; the head is the first title or
- * anonymous-source word within a few words of a determiner.
+ * spokesman`, `said the officials`, `said a BBC executive`; the head is
+ * the first title or anonymous-source word within a few words of a
+ * determiner. A name the description is set beside wins
+ * (`said a spokesman for X, Ian Cole`).
  */
 static int
 description_right(struct actors *as, const struct tokens *tk,
@@ -526,18 +684,33 @@ description_right(struct actors *as, const struct tokens *tk,
 		return -1;
 	for (h = v + 2; h < hi && h < v + 7; h++) {
 		const struct token *t = &tk->v[h];
+		const struct mention *m;
 
+		/* an organisation or country as a modifier: "a BBC ..." */
+		if ((m = mention_starting(tk, ms, h)) != NULL &&
+		    as->v[m->actor].a.kind != ACTOR_PERSON && m->last > h &&
+		    m->last < hi) {
+			h = m->last - 1;
+			continue;
+		}
 		if (!(t->flags & TOK_WORD) || (t->flags & TOK_QUOTED) ||
 		    !(t->flags & TOK_LOWER))
 			return -1;
 		if (t->lex & (LEX_BIT(LEX_ANON_WORD) | LEX_BIT(LEX_TITLE))) {
+			size_t pp_end;
+			int a;
+
 			/* the last of a run: "ministry spokesman" */
 			while (h + 1 < hi && h + 1 < tk->n &&
 			       (tk->v[h + 1].flags & TOK_LOWER) &&
 			       (tk->v[h + 1].lex & (LEX_BIT(LEX_ANON_WORD) |
 			                            LEX_BIT(LEX_TITLE))))
 				h++;
-			return description(as, tk, ms, h, v + 1, h + 1);
+			pp_end = h + 1;
+			if ((a = appended_name(as, tk, ms, h + 1, hi,
+			                       &pp_end)) >= 0)
+				return a;
+			return description(as, tk, ms, h, v + 1, pp_end);
 		}
 		if (t->lex & LEX_BIT(LEX_STOPWORD))
 			return -1;
@@ -817,7 +990,8 @@ sieve(struct actors *as, struct tokens *tk, const struct qspans *qs,
 			        o - i <= 3 ? 0.9 : 0.8, "speaker-verb-quote");
 			return;
 		}
-		break;
+		/* a verb without a subject of its own may hang on an
+		 * earlier one: "He was quoted as saying: ..." */
 	}
 	/* C: the speech verb nearest the quote in its sentence(s), within
 	 * a bounded distance (a sentence may hold thousands of quotes) */
@@ -864,10 +1038,56 @@ sieve(struct actors *as, struct tokens *tk, const struct qspans *qs,
 	}
 }
 
+/* "X issued a statement ...": the author of the document word that is
+ * the object of a verb in sentence s; -1 when none. */
+static int
+statement_author(struct actors *as, struct tokens *tk,
+                 const struct mentions *ms, size_t s)
+{
+	size_t k;
+
+	for (k = tk->s[s].first + 2; k < tk->s[s].last; k++) {
+		if ((tk->v[k].lex & LEX_BIT(LEX_DOCUMENT)) &&
+		    (tk->v[k].flags & TOK_LOWER) && is_article(tk, k - 1) &&
+		    (tk->v[k - 2].flags & TOK_LOWER) &&
+		    !(tk->v[k - 2].lex & ~LEX_PREFIX))
+			return attribute_subject(as, tk, ms, k - 2,
+			                         tk->s[s].first);
+	}
+	return -1;
+}
+
+/* The person opening sentence s as its subject (a name or he/she), or -1. */
+static int
+person_opening(struct actors *as, struct tokens *tk, const struct mentions *ms,
+               size_t s)
+{
+	size_t f = tk->s[s].first;
+	const struct mention *m = mention_starting(tk, ms, f);
+	int a;
+
+	if (m != NULL)
+		return as->v[m->actor].a.kind == ACTOR_PERSON &&
+		               m->last < tk->s[s].last &&
+		               !(tk->v[m->last].flags & TOK_POSS) &&
+		               !sentences_eq(tk, m->last, "and")
+		           ? m->actor
+		           : -1;
+	if ((sentences_ieq(tk, f, "he") || sentences_ieq(tk, f, "she")) &&
+	    (a = pronoun(as, tk, ms, f)) >= 0 &&
+	    as->v[a].a.kind == ACTOR_PERSON)
+		return a;
+	return -1;
+}
+
 /*
- * A quote opening a sentence with no cue of its own, right after a
- * sentence of the same paragraph whose speech verb has a subject ("Wilkins
- * also said Warhol was a businessman. \"As a way ...\"").
+ * A quote opening a sentence with no cue of its own, after sentences of
+ * the same paragraph without quotes: the subject of the nearest one with
+ * a speech verb ("Wilkins also said Warhol was a businessman. \"As a way
+ * ...\""), the author of a statement it issued, or the person it opens on
+ * ("Okafor, however, was more cautious. \"...\""). A sentence in between
+ * may be passed over only when it names nobody and states no stance
+ * ("Why did she go? \"...\""); at most three sentences back.
  */
 static int
 previous_sentence(struct actors *as, struct tokens *tk,
@@ -875,29 +1095,32 @@ previous_sentence(struct actors *as, struct tokens *tk,
                   const struct attr_result *out, size_t qi)
 {
 	const struct qspan *q = &qs->v[qi];
-	size_t o = q->open != QSPAN_NONE ? q->open : q->first, s, k;
+	size_t o = q->open != QSPAN_NONE ? q->open : q->first, s, k, back;
+	int a;
 
 	if (o >= tk->n || !(tk->v[o].flags & TOK_SENTSTART))
 		return -1;
 	s = tk->sent_of[o];
-	if (s == 0)
-		return -1;
-	for (k = tk->s[s - 1].last; k > tk->s[s - 1].first; k--) {
-		if (tk->v[k - 1].flags & (TOK_QMARK | TOK_QUOTED))
+	for (back = 1; back <= 3 && back <= s; back++) {
+		size_t ps = s - back, f = tk->s[ps].first, l = tk->s[ps].last;
+		bool stance = false;
+
+		for (k = l; k > f; k--) {
+			if (tk->v[k - 1].flags & (TOK_QMARK | TOK_QUOTED))
+				return -1;
+			if (is_speech(tk, k - 1))
+				return verb_subject(as, tk, ms, qs, out, qi,
+				                    k - 1, f, l);
+			if ((tk->v[k - 1].lex & LEX_BIT(LEX_STANCE_VERB)) &&
+			    (tk->v[k - 1].flags & TOK_LOWER))
+				stance = true;
+		}
+		if ((a = statement_author(as, tk, ms, ps)) >= 0)
+			return a;
+		if ((a = person_opening(as, tk, ms, ps)) >= 0)
+			return a;
+		if (stance || first_mention_in(tk, ms, f, l) >= 0)
 			return -1;
-		if (is_speech(tk, k - 1))
-			return verb_subject(as, tk, ms, qs, out, qi, k - 1,
-			                    tk->s[s - 1].first,
-			                    tk->s[s - 1].last);
-	}
-	/* "X issued a statement ...": the document's author speaks */
-	for (k = tk->s[s - 1].first + 2; k < tk->s[s - 1].last; k++) {
-		if ((tk->v[k].lex & LEX_BIT(LEX_DOCUMENT)) &&
-		    (tk->v[k].flags & TOK_LOWER) && is_article(tk, k - 1) &&
-		    (tk->v[k - 2].flags & TOK_LOWER) &&
-		    !(tk->v[k - 2].lex & ~LEX_PREFIX))
-			return attribute_subject(as, tk, ms, k - 2,
-			                         tk->s[s - 1].first);
 	}
 	return -1;
 }
@@ -958,13 +1181,16 @@ paragraph_subject(struct actors *as, struct tokens *tk,
 	f = tk->s[s].first;
 	for (k = f; k < tk->s[s].last; k++)
 		if (tk->v[k].flags & TOK_LOWER &&
-		    tk->v[k].lex &
-		        (LEX_BIT(LEX_SPEECH_VERB) | LEX_BIT(LEX_STANCE_VERB)))
+		    (tk->v[k].lex &
+		         (LEX_BIT(LEX_SPEECH_VERB) | LEX_BIT(LEX_STANCE_VERB)) ||
+		     noun_verb(tk, k)))
 			verb = true;
 	if (verb &&
 	    (sentences_ieq(tk, f, "he") || sentences_ieq(tk, f, "she")) &&
 	    (a = pronoun(as, tk, ms, f)) >= 0)
 		return as->v[a].a.kind == ACTOR_PERSON ? a : -1;
+	if ((a = statement_author(as, tk, ms, s)) >= 0)
+		return a; /* "The ministry issued a statement." */
 	for (i = ms_lower(ms, f); i < ms->n && ms->v[i].first < f + 6; i++) {
 		if (ms->v[i].quoted || ms->v[i].object)
 			continue;

@@ -136,6 +136,63 @@ test_description_and_carry(void **state)
 	annotation_free(ann);
 }
 
+static const char article4[] =
+    "Dam plan divides valley\n\n"
+    "Researchers at the valley institute studied the river for a decade. "
+    "They call for \"a full halt to the dam until the fish have been "
+    "counted.\"\n\n"
+    "The local farming union claims that the dam is \"a lifeline\".\n\n"
+    "The regional council referred to the dam as a \"project of the "
+    "century\".\n\n"
+    "\"Nobody has read the plan,\" said a spokesman for the Green Valley "
+    "Trust, Omar Haddad.\n\n"
+    "\"We will appeal,\" said a spokeswoman for the Green Valley "
+    "Trust.\n\n"
+    "\"It is far too early to say,\" said a Reuters correspondent, Ines "
+    "Vidal.\n\n"
+    "Councillor Ruth Amsel spoke first. She was quoted as saying: \"The "
+    "dam will be built whatever happens.\"\n\n"
+    "Engineer Paul Ekwueme, however, was more cautious. \"I cannot "
+    "promise that the rock will hold.\"\n\n"
+    "Farmer Lise Moreau spoke at the meeting for an hour. Why did she "
+    "come? \"Because this valley is my home.\"\n\n"
+    "The Green Valley Trust issued a statement on Friday.\n\n"
+    "\"The dam would drown four villages and the last wild salmon "
+    "run.\"\n";
+
+/*
+ * Cues that are nouns alone ("call for", "claims that", "referred to"),
+ * "they" after a plural description, an organisation named by its kind,
+ * a name set beside an inverted description, "for ORG" kept with it, a
+ * verb that hangs on an earlier subject ("was quoted as saying"), a quote
+ * after sentences that open on its speaker, a paragraph that only says a
+ * statement was issued.
+ */
+static void
+test_more_cues(void **state)
+{
+	struct annotation *ann = annotate_string(article4, sizeof article4 - 1);
+
+	(void)state;
+	assert_string_equal(speaker_of(ann, "a full halt"), "Researchers");
+	assert_string_equal(speaker_of(ann, "a lifeline"),
+	                    "The local farming union");
+	assert_string_equal(speaker_of(ann, "project of"),
+	                    "The regional council");
+	assert_string_equal(speaker_of(ann, "Nobody has read"), "Omar Haddad");
+	assert_string_equal(speaker_of(ann, "We will appeal"),
+	                    "spokeswoman for the Green Valley Trust");
+	assert_string_equal(speaker_of(ann, "It is far too"), "Ines Vidal");
+	assert_string_equal(speaker_of(ann, "The dam will be"), "Ruth Amsel");
+	assert_string_equal(speaker_of(ann, "I cannot promise"),
+	                    "Paul Ekwueme");
+	assert_string_equal(speaker_of(ann, "Because this valley"),
+	                    "Lise Moreau");
+	assert_string_equal(speaker_of(ann, "The dam would drown"),
+	                    "Green Valley Trust");
+	annotation_free(ann);
+}
+
 int
 main(void)
 {
@@ -144,6 +201,7 @@ main(void)
 		cmocka_unit_test(test_cues_recorded),
 		cmocka_unit_test(test_more_sieves),
 		cmocka_unit_test(test_description_and_carry),
+		cmocka_unit_test(test_more_cues),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
