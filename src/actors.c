@@ -647,11 +647,62 @@ ends_ed(const struct tokens *tk, size_t i)
 	       memcmp(ttext(tk, i) + len - 2, "ed", 2) == 0;
 }
 
+/*
+ * Whether the apposition [k, end) after a name, its determiner at det
+ * (det == k: none), describes the person though it holds no listed
+ * title: "X, a 14-year-old boy from Y," "X, the voice of Z,". It must
+ * open with "a"/"an" and a lower-case word, or be "the NOUN of ...", and
+ * end the clause (a comma, a full stop, a bracket or the sentence end);
+ * a time phrase ("an hour later") or a clause ("a move that ...") is
+ * none.
+ */
+static bool
+description(const struct tokens *tk, size_t det, size_t k, size_t end)
+{
+	size_t j;
+
+	if (det == k || k >= end || end - k > 10)
+		return false;
+	if (end < tk->n && !sentences_is(tk, end, ',') &&
+	    !sentences_is(tk, end, '.') && !sentences_is(tk, end, ')') &&
+	    !sentences_is(tk, end, ';') &&
+	    tk->sent_of[end] == tk->sent_of[k])
+		return false;
+	if (sentences_ieq(tk, det, "the")) {
+		if (!(tk->v[k].flags & TOK_LOWER) || k + 1 >= end ||
+		    !sentences_eq(tk, k + 1, "of"))
+			return false;
+	} else if (!(tk->v[k].flags & (TOK_LOWER | TOK_DIGIT)) &&
+	           !(tk->v[k].lex & LEX_BIT(LEX_TITLE_MOD))) {
+		/* "a Booker Prize-winner": a lower-case word must follow */
+		for (j = k; j < end && !(tk->v[j].flags & TOK_LOWER); j++)
+			;
+		if (j == end)
+			return false;
+	}
+	for (j = k; j < end; j++)
+		if (sentences_eq(tk, j, "later") ||
+		    sentences_eq(tk, j, "earlier") ||
+		    sentences_eq(tk, j, "ago") ||
+		    sentences_eq(tk, j, "that") ||
+		    sentences_eq(tk, j, "after") ||
+		    sentences_eq(tk, j, "before") ||
+		    sentences_eq(tk, j, "day") ||
+		    sentences_eq(tk, j, "week") ||
+		    sentences_eq(tk, j, "year") ||
+		    sentences_eq(tk, j, "time") ||
+		    sentences_eq(tk, j, "move") ||
+		    sentences_eq(tk, j, "claim") ||
+		    sentences_eq(tk, j, "charge"))
+			return false;
+	return true;
+}
+
 /* The apposition after a person's name at e: "X, a lecturer at Y,". */
 static void
 apposition(struct actors *as, int a, const struct tokens *tk, size_t e)
 {
-	size_t k, end, lim, os, oe;
+	size_t k, end, lim, os, oe, det;
 	bool title = false;
 	const char *c;
 
@@ -679,7 +730,7 @@ apposition(struct actors *as, int a, const struct tokens *tk, size_t e)
 	if ((sentences_eq(tk, e, "of") || sentences_eq(tk, e, "for")) &&
 	    as->v[a].a.affiliation == NULL) {
 		/* "Luca Anceschi of the University of Glasgow", "Lydia
-		 * Buchtmann for Food Standards Australia" */
+		 * Buchtmann for Food Standards Australia", "X of NASA" */
 		k = e + 1;
 		if (k < tk->n && sentences_ieq(tk, k, "the"))
 			k++;
@@ -689,7 +740,9 @@ apposition(struct actors *as, int a, const struct tokens *tk, size_t e)
 				as->v[a].a.affiliation =
 				    sentences_clean(tk->text, tk->v[os].start,
 				          tk->v[oe - 1].core_end);
-			else if (end - k >= 2 || ph[k].kind == LEX_OUTLET + 1)
+			else if (end - k >= 2 || ph[k].kind == LEX_OUTLET + 1 ||
+			         ((tk->v[k].flags & TOK_UPPER) && !ph[k].kind &&
+			          sentences_len(tk, k) >= 2))
 				as->v[a].a.affiliation =
 				    sentences_clean(tk->text, tk->v[k].start,
 				          tk->v[end - 1].core_end);
@@ -711,7 +764,15 @@ apposition(struct actors *as, int a, const struct tokens *tk, size_t e)
 	if (!sentences_is(tk, e, ',') || e + 1 >= tk->n)
 		return;
 	k = e + 1;
+	/* "X, 42, a homeopath": an age first */
+	if (k + 2 < tk->n && (tk->v[k].flags & TOK_DIGIT) &&
+	    sentences_is(tk, k + 1, ',') && sentences_len(tk, k) <= 3)
+		k += 2;
 again:
+	/* "X, 42, and his wife Y": a list, no apposition */
+	if (sentences_eq(tk, k, "and") || sentences_eq(tk, k, "or"))
+		return;
+	det = k;
 	if (is_det(tk, k))
 		k++;
 	lim = k + 30 < tk->n ? k + 30 : tk->n;
@@ -747,7 +808,9 @@ again:
 		k = end + 1;
 		goto again;
 	}
-	if (!title || end == k)
+	if (!title && !description(tk, det, k, end))
+		return;
+	if (end == k)
 		return;
 	set_role(as, a, tk, k, end);
 	if (org_in(tk, k, end, &os, &oe) && as->v[a].a.affiliation == NULL)
@@ -838,6 +901,57 @@ role_comma_before(struct actors *as, int a, const struct tokens *tk, size_t s)
 		k++;
 	set_role(as, a, tk, k, t + 1);
 	set_affiliation(as, a, country_in(tk, k > 3 ? k - 3 : 0, t));
+}
+
+/*
+ * "NASA's Jane Roe", "Russia's Ivan Petrov", "the Green Party's Ann
+ * Lee": an organisation, outlet or country in the possessive right
+ * before a name is the person's affiliation (a person's possessive,
+ * "Smith's Ann Lee", is none).
+ */
+static void
+poss_affiliation(struct actors *as, int a, const struct tokens *tk, size_t s)
+{
+	size_t p, b, os, oe;
+
+	if (s == 0 || as->v[a].a.affiliation != NULL)
+		return;
+	p = s - 1;
+	if (!(tk->v[p].flags & TOK_POSS) || !is_cap(tk, p) ||
+	    !same_ctx(tk, s, p))
+		return;
+	if (ph[p].kind && ph[p].kind != LEX_OUTLET + 1) {
+		/* the phrase's first token holds the country */
+		for (b = p; b > 0 && !ph[b].len && ph[b - 1].kind == ph[p].kind;
+		     b--)
+			;
+		set_affiliation(as, a, ph[b].value);
+		return;
+	}
+	if (((tk->v[p].flags & TOK_UPPER) && sentences_len(tk, p) >= 2) ||
+	    ph[p].kind == LEX_OUTLET + 1) {
+		for (b = p; ph[p].kind && b > 0 && !ph[b].len; b--)
+			;
+		as->v[a].a.affiliation = sentences_clean(
+		    tk->text, tk->v[b].start, tk->v[p].core_end);
+		return;
+	}
+	/* an organisation run ending at the possessive */
+	for (b = p; b > 0 && b + 8 > p && same_ctx(tk, p, b - 1) &&
+	            !(tk->v[b - 1].flags & TOK_POSS) &&
+	            !sentences_eq(tk, b - 1, "and") &&
+	            (is_cap(tk, b - 1) || is_connector(tk, b - 1));
+	     b--)
+		;
+	/* "pro-Beijing New People Party's": not the hyphened word */
+	while (b < p && (!is_cap(tk, b) ||
+	                 (b > 0 && !(tk->v[b].flags & TOK_SPACE) &&
+	                  sentences_is(tk, b - 1, '-'))))
+		b++;
+	if (org_in(tk, b, p + 1, &os, &oe) && oe == p + 1 &&
+	    (tk->v[p].lex & (LEX_BIT(LEX_ORG_WORD) | LEX_BIT(LEX_OUTLET))))
+		as->v[a].a.affiliation = sentences_clean(
+		    tk->text, tk->v[os].start, tk->v[p].core_end);
 }
 
 /* Whether tokens [from, to) are all honorifics ("Dr.", "Mr."), which
@@ -1199,6 +1313,7 @@ run_one(struct actors *as, struct tokens *tk, struct mentions *ms, size_t s,
 				set_affiliation(as, a, c);
 			} else {
 				rw = ns;
+				poss_affiliation(as, a, tk, ns);
 				role_comma_before(as, a, tk, ns);
 				list_role(as, a, tk, ns, e);
 			}

@@ -263,6 +263,61 @@ test_names(void **state)
 	actors_free(as);
 }
 
+/* An apposition with no listed title: "a"/"an" + a lower-case word, or
+ * "the NOUN of"; an age before it; no time phrase, no list. */
+static void
+test_descriptions(void **state)
+{
+	const char *p[] = {
+		"Oskar Lindqvist, 57, a retired welder from Malmo, said so.",
+		"Marta Ruiz, the voice of the campaign, spoke first.",
+		"Jon Berg, an hour later, left the hall.",
+		"Ann Lowe, 40, and her son Tim Lowe, 12, were there.",
+	};
+	struct actors *as = scan(p, 4);
+	const struct ent *e;
+
+	(void)state;
+	assert_non_null(e = find(as, "Oskar Lindqvist"));
+	assert_non_null(e->a.role);
+	assert_non_null(strstr(e->a.role, "retired welder"));
+	assert_non_null(e = find(as, "Marta Ruiz"));
+	assert_non_null(e->a.role);
+	assert_non_null(strstr(e->a.role, "voice of the campaign"));
+	assert_non_null(e = find(as, "Jon Berg"));
+	assert_null(e->a.role);
+	assert_non_null(e = find(as, "Ann Lowe"));
+	assert_null(e->a.role);
+	actors_free(as);
+}
+
+/* Affiliations: an acronym after "of", an organisation or country in
+ * the possessive before a name (not a person's). */
+static void
+test_affiliations(void **state)
+{
+	const char *p[] = {
+		"Kari Holm of UNESCO spoke. NASA's Lena Fox agreed.",
+		"Norway's Per Lund and the Green Party's Ada Moss met.",
+		"Sam Ortiz's Eve Lowe came.",
+	};
+	struct actors *as = scan(p, 3);
+	const struct ent *e;
+
+	(void)state;
+	assert_non_null(e = find(as, "Kari Holm"));
+	assert_string_equal(e->a.affiliation, "UNESCO");
+	assert_non_null(e = find(as, "Lena Fox"));
+	assert_string_equal(e->a.affiliation, "NASA");
+	assert_non_null(e = find(as, "Per Lund"));
+	assert_string_equal(e->a.affiliation, "Norway");
+	assert_non_null(e = find(as, "Ada Moss"));
+	assert_string_equal(e->a.affiliation, "Green Party");
+	assert_non_null(e = find(as, "Eve Lowe"));
+	assert_null(e->a.affiliation);
+	actors_free(as);
+}
+
 int
 main(void)
 {
@@ -274,6 +329,8 @@ main(void)
 		cmocka_unit_test(test_list_roles),
 		cmocka_unit_test(test_more_roles),
 		cmocka_unit_test(test_names),
+		cmocka_unit_test(test_descriptions),
+		cmocka_unit_test(test_affiliations),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
