@@ -6,7 +6,9 @@
  *      `"...," said a defense ministry spokesman` (a description; "for
  *      ORG" stays with it, a name set beside it wins: `said a spokesman
  *      for ORG, Ian Cole`), `"...," according to Okafor` (a document
- *      after "according to" is no speaker);
+ *      after "according to" is no speaker), `"...?" asked union steward
+ *      X` (the asker), `"...," a doctor, who asked not to be named, told
+ *      Reuters` (a relative clause is passed over);
  *   B. before it: `Okafor told reporters: "..."`, `X called it "..."`,
  *      the speech verb nearest the opening mark in the same sentence
  *      that has a subject ("She was quoted as saying: ..."); nouns that
@@ -26,7 +28,9 @@
  * Subjects are names, pronouns (he/she to the nearest person of fitting
  * gender outside quotations, it/they to organisations, countries and
  * groups), descriptions ("the analyst": the latest actor whose role has
- * that word, else the latest person; "the council" said: the latest
+ * that word, else the latest person; "the statement said": whoever
+ * issued or spoke in "a statement" earlier in the paragraph; "the
+ * council" said: the latest
  * organisation with that word, else a new one), "they" after a sentence
  * opening on a plural description ("The authors say ... They call for")
  * and anonymous sources ("a senior official in X" is a new actor). An outlet after "told" is an addressee,
@@ -368,6 +372,55 @@ np_actor(struct actors *as, const struct tokens *tk, size_t a, size_t b,
 	return x;
 }
 
+/* A lone apostrophe token (' or ’). */
+static bool
+apostrophe(const struct tokens *tk, size_t i)
+{
+	const char *s = tk->text + tk->v[i].start;
+	size_t len = tk->v[i].end - tk->v[i].start;
+
+	return (len == 1 && *s == '\'') ||
+	       (len == 3 && memcmp(s, "\xe2\x80\x99", 3) == 0);
+}
+
+/*
+ * "The union said in a statement that ... \"...,\" the statement said":
+ * the author of the document the paragraph brought in before token h
+ * ("said in a statement", "issued a statement"), or -1. Looks back a
+ * bounded number of tokens; each step goes further left, so the
+ * recursion through attribute_subject ends.
+ */
+static int subject_of(struct actors *as, const struct tokens *tk,
+                      const struct mentions *ms, size_t v, size_t lo);
+
+static int
+document_author(struct actors *as, const struct tokens *tk,
+                const struct mentions *ms, size_t h)
+{
+	size_t k, v, f;
+	size_t len = sentences_len(tk, h);
+
+	for (k = h; k > 1 && k + 3 * WINDOW > h; k--) {
+		size_t i = k - 1;
+
+		if (sentences_len(tk, i) != len ||
+		    memcmp(tk->text + tk->v[i].start, tk->text + tk->v[h].start,
+		           len) != 0 ||
+		    (tk->v[i].flags & TOK_QUOTED) ||
+		    !(sentences_ieq(tk, i - 1, "a") ||
+		      sentences_ieq(tk, i - 1, "an")))
+			continue;
+		f = tk->s[tk->sent_of[i]].first;
+		for (v = i - 1; v > f; v--)
+			if (is_speech(tk, v - 1) ||
+			    ((tk->v[v - 1].flags & TOK_LOWER) &&
+			     !(tk->v[v - 1].lex & ~LEX_PREFIX) && v + 1 == i))
+				return subject_of(as, tk, ms, v - 1, f);
+		return -1;
+	}
+	return -1;
+}
+
 /*
  * A description ending at head token h ("the analyst", "a senior
  * government official", "officials", "the ministry"); -1 when h heads none.
@@ -411,6 +464,14 @@ description(struct actors *as, const struct tokens *tk,
 	while (d > lo && d + 6 > h) {
 		const struct token *t = &tk->v[d - 1];
 
+		/* a plural possessive: "the nurses' union" */
+		if (d > lo + 1 && apostrophe(tk, d - 1) &&
+		    (tk->v[d - 2].flags & TOK_WORD) &&
+		    tk->text[tk->v[d - 2].end - 1] == 's' &&
+		    !(tk->v[d - 1].flags & TOK_SPACE)) {
+			d -= 2;
+			continue;
+		}
 		if (!(t->flags & TOK_WORD) || (t->flags & TOK_QUOTED) ||
 		    (t->lex & LEX_BIT(LEX_STOPWORD)) ||
 		    (t->lex & LEX_BIT(LEX_SPEECH_VERB)) || skippable(tk, d - 1))
@@ -431,8 +492,11 @@ description(struct actors *as, const struct tokens *tk,
 	if (d > lo && (sentences_ieq(tk, d - 1, "the") ||
 	               sentences_ieq(tk, d - 1, "this") ||
 	               sentences_ieq(tk, d - 1, "that"))) {
-		if (lex & LEX_BIT(LEX_DOCUMENT))
+		if (lex & LEX_BIT(LEX_DOCUMENT)) {
+			if ((a = document_author(as, tk, ms, h)) >= 0)
+				return a;
 			return np_actor(as, tk, d - 1, h + 1, ACTOR_ANONYMOUS);
+		}
 		a = latest(as, tk, ms, h, person_noun ? W_PERSON : W_THING, w,
 		           len);
 		if (a < 0 && person_noun && d == h)
@@ -530,6 +594,13 @@ int
 attribute_subject(struct actors *as, struct tokens *tk,
                   const struct mentions *ms, size_t v, size_t lo)
 {
+	return subject_of(as, tk, ms, v, lo);
+}
+
+static int
+subject_of(struct actors *as, const struct tokens *tk,
+           const struct mentions *ms, size_t v, size_t lo)
+{
 	size_t p = v;
 	const struct mention *m, *pm;
 	bool be = false;
@@ -604,20 +675,45 @@ attribute_subject(struct actors *as, struct tokens *tk,
 	return -1;
 }
 
+/* "told", "asked": the object is the addressee; but in `"...?" asked
+ * Okafor` (asker true) the one asking speaks. */
+static bool
+addressee_verb(const struct tokens *tk, size_t v, bool asker)
+{
+	return sentences_eq(tk, v, "told") || sentences_eq(tk, v, "tells") ||
+	       sentences_eq(tk, v, "tell") ||
+	       (!asker && sentences_eq(tk, v, "asked"));
+}
+
 /* The speaker after an inverted verb: `said Raffaello Pantucci, ...`. */
 static int
-subject_right(const struct tokens *tk, const struct mentions *ms, size_t v,
-              size_t hi)
+subject_right(const struct actors *as, const struct tokens *tk,
+              const struct mentions *ms, size_t v, size_t hi, bool asker)
 {
 	const struct mention *m;
+	size_t k;
 
-	if (sentences_eq(tk, v, "told") || sentences_eq(tk, v, "asked") ||
-	    sentences_eq(tk, v, "tells") || sentences_eq(tk, v, "tell"))
-		return -1; /* the object is the addressee */
+	if (addressee_verb(tk, v, asker))
+		return -1;
 	if (v + 1 >= hi)
 		return -1;
 	if ((m = mention_starting(tk, ms, v + 1)) != NULL)
 		return m->actor;
+	/* lower-case role words before the name: "said union steward
+	 * Ben Ortiz", "said party spokesman ..." */
+	for (k = v + 1; k < hi && k < v + 4; k++) {
+		const struct token *t = &tk->v[k];
+
+		if (!(t->flags & TOK_LOWER) || !(t->flags & TOK_WORD) ||
+		    (t->flags & TOK_QUOTED) ||
+		    (t->lex & (LEX_BIT(LEX_STOPWORD) | LEX_BIT(LEX_AUX) |
+		               LEX_BIT(LEX_SPEECH_VERB) | LEX_BIT(LEX_CONNECTOR) |
+		               LEX_BIT(LEX_PRONOUN))))
+			return -1;
+		if ((m = mention_starting(tk, ms, k + 1)) != NULL &&
+		    m->first == k + 1 && fits(as, m->actor, W_PERSON))
+			return m->actor;
+	}
 	return -1;
 }
 
@@ -671,12 +767,11 @@ appended_name(const struct actors *as, const struct tokens *tk,
  */
 static int
 description_right(struct actors *as, const struct tokens *tk,
-                  const struct mentions *ms, size_t v, size_t hi)
+                  const struct mentions *ms, size_t v, size_t hi, bool asker)
 {
 	size_t h;
 
-	if (sentences_eq(tk, v, "told") || sentences_eq(tk, v, "asked") ||
-	    sentences_eq(tk, v, "tells") || sentences_eq(tk, v, "tell"))
+	if (addressee_verb(tk, v, asker))
 		return -1;
 	if (v + 2 >= hi || !(is_article(tk, v + 1) ||
 	                     sentences_ieq(tk, v + 1, "one") ||
@@ -797,6 +892,48 @@ attribute_dash_credit(const struct actors *as, const struct tokens *tk,
 	return -1;
 }
 
+static bool
+relative(const struct tokens *tk, size_t i)
+{
+	return sentences_eq(tk, i, "who") || sentences_eq(tk, i, "which");
+}
+
+/*
+ * The subject before a relative clause ending at the verb v: "a doctor at
+ * the hospital, who asked not to be named, told" or "Okafor, who ...,
+ * said": the name or description the clause hangs on; -1 when none.
+ */
+static int
+clause_subject(struct actors *as, struct tokens *tk,
+               const struct mentions *ms, size_t v, size_t lo)
+{
+	size_t k, h, e;
+	const struct mention *m;
+
+	if (v < lo + 2 || !sentences_is(tk, v - 1, ','))
+		return -1;
+	for (k = v - 1; k > lo + 1 && k + WINDOW > v; k--)
+		if (relative(tk, k - 1) && sentences_is(tk, k - 2, ','))
+			break;
+	if (k <= lo + 1 || k + WINDOW <= v)
+		return -1;
+	e = k - 2; /* the comma before "who" */
+	if ((m = mention_ending(tk, ms, e - 1)) != NULL &&
+	    as->v[m->actor].a.kind == ACTOR_PERSON)
+		return m->actor;
+	for (h = lo; h < e && h < lo + 6; h++) {
+		if (tk->v[h].flags & (TOK_QMARK | TOK_QUOTED))
+			return -1;
+		if ((m = mention_starting(tk, ms, h)) != NULL)
+			return m->last == e ? m->actor : -1;
+		if ((tk->v[h].flags & TOK_LOWER) &&
+		    (tk->v[h].lex &
+		     (LEX_BIT(LEX_ANON_WORD) | LEX_BIT(LEX_TITLE))))
+			return description(as, tk, ms, h, lo, e);
+	}
+	return -1;
+}
+
 /* ---- the sieves ----------------------------------------------------- */
 
 static void
@@ -867,7 +1004,7 @@ verb_subject(struct actors *as, struct tokens *tk, const struct mentions *ms,
 
 	if (a >= 0)
 		return a;
-	if ((a = subject_right(tk, ms, v, hi)) >= 0)
+	if ((a = subject_right(as, tk, ms, v, hi, false)) >= 0)
 		return a;
 	/* "..., calling it ...", "and said it was ...": the same subject */
 	if (v == lo || (v > lo && sentences_is(tk, v - 1, ',')) ||
@@ -903,6 +1040,7 @@ sieve(struct actors *as, struct tokens *tk, const struct qspans *qs,
 	    q->close != QSPAN_NONE ? q->close : (q->last ? q->last - 1 : 0);
 	size_t so, sc, lo, hi, clo, chi, k, best = (size_t)-1;
 	size_t bestd = (size_t)-1;
+	bool asker = false;
 	int a;
 
 	if (o >= tk->n)
@@ -919,6 +1057,7 @@ sieve(struct actors *as, struct tokens *tk, const struct qspans *qs,
 		while (r0 < tk->n && (tk->v[r0].flags & TOK_QMARK) &&
 		       tk->v[r0].quote == (int)qi)
 			r0++;
+		asker = c > 0 && sentences_is(tk, c - 1, '?');
 		if (r0 < tk->n && sentences_is(tk, r0, ','))
 			r0++;
 		/* a verbless credit: `"..." — Lena Okafor` */
@@ -943,19 +1082,25 @@ sieve(struct actors *as, struct tokens *tk, const struct qspans *qs,
 			}
 			if (!is_speech(tk, k))
 				continue;
-			if (k == r0 &&
-			    (a = subject_right(tk, ms, k, tk->n)) >= 0) {
+			if (k == r0 && (a = subject_right(as, tk, ms, k, tk->n,
+			                                  asker)) >= 0) {
 				set_cue(r, k, cue_end(tk, ms, k), a, 0.95,
 				        "quote-verb-speaker");
 				return;
 			}
-			if (k == r0 &&
-			    (a = description_right(as, tk, ms, k, hi)) >= 0) {
+			if (k == r0 && (a = description_right(as, tk, ms, k, hi,
+			                                      asker)) >= 0) {
 				set_cue(r, k, k + 1, a, 0.9,
 				        "quote-verb-description");
 				return;
 			}
+			/* `"...," a doctor, who asked not to be named,
+			 * told Reuters`: the verb of the clause is not it */
+			if (k > r0 && relative(tk, k - 1))
+				continue;
 			a = attribute_subject(as, tk, ms, k, r0);
+			if (a < 0)
+				a = clause_subject(as, tk, ms, k, r0);
 			if (a >= 0) {
 				set_cue(r, k, cue_end(tk, ms, k), a, 0.95,
 				        "quote-speaker-verb");

@@ -193,6 +193,36 @@ test_more_cues(void **state)
 	annotation_free(ann);
 }
 
+static const char article5[] =
+    "Hospital strike goes on\n\n"
+    "\"Will anyone listen to us?\" asked union steward Ben Ortiz.\n\n"
+    "The nurses' union said in a statement that the talks had failed. "
+    "\"The minister walked out after ten minutes,\" the statement "
+    "said.\n\n"
+    "\"Patients are waiting longer every day,\" a doctor at the "
+    "hospital, who asked not to be named, told Reuters.\n";
+
+/* "asked" after a question is the asker's cue, role words before an
+ * inverted name, a document that speaks for the one who issued it, a
+ * relative clause between the speaker and the verb. */
+static void
+test_asker_statement_clause(void **state)
+{
+	struct annotation *ann = annotate_string(article5, sizeof article5 - 1);
+	const char *s;
+
+	(void)state;
+	assert_string_equal(speaker_of(ann, "Will anyone"), "Ben Ortiz");
+	assert_int_equal(strncmp(ann->quotes[0].text, "Will anyone", 11), 0);
+	assert_non_null(ann->quotes[0].cue);
+	assert_string_equal(ann->quotes[0].cue, "asked");
+	s = speaker_of(ann, "The minister walked");
+	assert_non_null(strstr(s, "union"));
+	assert_string_equal(speaker_of(ann, "Patients are"),
+	                    "doctor at the hospital");
+	annotation_free(ann);
+}
+
 int
 main(void)
 {
@@ -202,6 +232,7 @@ main(void)
 		cmocka_unit_test(test_more_sieves),
 		cmocka_unit_test(test_description_and_carry),
 		cmocka_unit_test(test_more_cues),
+		cmocka_unit_test(test_asker_statement_clause),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
