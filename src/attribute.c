@@ -24,7 +24,8 @@
  *      warned that ...", "Another expert, X, doubts ...") or says that
  *      someone issued a statement;
  *   E. one person named in the sentence, at low confidence;
- *   else no speaker (-1).
+ *   else no speaker (-1). A capitalised name in quotation marks after
+ * "the name", "named", "titled", "known as" is no speech (scare).
  * Subjects are names, pronouns (he/she to the nearest person of fitting
  * gender outside quotations, it/they to organisations, countries and
  * groups), descriptions ("the analyst": the latest actor whose role has
@@ -1346,6 +1347,27 @@ paragraph_subject(struct actors *as, struct tokens *tk,
 	return -1;
 }
 
+/*
+ * A name in quotation marks after a word that introduces one: "going by
+ * the name \"The Night Owl\"", "a film titled \"Dust\"", "known as
+ * \"Big Ben\"": capitalised words only, a few of them.
+ */
+static bool
+naming_quote(const struct tokens *tk, const struct qspan *q)
+{
+	size_t o = q->open;
+
+	if (o == QSPAN_NONE || o == 0 || q->words > 6 || !title_case(tk, q))
+		return false;
+	o--;
+	return sentences_eq(tk, o, "name") || sentences_eq(tk, o, "named") ||
+	       sentences_eq(tk, o, "nicknamed") ||
+	       sentences_eq(tk, o, "titled") ||
+	       sentences_eq(tk, o, "entitled") ||
+	       (o > 0 && sentences_eq(tk, o, "as") &&
+	        sentences_eq(tk, o - 1, "known"));
+}
+
 static void
 classify(const struct tokens *tk, const struct qspan *q, struct attr_result *r,
          bool cue)
@@ -1360,6 +1382,10 @@ classify(const struct tokens *tk, const struct qspan *q, struct attr_result *r,
 
 	if (q->cont_prev || q->cont_next) {
 		r->kind = QUOTE_DIRECT;
+		return;
+	}
+	if (naming_quote(tk, q)) {
+		r->kind = QUOTE_SCARE;
 		return;
 	}
 	if (q->words <= 3 && !cue) {
@@ -1454,7 +1480,7 @@ attribute_block(struct actors *as, struct tokens *tk, const struct qspans *qs,
 				set_cue(r, 0, 0, only, 0.4, "one-person");
 		}
 		classify(tk, q, r, cue);
-		if (r->kind == QUOTE_SCARE && !cue) {
+		if (r->kind == QUOTE_SCARE && (!cue || naming_quote(tk, q))) {
 			r->speaker = -1;
 			r->confidence = 0;
 		}

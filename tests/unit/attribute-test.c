@@ -223,6 +223,30 @@ test_asker_statement_clause(void **state)
 	annotation_free(ann);
 }
 
+static const char article6[] =
+    "Festival opens\n\n"
+    "The paper spoke with a juggler going by the name \"The Great "
+    "Zamboni\" at the gate.\n\n"
+    "Organisers said the parade float, named \"Spirit Of The River,\" "
+    "took a month to build.\n";
+
+/* A quoted name after "the name", "named", "titled", "known as" is no
+ * speech, even with a speech verb in the sentence. */
+static void
+test_naming_quote(void **state)
+{
+	struct annotation *ann = annotate_string(article6, sizeof article6 - 1);
+	size_t i;
+
+	(void)state;
+	assert_int_equal(ann->nquotes, 2);
+	for (i = 0; i < ann->nquotes; i++) {
+		assert_int_equal(ann->quotes[i].kind, QUOTE_SCARE);
+		assert_int_equal(ann->quotes[i].speaker, -1);
+	}
+	annotation_free(ann);
+}
+
 int
 main(void)
 {
@@ -233,6 +257,7 @@ main(void)
 		cmocka_unit_test(test_description_and_carry),
 		cmocka_unit_test(test_more_cues),
 		cmocka_unit_test(test_asker_statement_clause),
+		cmocka_unit_test(test_naming_quote),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
