@@ -30,8 +30,9 @@
  * gender outside quotations, it/they to organisations, countries and
  * groups), descriptions ("the analyst": the latest actor whose role has
  * that word, else the latest person; "the statement said": whoever
- * issued or spoke in "a statement" earlier in the paragraph; "the
- * council" said: the latest
+ * issued or spoke in "a statement" earlier in the paragraph; "the city"
+ * said: the latest organisation governing a place ("X Town Council",
+ * "Municipality of X"); "the council" said: the latest
  * organisation with that word, else a new one), "they" after a sentence
  * opening on a plural description ("The authors say ... They call for")
  * and anonymous sources ("a senior official in X" is a new actor). An outlet after "told" is an addressee,
@@ -373,6 +374,27 @@ np_actor(struct actors *as, const struct tokens *tk, size_t a, size_t b,
 	return x;
 }
 
+/* The latest organisation that governs a place ("Municipality of X",
+ * "X City Council", "Town of X"), or -1. */
+static int
+latest_municipal(const struct actors *as)
+{
+	static const char *const words[] = {"municipality", "city", "town",
+	                                    "council", "mayor"};
+	size_t k, i;
+
+	for (k = 0; k < as->nrecent; k++) {
+		const struct ent *e = &as->v[as->recent[k]];
+
+		if (e->a.kind != ACTOR_ORGANIZATION)
+			continue;
+		for (i = 0; i < sizeof words / sizeof words[0]; i++)
+			if (strstr(e->key, words[i]) != NULL)
+				return as->recent[k];
+	}
+	return -1;
+}
+
 /* A lone apostrophe token (' or ’). */
 static bool
 apostrophe(const struct tokens *tk, size_t i)
@@ -435,8 +457,19 @@ description(struct actors *as, const struct tokens *tk,
 	size_t d = h, len = sentences_len(tk, h);
 	const char *w = tk->text + tk->v[h].start;
 	bool person_noun = (lex & LEX_BIT(LEX_TITLE)) != 0, plural = false;
-	bool org_noun = false;
+	bool org_noun = false, municipal = false;
 	int a;
+
+	/* "the city reasoned": the city's government */
+	if ((tk->v[h].flags & TOK_LOWER) &&
+	    (sentences_eq(tk, h, "city") || sentences_eq(tk, h, "town") ||
+	     sentences_eq(tk, h, "municipality")) &&
+	    d > lo && sentences_ieq(tk, h - 1, "the")) {
+		if (latest_municipal(as) < 0)
+			return -1;
+		municipal = true;
+		lex |= LEX_BIT(LEX_ORG_WORD);
+	}
 
 	/* "the farmers' union", "the regional council": an organisation
 	 * named by its kind, only after a definite determiner */
@@ -517,6 +550,8 @@ description(struct actors *as, const struct tokens *tk,
 				}
 			}
 		}
+		if (a < 0 && municipal)
+			a = latest_municipal(as);
 		if (a >= 0)
 			return a;
 		return np_actor(as, tk, d - 1, pp_end,

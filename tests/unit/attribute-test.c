@@ -247,6 +247,25 @@ test_naming_quote(void **state)
 	annotation_free(ann);
 }
 
+static const char article7[] =
+    "Fees row\n\n"
+    "The fee was demanded by the Brixby Town Council in May, and the "
+    "schools appealed.\n\n"
+    "The city argued, \"because the parents pay a fee, this is a "
+    "business.\"\n";
+
+/* "the city" speaking is the latest organisation governing a place. */
+static void
+test_city_speaks(void **state)
+{
+	struct annotation *ann = annotate_string(article7, sizeof article7 - 1);
+
+	(void)state;
+	assert_string_equal(speaker_of(ann, "because the parents"),
+	                    "Brixby Town Council");
+	annotation_free(ann);
+}
+
 int
 main(void)
 {
@@ -258,6 +277,7 @@ main(void)
 		cmocka_unit_test(test_more_cues),
 		cmocka_unit_test(test_asker_statement_clause),
 		cmocka_unit_test(test_naming_quote),
+		cmocka_unit_test(test_city_speaks),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
