@@ -597,7 +597,12 @@ role_before(const struct tokens *tk, size_t s, size_t *rs, size_t *rw,
 			    p > 0 &&
 			    (is_cap(tk, k) || (tk->v[k].lex & TITLEISH) ||
 			     is_connector(tk, k)) &&
-			    !sentences_eq(tk, p, "and")) {
+			    !sentences_eq(tk, p, "and") &&
+			    /* "guest at the Science Fair": a place, but
+			     * "Agent in Charge" */
+			    !((sentences_eq(tk, p, "at") ||
+			       sentences_eq(tk, p, "in")) &&
+			      sentences_eq(tk, k, "the"))) {
 				k = p;
 				continue;
 			}
@@ -680,7 +685,11 @@ description(const struct tokens *tk, size_t det, size_t k, size_t end)
 		if (j == end)
 			return false;
 	}
-	for (j = k; j < end; j++)
+	for (j = k; j < end; j++) {
+		/* "a 14-year-old boy": a word in a compound is no time */
+		if (!(tk->v[j].flags & TOK_SPACE) && j > k &&
+		    sentences_is(tk, j - 1, '-'))
+			continue;
 		if (sentences_eq(tk, j, "later") ||
 		    sentences_eq(tk, j, "earlier") ||
 		    sentences_eq(tk, j, "ago") ||
@@ -695,6 +704,7 @@ description(const struct tokens *tk, size_t det, size_t k, size_t end)
 		    sentences_eq(tk, j, "claim") ||
 		    sentences_eq(tk, j, "charge"))
 			return false;
+	}
 	return true;
 }
 
@@ -769,8 +779,14 @@ apposition(struct actors *as, int a, const struct tokens *tk, size_t e)
 	    sentences_is(tk, k + 1, ',') && sentences_len(tk, k) <= 3)
 		k += 2;
 again:
-	/* "X, 42, and his wife Y": a list, no apposition */
-	if (sentences_eq(tk, k, "and") || sentences_eq(tk, k, "or"))
+	/* "X, 42, and his wife Y": a list; "X, with illustrator Y": an
+	 * adverbial; no apposition */
+	if (sentences_eq(tk, k, "and") || sentences_eq(tk, k, "or") ||
+	    sentences_eq(tk, k, "with") || sentences_eq(tk, k, "in") ||
+	    sentences_eq(tk, k, "at") || sentences_eq(tk, k, "on") ||
+	    sentences_eq(tk, k, "after") || sentences_eq(tk, k, "during") ||
+	    sentences_eq(tk, k, "by") || sentences_eq(tk, k, "while") ||
+	    sentences_eq(tk, k, "when") || sentences_eq(tk, k, "as"))
 		return;
 	det = k;
 	if (is_det(tk, k))
@@ -990,6 +1006,25 @@ list_role(struct actors *as, int a, const struct tokens *tk, size_t ns,
 			if (sentences_is(tk, j, ',') || sentences_eq(tk, j, "and") ||
 			    sentences_eq(tk, j, "or"))
 				continue;
+			/* "publishers A of Rolling Stone and B": the
+			 * affiliation of the name before */
+			if ((sentences_eq(tk, j, "of") ||
+			     sentences_eq(tk, j, "from")) &&
+			    j + 1 < ns) {
+				k = j + 1;
+				if (sentences_eq(tk, k, "the") && k + 1 < ns)
+					k++;
+				if (is_cap(tk, k)) {
+					k = run_end(tk, k);
+					/* the run went on over "and B" */
+					while (k > j + 1 && k > ns)
+						k--;
+					if (k <= ns) {
+						j = k - 1;
+						continue;
+					}
+				}
+			}
 			if (sentences_is(tk, j, '(')) {
 				/* "(tennis)" */
 				for (k = j + 1; k < ns && k < j + 5 &&
@@ -1177,6 +1212,66 @@ note_gender(struct actors *as, int a, const struct tokens *tk, size_t from,
 	}
 }
 
+/* Whether token i is an acronym (capitals, perhaps a plural 's'):
+ * its first and last capital in *f, *l. */
+static bool
+acronym(const struct tokens *tk, size_t i, char *f, char *l)
+{
+	const char *w = ttext(tk, i);
+	size_t len = sentences_len(tk, i), k;
+
+	if (len > 1 && w[len - 1] == 's')
+		len--;
+	if (len < 2 || len > 10)
+		return false;
+	for (k = 0; k < len; k++)
+		if (w[k] < 'A' || w[k] > 'Z')
+			return false;
+	*f = w[0];
+	*l = w[len - 1];
+	return true;
+}
+
+/*
+ * Whether the run [s, e) spells out an acronym next to it: "Coordinated
+ * Hurricane Ocean Sampling (CHOS)", "CHOS (Coordinated ... Sampling)":
+ * the first and last words start with its first and last letters. Such
+ * a run names a thing or a body, not a person.
+ */
+static bool
+expands_acronym(const struct tokens *tk, size_t s, size_t e)
+{
+	char f, l;
+	size_t a;
+
+	if (e + 2 < tk->n && sentences_is(tk, e, '(') &&
+	    sentences_is(tk, e + 2, ')'))
+		a = e + 1;
+	else if (s >= 2 && sentences_is(tk, s - 1, '('))
+		a = s - 2;
+	else
+		return false;
+	if (!acronym(tk, a, &f, &l))
+		return false;
+	return tk->text[tk->v[s].start] == f &&
+	       tk->text[tk->v[e - 1].start] == l;
+}
+
+/*
+ * Whether [k, e) opens with a name of two or more name-like words that
+ * ends the run or a connector follows: "the Labour Party and Ann Lee of
+ * the X", not "Bill and Melinda Gates Foundation".
+ */
+static bool
+name_follows(const struct tokens *tk, size_t k, size_t e)
+{
+	size_t j = k;
+
+	while (j < e && namelike(tk, j) && !(tk->v[j].flags & TOK_INITIAL))
+		j++;
+	return j - k >= 2 && (j == e || is_connector(tk, j));
+}
+
 static void run_one(struct actors *as, struct tokens *tk,
                     struct mentions *ms, size_t s, size_t e);
 
@@ -1206,7 +1301,8 @@ again:
 		    (!org ||
 		     (sentences_eq(tk, k, "and") &&
 		      (namelike(tk, k - 1) ||
-		       (k + 1 < e && ph[k + 1].len && ph[k + 1].value))))) {
+		       (k + 1 < e && ph[k + 1].len && ph[k + 1].value) ||
+		       name_follows(tk, k + 1, e))))) {
 			/* [s, k) has no split of its own: the loop got here */
 			run_one(as, tk, ms, s, k);
 			while (k < e && is_connector(tk, k))
@@ -1273,6 +1369,8 @@ run_one(struct actors *as, struct tokens *tk, struct mentions *ms, size_t s,
 		ns++;
 	if (ns < e) {
 		title = role_before(tk, ns, &rs, &rw, &aff);
+		if (!title && e - s >= 2 && expands_acronym(tk, s, e))
+			goto not_person;
 		if (title || e - ns >= 2 ||
 		    (!quoted &&
 		     (speech_follows(tk, e) || speech_precedes(tk, ns)) &&
@@ -1327,6 +1425,7 @@ run_one(struct actors *as, struct tokens *tk, struct mentions *ms, size_t s,
 			return;
 		}
 	}
+not_person:
 	if (!org) {
 		/* an acronym on its own: an organisation */
 		if (e - s == 1 && (tk->v[s].flags & TOK_UPPER) && !ph[s].kind &&

@@ -318,6 +318,76 @@ test_affiliations(void **state)
 	actors_free(as);
 }
 
+/* Not persons: a run ending in an institution word, one that spells out
+ * an acronym beside it; occupations before a name are roles; a place
+ * after "at the" is no part of a title; "X, with Y" is no apposition. */
+static void
+test_things(void **state)
+{
+	const char *p[] = {
+		"The injured went to Royal Kendal Infirmary. Others went to "
+		"Mercy Hospital.",
+		"The Joint Ocean Wind Survey (JOWS) and the NWD (North Wind "
+		"Drifters) begin.",
+		"Among them was the driver Ola Brandt and illustrator Ida Lunde.",
+		"Nils Ek was a speaker at the Oslo Book Fair.",
+		"Saga Holt came, with cartoonist Ines Falk.",
+	};
+	struct actors *as = scan(p, 5);
+	const struct ent *e;
+
+	(void)state;
+	assert_non_null(e = find(as, "Royal Kendal Infirmary"));
+	assert_int_equal(e->a.kind, ACTOR_ORGANIZATION);
+	assert_non_null(e = find(as, "Mercy Hospital"));
+	assert_int_equal(e->a.kind, ACTOR_ORGANIZATION);
+	e = find(as, "Joint Ocean Wind Survey");
+	assert_true(e == NULL || e->a.kind != ACTOR_PERSON);
+	e = find(as, "North Wind Drifters");
+	assert_true(e == NULL || e->a.kind != ACTOR_PERSON);
+	assert_non_null(e = find(as, "Ola Brandt"));
+	assert_string_equal(e->a.role, "driver");
+	assert_non_null(e = find(as, "Ida Lunde"));
+	assert_string_equal(e->a.role, "illustrator");
+	e = find(as, "Fair");
+	assert_true(e == NULL || e->a.role == NULL);
+	e = find(as, "Book Fair");
+	assert_true(e == NULL || e->a.kind != ACTOR_PERSON);
+	assert_non_null(e = find(as, "Saga Holt"));
+	assert_null(e->a.role);
+	assert_non_null(e = find(as, "Ines Falk"));
+	assert_string_equal(e->a.role, "cartoonist");
+	actors_free(as);
+}
+
+/* An organisation run splits at "and" before a two-word name; a list
+ * after a plural title goes on over "of ORG" after each name. */
+static void
+test_coordination(void **state)
+{
+	const char *p[] = {
+		"Seats went to the Green Party and Ola Dahl of the Red "
+		"Alliance.",
+		"It shows editors Ann Berg of Morgen Magazine and Per Moe of "
+		"the Lund Times.",
+	};
+	struct actors *as = scan(p, 2);
+	const struct ent *e;
+
+	(void)state;
+	assert_non_null(e = find(as, "Ola Dahl"));
+	assert_int_equal(e->a.kind, ACTOR_PERSON);
+	assert_string_equal(e->a.affiliation, "Red Alliance");
+	assert_non_null(e = find(as, "Green Party"));
+	assert_int_equal(e->a.kind, ACTOR_ORGANIZATION);
+	assert_non_null(e = find(as, "Ann Berg"));
+	assert_string_equal(e->a.role, "editors");
+	assert_non_null(e = find(as, "Per Moe"));
+	assert_non_null(e->a.role);
+	assert_string_equal(e->a.role, "editors");
+	actors_free(as);
+}
+
 int
 main(void)
 {
@@ -331,6 +401,8 @@ main(void)
 		cmocka_unit_test(test_names),
 		cmocka_unit_test(test_descriptions),
 		cmocka_unit_test(test_affiliations),
+		cmocka_unit_test(test_things),
+		cmocka_unit_test(test_coordination),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
