@@ -28,7 +28,9 @@
  * "the name", "named", "titled", "known as" is no speech (scare).
  * Subjects are names, pronouns (he/she to the nearest person of fitting
  * gender outside quotations, it/they to organisations, countries and
- * groups), descriptions ("the analyst": the latest actor whose role has
+ * groups), "the 44-year-old" (the latest person), "X's spokesman" (an
+ * anonymous actor, not X), descriptions ("the analyst": the latest actor
+ * whose role has
  * that word, else the latest person; "the statement said": whoever
  * issued or spoke in "a statement" earlier in the paragraph; "the city"
  * said: the latest organisation governing a place ("X Town Council",
@@ -362,6 +364,16 @@ is_article(const struct tokens *tk, size_t i)
 	       sentences_ieq(tk, i, "an");
 }
 
+/* "the 44-year-old said": whether tokens [i, i + 5) are "N-year-old". */
+static bool
+year_old(const struct tokens *tk, size_t i)
+{
+	return i + 4 < tk->n && (tk->v[i].flags & TOK_DIGIT) &&
+	       sentences_is(tk, i + 1, '-') &&
+	       sentences_eq(tk, i + 2, "year") &&
+	       sentences_is(tk, i + 3, '-') && sentences_eq(tk, i + 4, "old");
+}
+
 /* Text of tokens [a, b) as an actor name. */
 static int
 np_actor(struct actors *as, const struct tokens *tk, size_t a, size_t b,
@@ -680,6 +692,9 @@ subject_of(struct actors *as, const struct tokens *tk,
 	}
 	if ((a = pronoun(as, tk, ms, p)) >= 0)
 		return a;
+	if (p >= lo + 5 && year_old(tk, p - 4) &&
+	    sentences_ieq(tk, p - 5, "the"))
+		return latest(as, tk, ms, p - 5, W_PERSON, NULL, 0);
 	if (sentences_is(tk, p, ',')) {
 		a = before_apposition(tk, ms, p, lo);
 		/* "The secretary general, Nunzio Galantino, has called" */
@@ -694,8 +709,16 @@ subject_of(struct actors *as, const struct tokens *tk,
 	if ((tk->v[p].flags & TOK_LOWER) && (tk->v[p].flags & TOK_WORD)) {
 		/* "the Home Office letter reads", "Cornyn's statement added" */
 		if (p > lo && (m = mention_ending(tk, ms, p - 1)) != NULL &&
-		    !(tk->v[p].lex & LEX_BIT(LEX_STOPWORD)))
+		    !(tk->v[p].lex & LEX_BIT(LEX_STOPWORD))) {
+			/* "Okafor's spokesman said": not Okafor */
+			if ((tk->v[p - 1].flags & TOK_POSS) &&
+			    (tk->v[p].lex &
+			     (LEX_BIT(LEX_TITLE) | LEX_BIT(LEX_ANON_WORD))) &&
+			    !(tk->v[p].lex & LEX_BIT(LEX_ORG_WORD)))
+				return np_actor(as, tk, m->first, p + 1,
+				                ACTOR_ANONYMOUS);
 			return m->actor;
+		}
 		/* "the team was denied": an organisation word as the
 		 * subject of a passive is none, nor of a verb that is no
 		 * speech ("the team remained") */
@@ -817,6 +840,10 @@ description_right(struct actors *as, const struct tokens *tk,
 		const struct token *t = &tk->v[h];
 		const struct mention *m;
 
+		if (h == v + 2 && sentences_ieq(tk, v + 1, "the") &&
+		    year_old(tk, h) &&
+		    (h + 5 >= hi || !(tk->v[h + 5].flags & TOK_WORD)))
+			return latest(as, tk, ms, v, W_PERSON, NULL, 0);
 		/* an organisation or country as a modifier: "a BBC ..." */
 		if ((m = mention_starting(tk, ms, h)) != NULL &&
 		    as->v[m->actor].a.kind != ACTOR_PERSON && m->last > h &&
@@ -1352,7 +1379,7 @@ static int
 paragraph_subject(struct actors *as, struct tokens *tk,
                   const struct mentions *ms)
 {
-	size_t s, f, k, i;
+	size_t s, f, k, i, lim;
 	bool verb = false;
 	int a;
 
@@ -1372,7 +1399,13 @@ paragraph_subject(struct actors *as, struct tokens *tk,
 		return as->v[a].a.kind == ACTOR_PERSON ? a : -1;
 	if ((a = statement_author(as, tk, ms, s)) >= 0)
 		return a; /* "The ministry issued a statement." */
-	for (i = ms_lower(ms, f); i < ms->n && ms->v[i].first < f + 6; i++) {
+	lim = f + 6;
+	for (i = ms_lower(ms, f); i < ms->n && ms->v[i].first < lim; i++) {
+		if (tk->v[ms->v[i].last - 1].flags & TOK_POSS) {
+			/* "Vega's campaign manager, Reilly," */
+			lim = ms->v[i].last + 6;
+			continue;
+		}
 		if (ms->v[i].quoted || ms->v[i].object)
 			continue;
 		return as->v[ms->v[i].actor].a.kind == ACTOR_PERSON

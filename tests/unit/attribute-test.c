@@ -266,6 +266,37 @@ test_city_speaks(void **state)
 	annotation_free(ann);
 }
 
+static const char article8[] =
+    "Race tightens\n\n"
+    "Political scientist Naomi Fields said the race was close. \"It is "
+    "a coin toss,\" said the 44-year-old.\n\n"
+    "Fields left early. \"I am tired,\" the 44-year-old said.\n\n"
+    "Senator Maria Vega's campaign manager, Tom Reilly, disagreed.\n\n"
+    "\"We are ahead in every poll that matters.\"\n\n"
+    "Vega's spokesman said: \"The senator will campaign in every "
+    "county.\"\n";
+
+/* "the N-year-old" is the latest person; a possessive name opening a
+ * sentence is not its subject ("Vega's campaign manager, Reilly,",
+ * "Vega's spokesman said"). */
+static void
+test_age_and_possessive(void **state)
+{
+	struct annotation *ann = annotate_string(article8, sizeof article8 - 1);
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < 2; i++) {
+		assert_string_equal(
+		    ann->actors[ann->quotes[i].speaker].name, "Naomi Fields");
+		assert_non_null(ann->quotes[i].cue);
+	}
+	assert_string_equal(speaker_of(ann, "We are ahead"), "Tom Reilly");
+	assert_string_equal(speaker_of(ann, "The senator will"),
+	                    "Vega's spokesman");
+	annotation_free(ann);
+}
+
 int
 main(void)
 {
@@ -278,6 +309,7 @@ main(void)
 		cmocka_unit_test(test_asker_statement_clause),
 		cmocka_unit_test(test_naming_quote),
 		cmocka_unit_test(test_city_speaks),
+		cmocka_unit_test(test_age_and_possessive),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
