@@ -653,6 +653,124 @@ ends_ed(const struct tokens *tk, size_t i)
 }
 
 /*
+ * An honorific that states an office ("Sen. X", "Gov. X", "Gen. X"): the
+ * office, spelt out, is the role; "Mr." and "Dr." state none.
+ */
+static void
+honorific_role(struct actors *as, int a, const struct tokens *tk, size_t from,
+               size_t to)
+{
+	static const char *const map[][2] = {
+		{ "sen", "Senator" },     { "rep", "Representative" },
+		{ "gov", "Governor" },    { "gen", "General" },
+		{ "lt", "Lieutenant" },   { "col", "Colonel" },
+		{ "capt", "Captain" },    { "sgt", "Sergeant" },
+		{ "prof", "Professor" },  { "rev", "Reverend" },
+		{ "judge", "Judge" },     { "lord", "Lord" },
+		{ "king", "King" },       { "queen", "Queen" },
+		{ "prince", "Prince" },   { "princess", "Princess" },
+	};
+	size_t k, m, len, i;
+
+	if (as->v[a].a.role != NULL)
+		return;
+	for (k = from; k < to; k++) {
+		const char *w = ttext(tk, k);
+
+		len = sentences_len(tk, k);
+		if (len > 1 && w[len - 1] == '.')
+			len--;
+		for (m = 0; m < sizeof map / sizeof map[0]; m++) {
+			if (strlen(map[m][0]) != len)
+				continue;
+			for (i = 0; i < len; i++)
+				if ((w[i] | 0x20) != map[m][0][i])
+					break;
+			if (i == len) {
+				as->v[a].a.role = xstrdup(map[m][1]);
+				return;
+			}
+		}
+	}
+}
+
+/* "(R-Texas)", "(D-Ore.)": a party letter and a state after a name. */
+static bool
+party_state(struct actors *as, int a, const struct tokens *tk, size_t e)
+{
+	const char *w;
+	const char *party;
+	size_t len, close = e + 2;
+	char *v;
+
+	if (e + 2 >= tk->n || !sentences_is(tk, e, '('))
+		return false;
+	w = ttext(tk, e + 1);
+	len = tk->v[e + 1].end - tk->v[e + 1].start;
+	if (len < 4 || w[1] != '-' || w[2] < 'A' || w[2] > 'Z')
+		return false;
+	if (w[0] == 'R')
+		party = "Republican";
+	else if (w[0] == 'D')
+		party = "Democrat";
+	else if (w[0] == 'I')
+		party = "Independent";
+	else
+		return false;
+	if (sentences_is(tk, close, '.') && close + 1 < tk->n)
+		close++;
+	if (!sentences_is(tk, close, ')'))
+		return false;
+	if (as->v[a].a.affiliation != NULL)
+		return true;
+	v = xmalloc(strlen(party) + 2 + len);
+	strcpy(v, party);
+	strcat(v, ", ");
+	strncat(v, w + 2, len - 2);
+	as->v[a].a.affiliation = v;
+	return true;
+}
+
+/*
+ * Letters after a name at token k ("X, QC,", "X, Ph.D.", "X Jr."): the
+ * token after them in *next; *office when they state an office (QC,
+ * SC, MP...), which is then a role.
+ */
+static bool
+postnominal(const struct tokens *tk, size_t k, size_t *next, bool *office)
+{
+	static const char *const offices[] = { "QC", "SC", "KC", "MP", "MSP",
+		"MLA", "MPP", "MEP" };
+	static const char *const others[] = { "Ph.D.", "PhD", "M.D.", "MD",
+		"Jr.", "Jr", "Sr.", "Sr", "Esq.", "OBE", "MBE", "CBE", "KBE" };
+	const char *w;
+	size_t m, len, end, j;
+
+	if (k >= tk->n || !(tk->v[k].flags & (TOK_CAP | TOK_INITIAL)))
+		return false;
+	w = ttext(tk, k);
+	end = tk->v[tk->n - 1].end;
+	for (m = 0; m < sizeof offices / sizeof offices[0] + sizeof others /
+	                sizeof others[0]; m++) {
+		const char *o = m < sizeof offices / sizeof offices[0] ?
+		    offices[m] : others[m - sizeof offices / sizeof offices[0]];
+
+		len = strlen(o);
+		if (tk->v[k].start + len > end || memcmp(w, o, len) != 0)
+			continue;
+		/* the letters end a word */
+		for (j = k; j < tk->n && tk->v[j].end < tk->v[k].start + len; j++)
+			;
+		if (j >= tk->n || tk->v[j].end != tk->v[k].start + len)
+			continue;
+		*next = j + 1;
+		*office = m < sizeof offices / sizeof offices[0];
+		return true;
+	}
+	return false;
+}
+
+/*
  * Whether the apposition [k, end) after a name, its determiner at det
  * (det == k: none), describes the person though it holds no listed
  * title: "X, a 14-year-old boy from Y," "X, the voice of Z,". It must
@@ -771,9 +889,28 @@ apposition(struct actors *as, int a, const struct tokens *tk, size_t e)
 		}
 		return;
 	}
-	if (!sentences_is(tk, e, ',') || e + 1 >= tk->n)
+	if (party_state(as, a, tk, e))
+		return;
+	/* "X (a spokesman for Y)": a bracket like a comma */
+	if ((!sentences_is(tk, e, ',') && !sentences_is(tk, e, '(')) ||
+	    e + 1 >= tk->n)
 		return;
 	k = e + 1;
+	/* "X, QC, a barrister": the letters, then on */
+	{
+		size_t nx;
+		bool office;
+
+		if (sentences_is(tk, e, ',') &&
+		    postnominal(tk, k, &nx, &office)) {
+			if (office)
+				set_role(as, a, tk, k, nx);
+			if (nx + 1 < tk->n && sentences_is(tk, nx, ','))
+				k = nx + 1;
+			else
+				return;
+		}
+	}
 	/* "X, 42, a homeopath": an age first */
 	if (k + 2 < tk->n && (tk->v[k].flags & TOK_DIGIT) &&
 	    sentences_is(tk, k + 1, ',') && sentences_len(tk, k) <= 3)
@@ -968,6 +1105,88 @@ poss_affiliation(struct actors *as, int a, const struct tokens *tk, size_t s)
 	    (tk->v[p].lex & (LEX_BIT(LEX_ORG_WORD) | LEX_BIT(LEX_OUTLET))))
 		as->v[a].a.affiliation = sentences_clean(
 		    tk->text, tk->v[os].start, tk->v[p].core_end);
+}
+
+/* The verbs that take a role after "as": "resigned as minister". */
+static bool
+as_verb(const struct tokens *tk, size_t i)
+{
+	static const char *const v[] = { "resign", "resigned", "resigns",
+		"serve", "served", "serves", "serving", "appointed", "named",
+		"elected", "re-elected", "nominated", "confirmed", "installed",
+		"hired", "work", "worked", "works", "working", "retired",
+		"retires", "quit", "down", "over", "in", "remains", "remained",
+		"continues", "continued", "reappointed", "chosen", "selected" };
+	size_t k;
+
+	if (!(tk->v[i].flags & TOK_LOWER))
+		return false;
+	for (k = 0; k < sizeof v / sizeof v[0]; k++)
+		if (sentences_eq(tk, i, v[k]))
+			return true;
+	return false;
+}
+
+/*
+ * A role after a verb and "as", later in the sentence of the name that
+ * ends at e: "X was forced to resign as foreign minister", "X, who served
+ * as chief executive of Y,". The words between hold no other name; the
+ * role is title words (capitalised or not) with at least one title,
+ * and "of ORG" after it.
+ */
+static void
+role_after_as(struct actors *as, int a, const struct tokens *tk, size_t e)
+{
+	size_t j, k, r, last = 0;
+
+	if (as->v[a].a.role != NULL)
+		return;
+	for (j = e; j < tk->n && j < e + 10; j++) {
+		if (sentences_eq(tk, j, "as") && j > e && as_verb(tk, j - 1))
+			break;
+		if (!(tk->v[j].flags & TOK_WORD) && !sentences_is(tk, j, ',') &&
+		    !sentences_is(tk, j, '-'))
+			return;
+		if ((tk->v[j].flags & TOK_WORD) && is_cap(tk, j))
+			return;
+		if (j > e && (tk->v[j].flags & TOK_SENTSTART))
+			return;
+	}
+	if (j >= tk->n || j >= e + 10 || !same_ctx(tk, e, j))
+		return;
+	r = j + 1;
+	if (r < tk->n && (is_det(tk, r) || sentences_eq(tk, r, "its") ||
+	                  sentences_eq(tk, r, "his") ||
+	                  sentences_eq(tk, r, "her") ||
+	                  sentences_eq(tk, r, "their")))
+		r++;
+	for (k = r; k < tk->n && k < r + 6; k++) {
+		const struct token *t = &tk->v[k];
+
+		if (!(t->flags & TOK_WORD) || !same_ctx(tk, e, k) ||
+		    (k > r && (t->flags & TOK_SENTSTART)))
+			break;
+		if (t->lex & LEX_BIT(LEX_TITLE)) {
+			last = k + 1;
+			continue;
+		}
+		if ((t->lex & LEX_BIT(LEX_TITLE_MOD)) ||
+		    (is_cap(tk, k) && !(t->lex & LEX_BIT(LEX_STOPWORD))) ||
+		    sentences_is(tk, k, '-'))
+			continue;
+		break;
+	}
+	if (last == 0)
+		return;
+	/* "chief executive of Norsk Data" */
+	if (last + 1 < tk->n && sentences_eq(tk, last, "of")) {
+		k = last + 1;
+		if (sentences_eq(tk, k, "the") && k + 1 < tk->n)
+			k++;
+		if (is_cap(tk, k) && same_ctx(tk, e, k))
+			last = run_end(tk, k);
+	}
+	set_role(as, a, tk, r, last);
 }
 
 /* Whether tokens [from, to) are all honorifics ("Dr.", "Mr."), which
@@ -1388,6 +1607,8 @@ run_one(struct actors *as, struct tokens *tk, struct mentions *ms, size_t s,
 
 				if (!honorifics_only(tk, rs, ns))
 					set_role(as, a, tk, rs, ns);
+				else
+					honorific_role(as, a, tk, rs, ns);
 				note_gender(as, a, tk, rs, ns);
 				if (plural_title(tk, ns - 1)) {
 					list_actor = a;
@@ -1415,8 +1636,10 @@ run_one(struct actors *as, struct tokens *tk, struct mentions *ms, size_t s,
 				role_comma_before(as, a, tk, ns);
 				list_role(as, a, tk, ns, e);
 			}
-			if (!quoted)
+			if (!quoted) {
 				apposition(as, a, tk, e);
+				role_after_as(as, a, tk, e);
+			}
 			add_mention(as, tk, ms, a, ns, e, rw);
 			if (tk->v[e - 1].flags & TOK_POSS)
 				actors_alias(as, a, ttext(tk, ns),

@@ -274,10 +274,53 @@ test_descriptions(void **state)
 		"Jon Berg, an hour later, left the hall.",
 		"Ann Lowe, 40, and her son Tim Lowe, 12, were there.",
 	};
-	struct actors *as = scan(p, 4);
+	struct actors *as;
 	const struct ent *e;
+	const char *q[] = {
+		"Ivo Marsh was asked to resign as finance minister in May.",
+		"Lea Hahn, who served as chief executive of Norsk Data, left.",
+		"Tor Vik met Ada Berg as she left.",
+	};
+	const char *r[] = {
+		"Sen. Rob Tully (R-Texas) and Gov. Ann Pike spoke.",
+		"Dr. Eli Roth said so. Mr. Sam Hale agreed.",
+		"Ina Moss (a spokeswoman for the Port Authority) wrote. Ivan "
+		"Sokol (left) smiled.",
+		"Jo Pym, QC, told the court. Al Reed, Ph.D., a chemist at "
+		"Lund University, spoke.",
+	};
 
 	(void)state;
+	/* a role after a verb and "as" */
+	as = scan(q, 3);
+	assert_non_null(e = find(as, "Ivo Marsh"));
+	assert_string_equal(e->a.role, "finance minister");
+	assert_non_null(e = find(as, "Lea Hahn"));
+	assert_string_equal(e->a.role, "chief executive of Norsk Data");
+	assert_non_null(e = find(as, "Tor Vik"));
+	assert_null(e->a.role);
+	actors_free(as);
+	/* an office in an honorific, a party and state, a bracket */
+	as = scan(r, 4);
+	assert_non_null(e = find(as, "Jo Pym"));
+	assert_string_equal(e->a.role, "QC");
+	assert_non_null(e = find(as, "Al Reed"));
+	assert_non_null(strstr(e->a.role, "chemist"));
+	assert_non_null(e = find(as, "Rob Tully"));
+	assert_string_equal(e->a.role, "Senator");
+	assert_string_equal(e->a.affiliation, "Republican, Texas");
+	assert_non_null(e = find(as, "Ann Pike"));
+	assert_string_equal(e->a.role, "Governor");
+	assert_non_null(e = find(as, "Eli Roth"));
+	assert_null(e->a.role);
+	assert_non_null(e = find(as, "Sam Hale"));
+	assert_null(e->a.role);
+	assert_non_null(e = find(as, "Ina Moss"));
+	assert_string_equal(e->a.role, "spokeswoman for the Port Authority");
+	assert_non_null(e = find(as, "Ivan Sokol"));
+	assert_null(e->a.role);
+	actors_free(as);
+	as = scan(p, 4);
 	assert_non_null(e = find(as, "Oskar Lindqvist"));
 	assert_non_null(e->a.role);
 	assert_non_null(strstr(e->a.role, "retired welder"));
