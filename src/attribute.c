@@ -1456,6 +1456,13 @@ classify(const struct tokens *tk, const struct qspan *q, struct attr_result *r,
 		r->kind = QUOTE_SCARE;
 		return;
 	}
+	/* a short sentence of its own: `... said Marsh. "They earned it."` */
+	if (q->words >= 2 && starts_cap && at_start && q->last > q->first &&
+	    !title_case(tk, q) && (tk->v[q->open].flags & TOK_SENTSTART) &&
+	    strchr(".?!", tk->text[tk->v[q->last - 1].start]) != NULL) {
+		r->kind = QUOTE_DIRECT;
+		return;
+	}
 	if (q->words <= 3 && !cue) {
 		r->kind = QUOTE_SCARE;
 		return;

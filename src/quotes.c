@@ -9,7 +9,9 @@
  * wins, which accepts a quote closed with the wrong glyph. Single quotes
  * outside double quotes are taken only when a closing single mark follows
  * within the same sentence region (40 tokens), so stray apostrophes never
- * open a span. Work is linear in the number of tokens.
+ * open a span; a mark after a word in -s and before a lower-case word
+ * ("the players’ plan") closes one only when no later mark does. Work is
+ * linear in the number of tokens.
  */
 #include "config.h"
 
@@ -198,7 +200,7 @@ seal(struct tokens *tk, struct qspans *qs, struct qspan *q)
 static size_t
 single_closer(const struct tokens *tk, size_t i)
 {
-	size_t j;
+	size_t j, maybe = QSPAN_NONE;
 
 	for (j = i + 1; j < tk->n && j < i + 40; j++) {
 		int kind;
@@ -206,14 +208,32 @@ single_closer(const struct tokens *tk, size_t i)
 		bool o, c;
 
 		if (kind == 2)
-			return QSPAN_NONE;
-		if (kind != 1 || g == G_OPEN)
+			return maybe;
+		if (kind != 1)
 			continue;
 		flanks(tk, j, 1, &o, &c);
-		if (c && !(tk->v[j].flags & TOK_SPACE))
-			return j > i + 1 ? j : QSPAN_NONE;
+		if (g == G_OPEN || (o && !c)) {
+			if (maybe != QSPAN_NONE)
+				return maybe; /* 'lies' and 'smears' */
+			continue;
+		}
+		if (!c || (tk->v[j].flags & TOK_SPACE))
+			continue;
+		if (j <= i + 1)
+			return maybe;
+		/* "the players’ plan": a plural possessive, unless no other
+		 * mark closes the quote */
+		if (maybe == QSPAN_NONE && j + 1 < tk->n &&
+		    tk->text[tk->v[j - 1].end - 1] == 's' &&
+		    (tk->v[j - 1].flags & TOK_WORD) &&
+		    (tk->v[j + 1].flags & TOK_SPACE) &&
+		    (tk->v[j + 1].flags & TOK_LOWER)) {
+			maybe = j;
+			continue;
+		}
+		return j;
 	}
-	return QSPAN_NONE;
+	return maybe;
 }
 
 void

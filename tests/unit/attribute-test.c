@@ -297,6 +297,24 @@ test_age_and_possessive(void **state)
 	annotation_free(ann);
 }
 
+static const char article9[] =
+    "Cup final\n\n"
+    "\"It is the fans' day,\" said Leo Marsh. \"They earned it.\"\n";
+
+/* A short quote that is a sentence of its own is speech, not a scare
+ * quote. */
+static void
+test_short_sentence(void **state)
+{
+	struct annotation *ann = annotate_string(article9, sizeof article9 - 1);
+
+	(void)state;
+	assert_int_equal(ann->nquotes, 2);
+	assert_int_equal(ann->quotes[1].kind, QUOTE_DIRECT);
+	assert_string_equal(speaker_of(ann, "They earned"), "Leo Marsh");
+	annotation_free(ann);
+}
+
 int
 main(void)
 {
@@ -310,6 +328,7 @@ main(void)
 		cmocka_unit_test(test_naming_quote),
 		cmocka_unit_test(test_city_speaks),
 		cmocka_unit_test(test_age_and_possessive),
+		cmocka_unit_test(test_short_sentence),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

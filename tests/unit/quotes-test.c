@@ -117,6 +117,33 @@ test_unclosed_and_stray(void **state)
 	done(&f);
 }
 
+/* A plural possessive inside single quotes does not close them, unless
+ * no other mark does; two single quotes in a row stay two. */
+static void
+test_single_possessive(void **state)
+{
+	struct fx f = { 0 };
+	const char *s =
+	    "\xe2\x80\x98We know the farmers\xe2\x80\x99 plan well,"
+	    "\xe2\x80\x99 said the mayor.";
+	const char *s2 = "They called it 'lies' and 'smears' at once.";
+	const char *s3 = "The 'elites' view' of the city.";
+
+	(void)state;
+	find(&f, s);
+	assert_int_equal(f.qs.n, 1);
+	assert_span(s, &f.qs.v[0],
+	            "We know the farmers\xe2\x80\x99 plan well,");
+	find(&f, s2);
+	assert_int_equal(f.qs.n, 2);
+	assert_span(s2, &f.qs.v[0], "lies");
+	assert_span(s2, &f.qs.v[1], "smears");
+	find(&f, s3);
+	assert_int_equal(f.qs.n, 1);
+	assert_span(s3, &f.qs.v[0], "elites' view");
+	done(&f);
+}
+
 int
 main(void)
 {
@@ -125,6 +152,7 @@ main(void)
 		cmocka_unit_test(test_nested_and_single),
 		cmocka_unit_test(test_over_paragraphs),
 		cmocka_unit_test(test_unclosed_and_stray),
+		cmocka_unit_test(test_single_possessive),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
