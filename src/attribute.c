@@ -69,12 +69,16 @@ attribute_init(struct attr_state *st)
  * report states that", "the government referred to it as".
  */
 static bool
-noun_verb(const struct tokens *tk, size_t i)
+noun_verb_slow(const struct tokens *tk, size_t i)
 {
 	const char *s = tk->text + tk->v[i].start;
-	size_t len = tk->v[i].end - tk->v[i].start;
+	size_t nlen;
+	char n;
 
-	if (len < 4 || len > 9 || i + 1 >= tk->n)
+	/* the particle first: most words are followed by none */
+	nlen = tk->v[i + 1].end - tk->v[i + 1].start;
+	n = tk->text[tk->v[i + 1].start];
+	if (nlen < 2 || nlen > 4 || (n != 'f' && n != 't'))
 		return false;
 	switch (*s) {
 	case 'c':
@@ -96,6 +100,20 @@ noun_verb(const struct tokens *tk, size_t i)
 	default:
 		return false;
 	}
+}
+
+/* The cheap tests of noun_verb_slow(), inline: most tokens stop here. */
+static inline bool
+noun_verb(const struct tokens *tk, size_t i)
+{
+	const struct token *t = &tk->v[i];
+	size_t len = t->end - t->start;
+	char c;
+
+	if (!(t->flags & TOK_LOWER) || len < 4 || len > 9 || i + 1 >= tk->n)
+		return false;
+	c = tk->text[t->start];
+	return (c == 'c' || c == 's' || c == 'r') && noun_verb_slow(tk, i);
 }
 
 static bool
@@ -1380,24 +1398,31 @@ paragraph_subject(struct actors *as, struct tokens *tk,
                   const struct mentions *ms)
 {
 	size_t s, f, k, i, lim;
-	bool verb = false;
+	bool verb = false, document = false;
 	int a;
 
 	if (tk->n == 0 || tk->ns == 0)
 		return -1;
 	s = tk->ns - 1;
 	f = tk->s[s].first;
-	for (k = f; k < tk->s[s].last; k++)
-		if (tk->v[k].flags & TOK_LOWER &&
-		    (tk->v[k].lex &
-		         (LEX_BIT(LEX_SPEECH_VERB) | LEX_BIT(LEX_STANCE_VERB)) ||
-		     noun_verb(tk, k)))
+	for (k = f; k < tk->s[s].last; k++) {
+		unsigned lex = tk->v[k].lex;
+
+		if (!lex || !(tk->v[k].flags & TOK_LOWER))
+			continue;
+		if (lex &
+		    (LEX_BIT(LEX_SPEECH_VERB) | LEX_BIT(LEX_STANCE_VERB)))
 			verb = true;
+		if (lex & LEX_BIT(LEX_DOCUMENT))
+			document = true;
+	}
+	for (k = f; !verb && k < tk->s[s].last; k++)
+		verb = noun_verb(tk, k);
 	if (verb &&
 	    (sentences_ieq(tk, f, "he") || sentences_ieq(tk, f, "she")) &&
 	    (a = pronoun(as, tk, ms, f)) >= 0)
 		return as->v[a].a.kind == ACTOR_PERSON ? a : -1;
-	if ((a = statement_author(as, tk, ms, s)) >= 0)
+	if (document && (a = statement_author(as, tk, ms, s)) >= 0)
 		return a; /* "The ministry issued a statement." */
 	lim = f + 6;
 	for (i = ms_lower(ms, f); i < ms->n && ms->v[i].first < lim; i++) {
@@ -1425,15 +1450,17 @@ naming_quote(const struct tokens *tk, const struct qspan *q)
 {
 	size_t o = q->open;
 
-	if (o == QSPAN_NONE || o == 0 || q->words > 6 || !title_case(tk, q))
+	if (o == QSPAN_NONE || o == 0 || q->words > 6 ||
+	    !(tk->v[o - 1].flags & TOK_LOWER))
 		return false;
 	o--;
-	return sentences_eq(tk, o, "name") || sentences_eq(tk, o, "named") ||
-	       sentences_eq(tk, o, "nicknamed") ||
-	       sentences_eq(tk, o, "titled") ||
-	       sentences_eq(tk, o, "entitled") ||
-	       (o > 0 && sentences_eq(tk, o, "as") &&
-	        sentences_eq(tk, o - 1, "known"));
+	return (sentences_eq(tk, o, "name") || sentences_eq(tk, o, "named") ||
+	        sentences_eq(tk, o, "nicknamed") ||
+	        sentences_eq(tk, o, "titled") ||
+	        sentences_eq(tk, o, "entitled") ||
+	        (o > 0 && sentences_eq(tk, o, "as") &&
+	         sentences_eq(tk, o - 1, "known"))) &&
+	       title_case(tk, q);
 }
 
 static void
@@ -1458,8 +1485,9 @@ classify(const struct tokens *tk, const struct qspan *q, struct attr_result *r,
 	}
 	/* a short sentence of its own: `... said Marsh. "They earned it."` */
 	if (q->words >= 2 && starts_cap && at_start && q->last > q->first &&
-	    !title_case(tk, q) && (tk->v[q->open].flags & TOK_SENTSTART) &&
-	    strchr(".?!", tk->text[tk->v[q->last - 1].start]) != NULL) {
+	    (tk->v[q->open].flags & TOK_SENTSTART) &&
+	    strchr(".?!", tk->text[tk->v[q->last - 1].start]) != NULL &&
+	    !title_case(tk, q)) {
 		r->kind = QUOTE_DIRECT;
 		return;
 	}
