@@ -28,7 +28,9 @@
  * "the name", "named", "titled", "known as" is no speech (scare).
  * Subjects are names, pronouns (he/she to the nearest person of fitting
  * gender outside quotations, it/they to organisations, countries and
- * groups), "the 44-year-old" (the latest person), "X's spokesman" (an
+ * groups), "a source close to the board" (the head before its
+ * prepositional phrase, not the board), "the 44-year-old" (the latest
+ * person), "X's spokesman" (an
  * anonymous actor, not X), descriptions ("the analyst": the latest actor
  * whose role has
  * that word, else the latest person; "the statement said": whoever
@@ -656,6 +658,49 @@ possessor(const struct tokens *tk, const struct mentions *ms, size_t p,
 	return -1;
 }
 
+static bool
+preposition(const struct tokens *tk, size_t i)
+{
+	return sentences_eq(tk, i, "to") || sentences_eq(tk, i, "of") ||
+	       sentences_eq(tk, i, "for") || sentences_eq(tk, i, "at") ||
+	       sentences_eq(tk, i, "in") || sentences_eq(tk, i, "from") ||
+	       sentences_eq(tk, i, "with") || sentences_eq(tk, i, "on");
+}
+
+/*
+ * A description whose head comes before a prepositional phrase that ends
+ * at token p: "a source close to the board", "the spokesman for the
+ * ministry", "one official with the agency"; the description runs to p.
+ * -1 when the words before p are no such phrase.
+ */
+static int
+head_before_pp(struct actors *as, const struct tokens *tk,
+               const struct mentions *ms, size_t p, size_t lo)
+{
+	size_t j, h;
+
+	for (j = p; j > lo && j + 5 > p; j--) {
+		const struct token *t = &tk->v[j - 1];
+
+		if (!(t->flags & TOK_LOWER) || (t->flags & TOK_QUOTED))
+			return -1;
+		if (preposition(tk, j - 1))
+			break;
+	}
+	if (j <= lo + 1 || j + 5 <= p || !preposition(tk, j - 1))
+		return -1;
+	j--; /* the preposition */
+	for (h = j; h > lo && h + 3 > j; h--) {
+		const struct token *t = &tk->v[h - 1];
+
+		if (!(t->flags & TOK_LOWER) || (t->flags & TOK_QUOTED))
+			return -1;
+		if (t->lex & (LEX_BIT(LEX_TITLE) | LEX_BIT(LEX_ANON_WORD)))
+			return description(as, tk, ms, h - 1, lo, p + 1);
+	}
+	return -1;
+}
+
 int
 attribute_subject(struct actors *as, struct tokens *tk,
                   const struct mentions *ms, size_t v, size_t lo)
@@ -737,6 +782,10 @@ subject_of(struct actors *as, const struct tokens *tk,
 				                ACTOR_ANONYMOUS);
 			return m->actor;
 		}
+		/* "a source close to the board told": the head before
+		 * the prepositional phrase */
+		if ((a = head_before_pp(as, tk, ms, p, lo)) >= 0)
+			return a;
 		/* "the team was denied": an organisation word as the
 		 * subject of a passive is none, nor of a verb that is no
 		 * speech ("the team remained") */

@@ -315,6 +315,27 @@ test_short_sentence(void **state)
 	annotation_free(ann);
 }
 
+static const char article10[] =
+    "Bank shake-up\n\n"
+    "A source close to the board told Reuters that \"heads will "
+    "roll.\"\n\n"
+    "\"Nothing is decided,\" the spokesman for the regulator said.\n";
+
+/* The head of a description before its prepositional phrase speaks,
+ * not the phrase's object. */
+static void
+test_head_before_pp(void **state)
+{
+	struct annotation *ann =
+	    annotate_string(article10, sizeof article10 - 1);
+
+	(void)state;
+	assert_string_equal(speaker_of(ann, "heads will"),
+	                    "source close to the board");
+	assert_non_null(strstr(speaker_of(ann, "Nothing is"), "spokesman"));
+	annotation_free(ann);
+}
+
 int
 main(void)
 {
@@ -329,6 +350,7 @@ main(void)
 		cmocka_unit_test(test_city_speaks),
 		cmocka_unit_test(test_age_and_possessive),
 		cmocka_unit_test(test_short_sentence),
+		cmocka_unit_test(test_head_before_pp),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
