@@ -287,6 +287,25 @@ is_connector(const struct tokens *tk, size_t i)
 	       sentences_is(tk, i, '&');
 }
 
+/*
+ * A capitalised adherent in -ist ("Scientologist", "Methodist",
+ * "Socialist"): a description before a name, not a name ("Lindqvist",
+ * "Holmquist" are).
+ */
+static bool
+ist_word(const struct tokens *tk, size_t i)
+{
+	const char *w = ttext(tk, i);
+	size_t len = sentences_len(tk, i);
+
+	if (len > 1 && w[len - 1] == 's')
+		len--;
+	return len >= 7 && (tk->v[i].flags & TOK_CAP) &&
+	       !(tk->v[i].flags & TOK_UPPER) &&
+	       memcmp(w + len - 3, "ist", 3) == 0 && w[len - 4] != 'u' &&
+	       w[len - 4] != 'v';
+}
+
 static bool
 namelike(const struct tokens *tk, size_t i)
 {
@@ -295,6 +314,8 @@ namelike(const struct tokens *tk, size_t i)
 	if (t->flags & TOK_INITIAL)
 		return true;
 	if (!(t->flags & TOK_CAP) || (t->lex & NOTNAME) || ph[i].kind)
+		return false;
+	if (ist_word(tk, i))
 		return false;
 	if ((t->flags & TOK_UPPER) && sentences_len(tk, i) > 1)
 		return false; /* an acronym */
@@ -308,6 +329,16 @@ run_end(const struct tokens *tk, size_t i)
 	size_t j = i;
 
 	while (j < tk->n && same_ctx(tk, i, j)) {
+		/* "American-Islamic": capitalised words hyphened (a
+		 * demonym is joined to none in sentences.c) */
+		if (j > i && sentences_is(tk, j, '-') && j + 1 < tk->n &&
+		    !(tk->v[j].flags & TOK_SPACE) &&
+		    !(tk->v[j + 1].flags & TOK_SPACE) &&
+		    (tk->v[j + 1].flags & TOK_CAP) && is_cap(tk, j - 1) &&
+		    same_ctx(tk, i, j + 1)) {
+			j++;
+			continue;
+		}
 		if (j > i && !(tk->v[j].flags & TOK_WORD))
 			break;
 		if ((tk->v[j].flags & TOK_WORD) && is_cap(tk, j)) {
@@ -340,7 +371,10 @@ run_end(const struct tokens *tk, size_t i)
 			     sentences_eq(tk, j, "on")) &&
 			    kk < tk->n &&
 			    (tk->v[kk].lex & (COUNTRYISH | LEX_PREFIX)) &&
-			    ph[kk].kind != 0)
+			    ph[kk].kind != 0 &&
+			    /* "Council on American-Islamic Relations" */
+			    !(kk + 1 < tk->n && sentences_is(tk, kk + 1, '-') &&
+			      !(tk->v[kk + 1].flags & TOK_SPACE)))
 				break;
 
 			/* "of the", "for the" */
@@ -570,7 +604,7 @@ role_before(const struct tokens *tk, size_t s, size_t *rs, size_t *rw,
 					*aff = p;
 				break;
 			}
-			if (t->lex & TITLEISH) {
+			if ((t->lex & TITLEISH) || ist_word(tk, p)) {
 				title = true;
 				k = p;
 				continue;
@@ -826,13 +860,14 @@ description(const struct tokens *tk, size_t det, size_t k, size_t end)
 	return true;
 }
 
+static void apposition_at(struct actors *as, int a, const struct tokens *tk,
+                          size_t e);
+
 /* The apposition after a person's name at e: "X, a lecturer at Y,". */
 static void
 apposition(struct actors *as, int a, const struct tokens *tk, size_t e)
 {
-	size_t k, end, lim, os, oe, det;
-	bool title = false;
-	const char *c;
+	size_t k, end, lim, os, oe;
 
 	if (e >= tk->n)
 		return;
@@ -891,7 +926,32 @@ apposition(struct actors *as, int a, const struct tokens *tk, size_t e)
 	}
 	if (party_state(as, a, tk, e))
 		return;
-	/* "X (a spokesman for Y)": a bracket like a comma */
+	/* "X (a spokesman for Y)": a bracket like a comma; "X (Y), an
+	 * officer": the comma after a bracket that held no role */
+	if (sentences_is(tk, e, '(') && as->v[a].a.role == NULL) {
+		for (k = e + 1; k < tk->n && k < e + 16 &&
+		                !sentences_is(tk, k, ')');
+		     k++)
+			;
+		if (k + 1 < tk->n && sentences_is(tk, k, ')') &&
+		    sentences_is(tk, k + 1, ',') && same_ctx(tk, e, k + 1)) {
+			apposition_at(as, a, tk, e);
+			if (as->v[a].a.role == NULL)
+				apposition_at(as, a, tk, k + 1);
+			return;
+		}
+	}
+	apposition_at(as, a, tk, e);
+}
+
+/* The apposition opening at token e, a comma or a bracket. */
+static void
+apposition_at(struct actors *as, int a, const struct tokens *tk, size_t e)
+{
+	size_t k, end, lim, os, oe, det;
+	bool title = false;
+	const char *c;
+
 	if ((!sentences_is(tk, e, ',') && !sentences_is(tk, e, '(')) ||
 	    e + 1 >= tk->n)
 		return;
@@ -1028,7 +1088,8 @@ role_comma_before(struct actors *as, int a, const struct tokens *tk, size_t s)
 	/* "the president of the Lombardy region, Roberto Maroni,", "The
 	 * secretary general of X (Y), Z", "Co-founder of Google, Z" */
 	for (k = s - 1; k > 1 && k + 12 > s; k--) {
-		if (k < s - 1 && sentences_eq(tk, k, "of") &&
+		if (k < s - 1 &&
+		    (sentences_eq(tk, k, "of") || sentences_eq(tk, k, "for")) &&
 		    (t = title_words_before(tk, k)) < k) {
 			set_role(as, a, tk, t, s - 1);
 			return;
@@ -1264,7 +1325,8 @@ list_role(struct actors *as, int a, const struct tokens *tk, size_t ns,
 			return;
 		}
 	}
-	if (ns >= 1 && sentences_eq(tk, ns - 1, "including"))
+	if (ns >= 1 && (sentences_eq(tk, ns - 1, "including") ||
+	                sentences_eq(tk, ns - 1, "like")))
 		j = ns - 1;
 	else if (ns >= 2 && sentences_eq(tk, ns - 2, "such") &&
 	         sentences_eq(tk, ns - 1, "as"))
@@ -1343,6 +1405,28 @@ spaced_set(struct actors *as, const char *name, size_t len, int a)
 		map_set(as->names, buf, n, a);
 }
 
+/* Remove alias s from person o's list (the names map keeps it: a lone
+ * "Chan" still finds a Chan). */
+static void
+drop_alias(struct actors *as, int o, const char *s, size_t len)
+{
+	struct ent *e = &as->v[o];
+	size_t k;
+
+	if (e->a.kind != ACTOR_PERSON)
+		return;
+	for (k = 0; k < e->a.naliases; k++) {
+		if (strlen(e->a.aliases[k]) != len ||
+		    memcmp(e->a.aliases[k], s, len) != 0)
+			continue;
+		free(e->a.aliases[k]);
+		memmove(&e->a.aliases[k], &e->a.aliases[k + 1],
+		        (e->a.naliases - k - 1) * sizeof *e->a.aliases);
+		e->a.naliases--;
+		return;
+	}
+}
+
 /* Find or create the person named by tokens [s, e). */
 static int
 person(struct actors *as, const struct tokens *tk, size_t s, size_t e,
@@ -1353,6 +1437,7 @@ person(struct actors *as, const struct tokens *tk, size_t s, size_t e,
 	size_t lastlen = sentences_len(tk, e - 1);
 	int a = map_get(as->names, name, len);
 	char buf[128];
+	bool shared;
 
 	if (a >= 0 && as->v[a].a.kind == ACTOR_PERSON)
 		return a;
@@ -1393,6 +1478,17 @@ person(struct actors *as, const struct tokens *tk, size_t s, size_t e,
 		if (!may_create)
 			return -1;
 	}
+	/* a second person of that surname ("Ben Chan", then "Tanya Chan"):
+	 * the surname alone names neither */
+	shared = false;
+	if (e - s > 1) {
+		int o = map_get(as->surnames, ttext(tk, e - 1), lastlen);
+
+		if (o >= 0 && as->v[o].a.kind == ACTOR_PERSON) {
+			drop_alias(as, o, ttext(tk, e - 1), lastlen);
+			shared = true;
+		}
+	}
 	a = add_actor(as, ACTOR_PERSON,
 	              sentences_clean(tk->text, tk->v[s].start, tk->v[e - 1].core_end));
 	map_set(as->surnames, ttext(tk, e - 1), lastlen, a);
@@ -1407,7 +1503,7 @@ person(struct actors *as, const struct tokens *tk, size_t s, size_t e,
 			if (map_get(as->surnames, buf, fl + 1) < 0)
 				map_set(as->surnames, buf, fl + 1, a);
 		}
-		if (!(tk->v[e - 1].flags & TOK_INITIAL))
+		if (!(tk->v[e - 1].flags & TOK_INITIAL) && !shared)
 			actors_alias(as, a, ttext(tk, e - 1), lastlen);
 	}
 	return a;
@@ -1493,6 +1589,10 @@ name_follows(const struct tokens *tk, size_t k, size_t e)
 
 static void run_one(struct actors *as, struct tokens *tk,
                     struct mentions *ms, size_t s, size_t e);
+
+/* Set while run_one() classifies the organisation part of a run that
+ * ends in a person's name (one level only). */
+static bool glued;
 
 /*
  * Classify the capitalised run [s, e) and record its mentions: split at a
@@ -1586,6 +1686,21 @@ run_one(struct actors *as, struct tokens *tk, struct mentions *ms, size_t s,
 		;
 	while (ns < e && (tk->v[ns].flags & TOK_INITIAL) && ns + 1 == e)
 		ns++;
+	/*
+	 * "the Council on Islamic Relations Ann Lee said", "a student at
+	 * University of Texas Arlington Ann Lee heard": an organisation
+	 * ending in four or more name-like words, a lower-case word after
+	 * it: the last two are a person's name.
+	 */
+	if (org && !glued && e - ns >= 4 && ns > s && e < tk->n &&
+	    (tk->v[e].flags & TOK_LOWER) && (tk->v[e].flags & TOK_WORD) &&
+	    !(tk->v[e - 2].flags & TOK_INITIAL)) {
+		glued = true;
+		run_one(as, tk, ms, s, e - 2);
+		glued = false;
+		s = ns = e - 2;
+		org = false;
+	}
 	if (ns < e) {
 		title = role_before(tk, ns, &rs, &rw, &aff);
 		if (!title && e - s >= 2 && expands_acronym(tk, s, e))

@@ -431,6 +431,51 @@ test_coordination(void **state)
 	actors_free(as);
 }
 
+/* Shared surnames, adherents, a name glued to an organisation, "like"
+ * lists, "a spokesman for X, NAME", a comma after a bracket. */
+static void
+test_more_names(void **state)
+{
+	const char *p[] = {
+		"Ben Lau spoke first. Then Amy Lau spoke.",
+		"A video of Methodist Ruth Okoro spread.",
+		"A student at University of Nova Borealis Ines Kahl wrote.",
+		"Famous guests like Ole Brun and Kim Sand came.",
+		"\"It burns,\" said a spokesman for the Harbour Fire Service, "
+		"Ray Dunn.",
+		"It named Ivan Petrov (Cyrillic here), an officer in the Unit.",
+	};
+	struct actors *as = scan(p, 6);
+	const struct ent *e;
+	size_t k;
+
+	(void)state;
+	assert_non_null(e = find(as, "Ben Lau"));
+	for (k = 0; k < e->a.naliases; k++)
+		assert_string_not_equal(e->a.aliases[k], "Lau");
+	assert_non_null(e = find(as, "Amy Lau"));
+	for (k = 0; k < e->a.naliases; k++)
+		assert_string_not_equal(e->a.aliases[k], "Lau");
+	assert_non_null(e = find(as, "Ruth Okoro"));
+	assert_string_equal(e->a.role, "Methodist");
+	assert_non_null(e = find(as, "Ines Kahl"));
+	assert_int_equal(e->a.kind, ACTOR_PERSON);
+	assert_non_null(strstr(e->a.role, "student"));
+	assert_non_null(e = find(as, "University of Nova Borealis"));
+	assert_int_equal(e->a.kind, ACTOR_ORGANIZATION);
+	assert_non_null(e = find(as, "Ole Brun"));
+	assert_string_equal(e->a.role, "guests");
+	assert_non_null(e = find(as, "Kim Sand"));
+	assert_string_equal(e->a.role, "guests");
+	assert_non_null(e = find(as, "Ray Dunn"));
+	assert_non_null(e->a.role);
+	assert_non_null(strstr(e->a.role, "spokesman for the Harbour"));
+	assert_non_null(e = find(as, "Ivan Petrov"));
+	assert_non_null(e->a.role);
+	assert_non_null(strstr(e->a.role, "officer"));
+	actors_free(as);
+}
+
 int
 main(void)
 {
@@ -446,6 +491,7 @@ main(void)
 		cmocka_unit_test(test_affiliations),
 		cmocka_unit_test(test_things),
 		cmocka_unit_test(test_coordination),
+		cmocka_unit_test(test_more_names),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
