@@ -675,10 +675,11 @@ preposition(const struct tokens *tk, size_t i)
  */
 static int
 head_before_pp(struct actors *as, const struct tokens *tk,
-               const struct mentions *ms, size_t p, size_t lo)
+               const struct mentions *ms, size_t p, size_t lo, size_t *prep)
 {
 	size_t j, h;
 
+	*prep = (size_t)-1;
 	for (j = p; j > lo && j + 5 > p; j--) {
 		const struct token *t = &tk->v[j - 1];
 
@@ -690,6 +691,7 @@ head_before_pp(struct actors *as, const struct tokens *tk,
 	if (j <= lo + 1 || j + 5 <= p || !preposition(tk, j - 1))
 		return -1;
 	j--; /* the preposition */
+	*prep = j;
 	for (h = j; h > lo && h + 3 > j; h--) {
 		const struct token *t = &tk->v[h - 1];
 
@@ -712,7 +714,7 @@ static int
 subject_of(struct actors *as, const struct tokens *tk,
            const struct mentions *ms, size_t v, size_t lo)
 {
-	size_t p = v;
+	size_t p = v, prep;
 	const struct mention *m, *pm;
 	bool be = false;
 	int a;
@@ -784,8 +786,13 @@ subject_of(struct actors *as, const struct tokens *tk,
 		}
 		/* "a source close to the board told": the head before
 		 * the prepositional phrase */
-		if ((a = head_before_pp(as, tk, ms, p, lo)) >= 0)
+		if ((a = head_before_pp(as, tk, ms, p, lo, &prep)) >= 0)
 			return a;
+		/* "Grant's letter to the airline reads": not the airline */
+		if (prep != (size_t)-1 &&
+		    !(tk->v[p].lex &
+		      (LEX_BIT(LEX_TITLE) | LEX_BIT(LEX_ANON_WORD))))
+			return prep > lo ? possessor(tk, ms, prep - 1, lo) : -1;
 		/* "the team was denied": an organisation word as the
 		 * subject of a passive is none, nor of a verb that is no
 		 * speech ("the team remained") */

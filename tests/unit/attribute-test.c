@@ -319,7 +319,10 @@ static const char article10[] =
     "Bank shake-up\n\n"
     "A source close to the board told Reuters that \"heads will "
     "roll.\"\n\n"
-    "\"Nothing is decided,\" the spokesman for the regulator said.\n";
+    "\"Nothing is decided,\" the spokesman for the regulator said.\n\n"
+    "Senator Ada Lind's letter to the council reads, \"I expect a full "
+    "account of the losses.\"\n\n"
+    "The firm said in a note, \"Our clients' money is safe.\"\n";
 
 /* The head of a description before its prepositional phrase speaks,
  * not the phrase's object. */
@@ -333,6 +336,8 @@ test_head_before_pp(void **state)
 	assert_string_equal(speaker_of(ann, "heads will"),
 	                    "source close to the board");
 	assert_non_null(strstr(speaker_of(ann, "Nothing is"), "spokesman"));
+	assert_string_equal(speaker_of(ann, "I expect a full"), "Ada Lind");
+	assert_string_equal(speaker_of(ann, "Our clients"), "The firm");
 	annotation_free(ann);
 }
 
