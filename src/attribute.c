@@ -13,7 +13,8 @@
  *      the speech verb nearest the opening mark in the same sentence
  *      that has a subject ("She was quoted as saying: ..."); nouns that
  *      are cues only before a particle: "call for", "claims that",
- *      "states that", "referred to";
+ *      "states that", "referred to", 'read: "', 'states: "' (the
+ *      document's owner speaks: "the company's statement read");
  *   C. the speech verb nearest the quote anywhere in its sentence;
  *   D. continuation: a quote going on from the previous paragraph, a
  *      later quote of the same paragraph, a quote sentence after
@@ -80,6 +81,13 @@ noun_verb_slow(const struct tokens *tk, size_t i)
 	/* the particle first: most words are followed by none */
 	nlen = tk->v[i + 1].end - tk->v[i + 1].start;
 	n = tk->text[tk->v[i + 1].start];
+	/* 'the statement read: "..."', 'the report states, "..."' */
+	if (nlen == 1 && (n == ':' || n == ','))
+		return i + 2 < tk->n && (tk->v[i + 2].flags & TOK_QMARK) &&
+		       (sentences_eq(tk, i, "read") ||
+		        sentences_eq(tk, i, "state") ||
+		        sentences_eq(tk, i, "states") ||
+		        sentences_eq(tk, i, "claims"));
 	if (nlen < 2 || nlen > 4 || (n != 'f' && n != 't'))
 		return false;
 	switch (*s) {
@@ -399,10 +407,13 @@ static int
 np_actor(struct actors *as, const struct tokens *tk, size_t a, size_t b,
          enum actor_kind kind)
 {
+	/* "the company's (statement)": the name without the 's */
+	size_t end = (tk->v[b - 1].flags & TOK_POSS) ? tk->v[b - 1].core_end
+	                                             : tk->v[b - 1].end;
 	int x = actors_get(as, kind, tk->text + tk->v[a].start,
-	                   tk->v[b - 1].end - tk->v[a].start);
+	                   end - tk->v[a].start);
 
-	actors_mention(as, x, tk->v[a].start, tk->v[b - 1].end);
+	actors_mention(as, x, tk->v[a].start, end);
 	return x;
 }
 
@@ -505,7 +516,9 @@ description(struct actors *as, const struct tokens *tk,
 
 	/* "the farmers' union", "the regional council": an organisation
 	 * named by its kind, only after a definite determiner */
-	if ((lex & LEX_BIT(LEX_ORG_WORD)) && !(tk->v[h].flags & TOK_POSS) &&
+	if ((lex & LEX_BIT(LEX_ORG_WORD)) &&
+	    (!(tk->v[h].flags & TOK_POSS) ||
+	     (h + 1 < tk->n && (tk->v[h + 1].lex & LEX_BIT(LEX_DOCUMENT)))) &&
 	    !(lex & (LEX_BIT(LEX_ANON_WORD) | LEX_BIT(LEX_TITLE) |
 	             LEX_BIT(LEX_DOCUMENT)))) {
 		org_noun = true;
@@ -559,6 +572,18 @@ description(struct actors *as, const struct tokens *tk,
 	               sentences_ieq(tk, d - 1, "this") ||
 	               sentences_ieq(tk, d - 1, "that"))) {
 		if (lex & LEX_BIT(LEX_DOCUMENT)) {
+			size_t k;
+
+			/* "the company's statement": the company */
+			for (k = d; k < h; k++)
+				if ((tk->v[k].flags & TOK_POSS) &&
+				    (tk->v[k].flags & TOK_LOWER) &&
+				    (tk->v[k].lex & (LEX_BIT(LEX_ORG_WORD) |
+				                     LEX_BIT(LEX_TITLE) |
+				                     LEX_BIT(LEX_ANON_WORD))) &&
+				    (a = description(as, tk, ms, k, lo, k + 1)) >=
+				        0)
+					return a;
 			if ((a = document_author(as, tk, ms, h)) >= 0)
 				return a;
 			return np_actor(as, tk, d - 1, h + 1, ACTOR_ANONYMOUS);

@@ -322,7 +322,9 @@ static const char article10[] =
     "\"Nothing is decided,\" the spokesman for the regulator said.\n\n"
     "Senator Ada Lind's letter to the council reads, \"I expect a full "
     "account of the losses.\"\n\n"
-    "The firm said in a note, \"Our clients' money is safe.\"\n";
+    "The firm said in a note, \"Our clients' money is safe.\"\n\n"
+    "The watchdog's report states: \"The bank hid its losses for two "
+    "years.\"\n";
 
 /* The head of a description before its prepositional phrase speaks,
  * not the phrase's object. */
@@ -338,6 +340,7 @@ test_head_before_pp(void **state)
 	assert_non_null(strstr(speaker_of(ann, "Nothing is"), "spokesman"));
 	assert_string_equal(speaker_of(ann, "I expect a full"), "Ada Lind");
 	assert_string_equal(speaker_of(ann, "Our clients"), "The firm");
+	assert_string_equal(speaker_of(ann, "The bank hid"), "The watchdog");
 	annotation_free(ann);
 }
 
