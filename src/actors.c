@@ -818,14 +818,36 @@ description(const struct tokens *tk, size_t det, size_t k, size_t end)
 {
 	size_t j;
 
-	if (det == k || k >= end || end - k > 10)
+	if (k >= end || end - k > 10)
 		return false;
+	if (det == k) {
+		/* "X, father of three,", "X, co-ordinator of Y,": a bare
+		 * lower-case noun and "of" */
+		j = k;
+		if (j + 2 < end && sentences_is(tk, j + 1, '-') &&
+		    !(tk->v[j + 1].flags & TOK_SPACE))
+			j += 2;
+		if (!(tk->v[k].flags & TOK_LOWER) || j + 1 >= end ||
+		    !sentences_eq(tk, j + 1, "of") ||
+		    sentences_eq(tk, k, "both") || sentences_eq(tk, k, "all") ||
+		    sentences_eq(tk, k, "one") || sentences_eq(tk, k, "some") ||
+		    sentences_eq(tk, k, "most") || sentences_eq(tk, k, "many") ||
+		    sentences_eq(tk, k, "none") || sentences_eq(tk, k, "each") ||
+		    sentences_eq(tk, k, "instead") ||
+		    sentences_eq(tk, k, "either") ||
+		    sentences_eq(tk, k, "neither") ||
+		    sentences_eq(tk, k, "because") ||
+		    sentences_eq(tk, k, "out") || sentences_eq(tk, k, "ahead"))
+			return false;
+	}
 	if (end < tk->n && !sentences_is(tk, end, ',') &&
 	    !sentences_is(tk, end, '.') && !sentences_is(tk, end, ')') &&
 	    !sentences_is(tk, end, ';') &&
 	    tk->sent_of[end] == tk->sent_of[k])
 		return false;
-	if (sentences_ieq(tk, det, "the")) {
+	if (det == k) {
+		/* checked above */
+	} else if (sentences_ieq(tk, det, "the")) {
 		if (!(tk->v[k].flags & TOK_LOWER) || k + 1 >= end ||
 		    !sentences_eq(tk, k + 1, "of"))
 			return false;
@@ -1083,6 +1105,17 @@ role_comma_before(struct actors *as, int a, const struct tokens *tk, size_t s)
 {
 	size_t k, t;
 
+	/* "their father, 53-year-old X": an age between comma and name */
+	if (s >= 6 && sentences_eq(tk, s - 1, "old")) {
+		for (k = s - 1; k > s - 6 && !(tk->v[k].flags & TOK_DIGIT); k--)
+			if (!sentences_is(tk, k, '-') &&
+			    !sentences_eq(tk, k, "year") &&
+			    !sentences_eq(tk, k, "years") &&
+			    !sentences_eq(tk, k, "old"))
+				break;
+		if ((tk->v[k].flags & TOK_DIGIT) && k >= 2)
+			s = k;
+	}
 	if (s < 2 || !sentences_is(tk, s - 1, ','))
 		return;
 	/* "the president of the Lombardy region, Roberto Maroni,", "The
@@ -1427,6 +1460,64 @@ drop_alias(struct actors *as, int o, const char *s, size_t len)
 	}
 }
 
+/*
+ * A recent person whose name and the name [s, e) (two words or more
+ * each) are one the other's first words: "Ana Maria Lopez Vega", then
+ * "Ana Maria Lopez". The longer form names the person. -1 when none.
+ * Looks at the latest 64 actors only.
+ */
+static int
+prefix_person(struct actors *as, const struct tokens *tk, size_t s, size_t e)
+{
+	const char *name = ttext(tk, s);
+	size_t len = tk->v[e - 1].core_end - tk->v[s].start, i, k, n;
+
+	for (i = as->n; i > 0 && i + 64 > as->n; i--) {
+		struct ent *p = &as->v[i - 1];
+		const char *pn = p->a.name;
+
+		if (p->a.kind != ACTOR_PERSON || strchr(pn, ' ') == NULL)
+			continue;
+		n = strlen(pn);
+		if (n == len)
+			continue;
+		for (k = 0; k < n && k < len; k++) {
+			char x = pn[k], y = name[k];
+
+			if (x >= 'A' && x <= 'Z')
+				x = (char)(x + 32);
+			if (y >= 'A' && y <= 'Z')
+				y = (char)(y + 32);
+			if (x != y)
+				break;
+		}
+		if (k < n && k < len)
+			continue;
+		if (n > len) {
+			/* the known name is the longer: "A B C D", "A B C" */
+			if (pn[len] != ' ')
+				continue;
+			actors_alias(as, (int)(i - 1), name, len);
+			return (int)(i - 1);
+		}
+		if (name[n] != ' ' && !(name[n] == '\n' || name[n] == '\t'))
+			continue;
+		/* the new name is the longer: it names the person */
+		{
+			char *old = p->a.name;
+			int a = (int)(i - 1);
+
+			p->a.name = sentences_clean(tk->text, tk->v[s].start,
+			                            tk->v[e - 1].core_end);
+			actors_alias(as, a, old, strlen(old));
+			free(old);
+			map_set(as->names, p->a.name, strlen(p->a.name), a);
+			return a;
+		}
+	}
+	return -1;
+}
+
 /* Find or create the person named by tokens [s, e). */
 static int
 person(struct actors *as, const struct tokens *tk, size_t s, size_t e,
@@ -1475,6 +1566,8 @@ person(struct actors *as, const struct tokens *tk, size_t s, size_t e,
 			        strlen(as->v[a].a.name), a);
 			return a;
 		}
+		if ((a = prefix_person(as, tk, s, e)) >= 0)
+			return a;
 		if (!may_create)
 			return -1;
 	}
@@ -1690,11 +1783,17 @@ run_one(struct actors *as, struct tokens *tk, struct mentions *ms, size_t s,
 	 * "the Council on Islamic Relations Ann Lee said", "a student at
 	 * University of Texas Arlington Ann Lee heard": an organisation
 	 * ending in four or more name-like words, a lower-case word after
-	 * it: the last two are a person's name.
+	 * it: the last two are a person's name; so are two right after the
+	 * organisation word when a speech verb follows.
 	 */
-	if (org && !glued && e - ns >= 4 && ns > s && e < tk->n &&
+	if (org && !glued && ns > s && e < tk->n && e - ns >= 2 &&
 	    (tk->v[e].flags & TOK_LOWER) && (tk->v[e].flags & TOK_WORD) &&
-	    !(tk->v[e - 2].flags & TOK_INITIAL)) {
+	    !(tk->v[e - 2].flags & TOK_INITIAL) &&
+	    (e - ns >= 4 ||
+	     /* "according to the Harbour Authority Ann Lee said" */
+	     (e - ns == 2 && speech_follows(tk, e) &&
+	      (tk->v[ns - 1].lex & LEX_BIT(LEX_ORG_WORD)) &&
+	      is_cap(tk, ns - 1)))) {
 		glued = true;
 		run_one(as, tk, ms, s, e - 2);
 		glued = false;

@@ -476,6 +476,45 @@ test_more_names(void **state)
 	actors_free(as);
 }
 
+/* An age between a role and its name, a bare "NOUN of" apposition, an
+ * organisation word glued to a speaker's name, a longer and a shorter
+ * form of one name, a citizen. */
+static void
+test_name_forms(void **state)
+{
+	const char *p[] = {
+		"It was their father, 53-year-old Rolf Aas, who called.",
+		"Eva Sund, co-ordinator of the relief effort, arrived.",
+		"Per Holm, both of whom agreed, left.",
+		"Later the Harbour Authority Gro Nes said it was safe.",
+		"Ana Maria Lopez Vega spoke. Then Ana Maria Lopez left.",
+		"Swedish citizen Lars Berg was held.",
+	};
+	struct actors *as = scan(p, 6);
+	const struct ent *e;
+
+	(void)state;
+	assert_non_null(e = find(as, "Rolf Aas"));
+	assert_non_null(e->a.role);
+	assert_non_null(strstr(e->a.role, "father"));
+	assert_non_null(e = find(as, "Eva Sund"));
+	assert_non_null(e->a.role);
+	assert_non_null(strstr(e->a.role, "co-ordinator of the relief"));
+	assert_non_null(e = find(as, "Per Holm"));
+	assert_null(e->a.role);
+	assert_non_null(e = find(as, "Gro Nes"));
+	assert_int_equal(e->a.kind, ACTOR_PERSON);
+	assert_non_null(e = find(as, "Harbour Authority"));
+	assert_int_equal(e->a.kind, ACTOR_ORGANIZATION);
+	assert_non_null(e = find(as, "Ana Maria Lopez Vega"));
+	assert_int_equal(e->a.nmentions, 2);
+	assert_null(find(as, "Ana Maria Lopez"));
+	assert_non_null(e = find(as, "Lars Berg"));
+	assert_string_equal(e->a.role, "citizen");
+	assert_string_equal(e->a.affiliation, "Sweden");
+	actors_free(as);
+}
+
 int
 main(void)
 {
@@ -492,6 +531,7 @@ main(void)
 		cmocka_unit_test(test_things),
 		cmocka_unit_test(test_coordination),
 		cmocka_unit_test(test_more_names),
+		cmocka_unit_test(test_name_forms),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
