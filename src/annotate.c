@@ -244,28 +244,275 @@ seen_get(const struct seen *sn, uint64_t h)
 }
 
 /*
- * A "person" named by capitalised common words of this very article
- * ("Space Shuttle Columbia" where "shuttle" also stands in lower case),
- * with no title, role, affiliation or quote to vouch for it: a thing or a
- * place, dropped. Only the words before the last count, so that "Chuck
- * Close" stays a person even where "close" is a common word.
+ * The final check of the people. A "person" with a title, role,
+ * affiliation or quote is one, whatever its name. The others are judged
+ * by the name's form and by the article:
+ * - named by capitalised common words of this very article ("Space
+ *   Shuttle Columbia" where "shuttle" also stands in lower case): only the
+ *   words before the last count, so that "Chuck Close" stays a person
+ *   even where "close" is a common word; dropped;
+ * - opening with a foreign article ("La Nina", "Los Alamos", "Der
+ *   Spiegel"): dropped unless a speech verb vouches for it;
+ * - ending in the head noun of a thing (content/lexicon/thing-words.txt:
+ *   "Clean Air Act", "Mercy Hospital", "Galaxy Wars"): an organisation
+ *   when the word names a body or institution, else dropped;
+ * - else, vouched for by a speech verb or an honorific next to a mention
+ *   ("Jafari said", "said Mauer", "according to X", "Mr. X") or by a
+ *   pronoun linked to it (a gender): kept; without that, dropped when it
+ *   is one word ("Medicine", "Advances"), a known place ("Hong Kong"), or,
+ *   when its first word is no given name, opens with a place ("Detroit
+ *   Water") or ends with a common word of the article ("Better Idea"
+ *   where "idea" stands in lower case).
  */
+enum verdict {
+	VERDICT_KEEP,
+	VERDICT_DROP,
+	VERDICT_ORG
+};
+
 static bool
-unlikely_person(const struct ent *e, const struct seen *lower)
+letter(char c)
 {
-	const char *n = e->a.name, *sp;
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
 
-	if (e->a.kind != ACTOR_PERSON || e->a.role != NULL ||
-	    e->a.affiliation != NULL || e->nquotes > 0)
+/* The word of letters (and a final '.') ending before text[i], blanks
+ * skipped: [*ws, i'). False when none. */
+static bool
+word_before(const char *t, size_t i, size_t *ws, size_t *we)
+{
+	while (i > 0 && t[i - 1] == ' ')
+		i--;
+	*we = i;
+	if (i > 0 && t[i - 1] == '.')
+		i--;
+	while (i > 0 && letter(t[i - 1]))
+		i--;
+	*ws = i;
+	return *we > *ws && letter(t[*ws]);
+}
+
+/* The word of letters starting after text[i], blanks skipped. */
+static bool
+word_after(const char *t, size_t len, size_t i, size_t *ws, size_t *we)
+{
+	while (i < len && t[i] == ' ')
+		i++;
+	*ws = i;
+	while (i < len && letter(t[i]))
+		i++;
+	*we = i;
+	return *we > *ws;
+}
+
+/* Whether the word at t (n bytes) is one of the plain verbs of speech
+ * that take a person as subject ("said", "told"): the wider list of cues
+ * (describe, call, ask...) also follows things ("a study describing"). */
+static bool
+says(const char *t, size_t n)
+{
+	static const char *const verbs[] = { "said", "says", "say", "told",
+		"tells", "added", "adds", "explained", "stated", "wrote",
+		"writes", "noted", "replied", "recalled", "insisted",
+		"admitted", "testified", "remarked", "commented", NULL };
+	size_t i;
+
+	if (n < 3 || n > 9 || t[0] < 'a' || t[0] > 'z')
 		return false;
-	while ((sp = strchr(n, ' ')) != NULL) {
-		size_t len = (size_t)(sp - n);
-
-		if (len >= 3 && seen_get(lower, lexicon_hash(n, len)))
+	for (i = 0; verbs[i] != NULL; i++)
+		if (verbs[i][0] == t[0] && strlen(verbs[i]) == n &&
+		    memcmp(verbs[i], t, n) == 0)
 			return true;
-		n = sp + 1;
+	return false;
+}
+
+/* Whether a plain verb of speech or an honorific stands next to a
+ * mention of e: "X said", "X has also said", "said X." (not "said X
+ * would": X is then the subject of what was said), "according to X",
+ * "Mrs X". */
+static bool
+spoken(const struct ent *e, const char *t, size_t len)
+{
+	size_t k, ws, we;
+
+	for (k = 0; k < e->a.nmentions; k++) {
+		const struct span *m = &e->a.mentions[k];
+		size_t i = m->end, aux = 0;
+
+		if (m->end > len || m->start >= m->end)
+			continue;
+		while (word_after(t, len, i, &ws, &we)) {
+			if (says(t + ws, we - ws))
+				return true;
+			if (!(lexicon_lookup(t + ws, we - ws) & LEX_BIT(LEX_AUX)) ||
+			    ++aux > 2)
+				break;
+			i = we;
+		}
+		if (!word_before(t, m->start, &ws, &we))
+			continue;
+		if (lexicon_lookup(t + ws, we - ws) & LEX_BIT(LEX_HONORIFIC))
+			return true;
+		/* "said X." but not "said X would": a clause's subject */
+		for (i = m->end; i < len && t[i] == ' '; i++)
+			;
+		if (i < len && letter(t[i]))
+			continue;
+		if (says(t + ws, we - ws))
+			return true;
+		if (we - ws == 2 && memcmp(t + ws, "to", 2) == 0 &&
+		    word_before(t, ws, &ws, &we) && we - ws == 9 &&
+		    memcmp(t + ws, "according", 9) == 0)
+			return true;
 	}
 	return false;
+}
+
+/* Whether the word w (n bytes) can open a person's name: a given name
+ * ("Jean" of "Jean-Pierre" too) or an initial ("J."). */
+static bool
+given(const char *w, size_t n)
+{
+	const char *h = memchr(w, '-', n);
+
+	if (n == 2 && w[1] == '.')
+		return true;
+	return lexicon_has(LEX_GIVEN_NAME, w, n) ||
+	       (h != NULL && lexicon_has(LEX_GIVEN_NAME, w, (size_t)(h - w)));
+}
+
+/* Whether the phrase names a place: a city, region, country, capital. */
+static bool
+place(const char *s, size_t n)
+{
+	return lexicon_has(LEX_PLACE_NAME, s, n) ||
+	       (lexicon_lookup(s, n) &
+	        (LEX_BIT(LEX_COUNTRY) | LEX_BIT(LEX_CAPITAL))) != 0;
+}
+
+static bool
+foreign_article(const char *w, size_t n)
+{
+	static const char *const arts[] = { "La", "Le", "Les", "El", "Los",
+		"Las", "Il", "Lo", "Gli", "Der", "Die", "Das", NULL };
+	size_t i;
+
+	if (n < 2 || n > 3)
+		return false;
+	for (i = 0; arts[i] != NULL; i++)
+		if (arts[i][0] == w[0] && strlen(arts[i]) == n &&
+		    memcmp(arts[i], w, n) == 0)
+			return true;
+	return false;
+}
+
+/* The value of the word w (n bytes) in the list of heads of names of
+ * things: "org", "first" (only heading a name), "" (a thing), or NULL. */
+static const char *
+thing(const char *w, size_t n)
+{
+	const char *v = lexicon_value(LEX_THING_WORD, w, n);
+
+	if (v == NULL)
+		return NULL;
+	return strcmp(v, "org") == 0 || strcmp(v, "first") == 0 ? v : "";
+}
+
+/* Whether the n bytes at w are lower-case letters. */
+static bool
+lower_word(const char *w, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (w[i] < 'a' || w[i] > 'z')
+			return false;
+	return n > 0;
+}
+
+/* The thing the first mentions of e follow (where a name is introduced),
+ * as thing() tells: "the magazine X", "the local paper X", "the band X";
+ * NULL when none. */
+static const char *
+named_thing(const struct ent *e, const char *t, size_t len)
+{
+	size_t k, ws, we;
+	const char *v;
+
+	for (k = 0; k < e->a.nmentions && k < 2; k++) {
+		const struct span *m = &e->a.mentions[k];
+
+		if (m->end > len || m->start >= m->end ||
+		    !word_before(t, m->start, &ws, &we) ||
+		    !lower_word(t + ws, we - ws))
+			continue;
+		if ((v = thing(t + ws, we - ws)) != NULL &&
+		    strcmp(v, "first") != 0)
+			return v;
+	}
+	return NULL;
+}
+
+static enum verdict
+person_verdict(const struct ent *e, const char *text, size_t textlen,
+               const struct seen *lower)
+{
+	const char *name = e->a.name, *n, *sp, *last, *v;
+	size_t namelen, firstlen, lastlen, words = 1, k;
+	bool first_given;
+
+	if (e->a.kind != ACTOR_PERSON)
+		return VERDICT_KEEP;
+	sp = strchr(name, ' ');
+	firstlen = sp != NULL ? (size_t)(sp - name) : strlen(name);
+	last = strrchr(name, ' ');
+	last = last != NULL ? last + 1 : name;
+	lastlen = strlen(last);
+	namelen = (size_t)(last - name) + lastlen;
+	/* a body or institution, whatever vouches for it: "Mercy
+	 * Hospital said", "the newspaper X reported" */
+	if (e->a.role != NULL || e->a.affiliation != NULL || e->nquotes > 0) {
+		if (last != name && (v = thing(last, lastlen)) != NULL &&
+		    strcmp(v, "org") == 0 && !given(name, firstlen))
+			return VERDICT_ORG;
+		if ((v = named_thing(e, text, textlen)) != NULL &&
+		    strcmp(v, "org") == 0)
+			return VERDICT_ORG;
+		return VERDICT_KEEP;
+	}
+	first_given = given(name, firstlen);
+	for (n = name; (sp = strchr(n, ' ')) != NULL; n = sp + 1, words++) {
+		size_t len = (size_t)(sp - n);
+
+		if (len >= 3 && !(n == name && first_given) &&
+		    seen_get(lower, lexicon_hash(n, len)))
+			return VERDICT_DROP;
+	}
+	if ((v = named_thing(e, text, textlen)) != NULL)
+		return *v != '\0' ? VERDICT_ORG : VERDICT_DROP;
+	if (words >= 2 && foreign_article(name, firstlen))
+		return spoken(e, text, textlen) ? VERDICT_KEEP : VERDICT_DROP;
+	if (words >= 2 && (v = thing(last, lastlen)) != NULL &&
+	    strcmp(v, "first") != 0)
+		return *v != '\0' ? VERDICT_ORG : VERDICT_DROP;
+	if (words >= 2 && (v = thing(name, firstlen)) != NULL &&
+	    strcmp(v, "first") == 0)
+		return VERDICT_DROP;
+	if (e->gender != 0 || spoken(e, text, textlen))
+		return VERDICT_KEEP;
+	if (words == 1 || place(name, namelen))
+		return VERDICT_DROP;
+	if (first_given)
+		return VERDICT_KEEP;
+	/* "Detroit Water", "Cumbria Fire": a place first */
+	for (k = firstlen; k < namelen; k++)
+		if (name[k] == ' ' && place(name, k))
+			return VERDICT_DROP;
+	/* "Plan B", "Hepatitis C"; a common word of the article last */
+	if ((lastlen == 1 && last[0] >= 'A' && last[0] <= 'Z') ||
+	    (lastlen >= 3 && seen_get(lower, lexicon_hash(last, lastlen))))
+		return VERDICT_DROP;
+	return VERDICT_KEEP;
 }
 
 /* The quotes of block b without a speaker, or with one guessed from an
@@ -429,7 +676,8 @@ read_piece(struct run *r, size_t b, const struct block *blk, size_t start,
 			continue;
 		r->ann->words++;
 		/* common words of this article, for prune() */
-		if ((tk->v[i].flags & TOK_LOWER) && tk->v[i].lex == 0 &&
+		if ((tk->v[i].flags & TOK_LOWER) &&
+		    (tk->v[i].lex & ~LEX_PREFIX) == 0 &&
 		    tk->v[i].hash != 0)
 			seen_set(&r->lower, tk->v[i].hash);
 	}
@@ -549,10 +797,17 @@ annotate(const struct article *art, const struct block_list *bl)
 	for (i = 0; i < as->n; i++) {
 		free(as->v[i].key);
 		as->v[i].key = NULL;
-		if (unlikely_person(&as->v[i], &r->lower)) {
+		switch (person_verdict(&as->v[i], text, article_len(art),
+		                       &r->lower)) {
+		case VERDICT_DROP:
 			remap[i] = -1;
 			annotate_actor_clear(&as->v[i].a);
 			continue;
+		case VERDICT_ORG:
+			as->v[i].a.kind = ACTOR_ORGANIZATION;
+			break;
+		case VERDICT_KEEP:
+			break;
 		}
 		remap[i] = (int)ann->nactors;
 		ann->actors[ann->nactors++] = as->v[i].a;

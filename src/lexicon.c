@@ -7,6 +7,10 @@
  * classified against all lists with one probe. Multi-word keys also enter
  * their leading words with LEX_PREFIX so callers know when to try a
  * longer phrase. The table is built once (pthread_once) and never freed.
+ * The side lists (LEX_NINDEXED and after: given names, place names...)
+ * stay out of it, so that they change no token's classification and the
+ * table stays small: they have a hash table of their own, read only by
+ * lexicon_has()/lexicon_value().
  *
  * Nearly every word of an article is looked up, and about half of them
  * are in no list, so the table is kept at most a quarter full: a miss
@@ -44,6 +48,9 @@ extern const struct lexicon_table lexicon_data_anonymous_words;
 extern const struct lexicon_table lexicon_data_documents;
 extern const struct lexicon_table lexicon_data_auxiliaries;
 extern const struct lexicon_table lexicon_data_connectors;
+extern const struct lexicon_table lexicon_data_given_names;
+extern const struct lexicon_table lexicon_data_place_names;
+extern const struct lexicon_table lexicon_data_thing_words;
 
 static const struct lexicon_table *const tables[LEX_NKINDS] = {
 	[LEX_SPEECH_VERB] = &lexicon_data_speech_verbs,
@@ -65,6 +72,9 @@ static const struct lexicon_table *const tables[LEX_NKINDS] = {
 	[LEX_DOCUMENT] = &lexicon_data_documents,
 	[LEX_AUX] = &lexicon_data_auxiliaries,
 	[LEX_CONNECTOR] = &lexicon_data_connectors,
+	[LEX_GIVEN_NAME] = &lexicon_data_given_names,
+	[LEX_PLACE_NAME] = &lexicon_data_place_names,
+	[LEX_THING_WORD] = &lexicon_data_thing_words,
 };
 
 /* An entry: a lower-cased phrase, its lists and its value per list. */
@@ -72,7 +82,7 @@ struct lexent {
 	char *key;
 	size_t len;
 	unsigned mask;
-	const char *value[LEX_NKINDS];
+	const char *value[LEX_NINDEXED];
 };
 
 /* Slots are small (8 bytes, the table some 32 KB) so that the table
@@ -161,20 +171,22 @@ insert(const char *key, size_t len)
 	return &ents[s->idx - 1];
 }
 
+static void build_sides(void);
+
 static void
 build(void)
 {
 	size_t total = 0, i, k, j;
 	char buf[LEXICON_MAXLEN];
 
-	for (k = 0; k < LEX_NKINDS; k++)
+	for (k = 0; k < LEX_NINDEXED; k++)
 		total += tables[k]->n;
 	/* every key and its prefixes (fewer than the entries of all lists,
 	 * which overlap): at most a quarter full */
 	for (nslots = 64; nslots < total * 4; nslots *= 2)
 		;
 	slots = xcalloc(nslots, sizeof *slots);
-	for (k = 0; k < LEX_NKINDS; k++) {
+	for (k = 0; k < LEX_NINDEXED; k++) {
 		for (i = 0; i < tables[k]->n; i++) {
 			const struct lexicon_entry *e = &tables[k]->v[i];
 			size_t len = strlen(e->key);
@@ -197,6 +209,7 @@ build(void)
 		if (slots[i].idx != 0)
 			slots[i].mask = ents[slots[i].idx - 1].mask;
 	}
+	build_sides();
 	atomic_store_explicit(&built, true, memory_order_release);
 }
 
@@ -299,9 +312,122 @@ lexicon_hash(const char *s, size_t len)
 	return h;
 }
 
+/*
+ * The side lists have a table of their own (so that the token table stays
+ * small and in cache): entry numbers + 1 (0: empty) in open addressing,
+ * keyed by the hash of the lower-cased key mixed with the list's kind,
+ * at most a quarter full. Built with the token table.
+ */
+struct sideent {
+	const struct lexicon_entry *e;
+	size_t len;
+	unsigned kind;
+};
+
+static struct sideent *sides;
+static uint32_t *side_slots;
+static size_t nside_slots; /* a power of two */
+
+static uint64_t
+side_hash(uint64_t h, unsigned kind)
+{
+	return h ^ ((uint64_t)(kind + 1) * 0x9E3779B97F4A7C15ULL);
+}
+
+/* Whether key (as written in a list) is s (lower case), len bytes. */
+static bool
+same_folded(const char *key, const char *s, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++) {
+		char c = key[i];
+
+		if (is_upper(c))
+			c = (char)(c + 32);
+		if (c != s[i])
+			return false;
+	}
+	return true;
+}
+
+static void
+build_sides(void)
+{
+	size_t total = 0, n = 0, i, j;
+	unsigned k;
+	char buf[LEXICON_MAXLEN];
+
+	for (k = LEX_NINDEXED; k < LEX_NKINDS; k++)
+		total += tables[k]->n;
+	for (nside_slots = 64; nside_slots < total * 4; nside_slots *= 2)
+		;
+	side_slots = xcalloc(nside_slots, sizeof *side_slots);
+	sides = xcalloc(total + 1, sizeof *sides);
+	for (k = LEX_NINDEXED; k < LEX_NKINDS; k++) {
+		for (i = 0; i < tables[k]->n; i++) {
+			const struct lexicon_entry *e = &tables[k]->v[i];
+			size_t len = strlen(e->key);
+			uint64_t h;
+
+			if (len == 0 || len > LEXICON_MAXLEN)
+				continue;
+			for (j = 0; j < len; j++)
+				buf[j] = is_upper(e->key[j]) ? (char)(e->key[j] + 32)
+				                             : e->key[j];
+			h = side_hash(XXH3_64bits(buf, len), k);
+			for (j = (size_t)h & (nside_slots - 1); side_slots[j] != 0;
+			     j = (j + 1) & (nside_slots - 1)) {
+				const struct sideent *o = &sides[side_slots[j] - 1];
+
+				if (o->kind == k && o->len == len &&
+				    same_folded(o->e->key, buf, len))
+					break; /* a duplicate key: the first wins */
+			}
+			if (side_slots[j] != 0)
+				continue;
+			sides[n].e = e;
+			sides[n].len = len;
+			sides[n].kind = k;
+			side_slots[j] = (uint32_t)++n;
+		}
+	}
+}
+
+/* The entry of side list kind holding s; NULL when absent. */
+static const struct lexicon_entry *
+side_find(unsigned kind, const char *s, size_t len)
+{
+	char key[LEXICON_MAXLEN];
+	uint64_t h;
+	size_t j;
+
+	if (!atomic_load_explicit(&built, memory_order_acquire))
+		pthread_once(&once, build);
+	if (len == 0 || len > LEXICON_MAXLEN)
+		return NULL;
+	/* folded here, not by fold(): find() keeps that one inlined */
+	for (j = 0; j < len; j++)
+		key[j] = is_upper(s[j]) ? (char)(s[j] + 32) : s[j];
+	h = side_hash(XXH3_64bits(key, len), kind);
+	for (j = (size_t)h & (nside_slots - 1); side_slots[j] != 0;
+	     j = (j + 1) & (nside_slots - 1)) {
+		const struct sideent *o = &sides[side_slots[j] - 1];
+
+		if (o->kind == kind && o->len == len &&
+		    same_folded(o->e->key, key, len))
+			return o->e;
+	}
+	return NULL;
+}
+
 bool
 lexicon_has(enum lexicon_kind kind, const char *s, size_t len)
 {
+	if ((unsigned)kind >= LEX_NKINDS)
+		return false;
+	if (kind >= LEX_NINDEXED)
+		return side_find(kind, s, len) != NULL;
 	return (lexicon_lookup(s, len) & LEX_BIT(kind)) != 0;
 }
 
@@ -309,8 +435,18 @@ const char *
 lexicon_value(enum lexicon_kind kind, const char *s, size_t len)
 {
 	uint64_t h;
-	const struct slot *sl = find(s, len, false, &h);
+	const struct slot *sl;
 
+	if ((unsigned)kind >= LEX_NKINDS)
+		return NULL;
+	if (kind >= LEX_NINDEXED) {
+		const struct lexicon_entry *e = side_find(kind, s, len);
+
+		if (e == NULL)
+			return NULL;
+		return e->value != NULL ? e->value : e->key;
+	}
+	sl = find(s, len, false, &h);
 	return sl != NULL ? ents[sl->idx - 1].value[kind] : NULL;
 }
 

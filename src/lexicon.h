@@ -45,16 +45,24 @@ enum lexicon_kind {
 	LEX_ANON_WORD,   /* official, officials, sources... */
 	LEX_DOCUMENT,    /* affidavit, letter, readout...: not a person */
 	LEX_AUX,         /* has, not, also, later...: before a verb */
-	LEX_CONNECTOR    /* of, for, and, the...: inside names */
+	LEX_CONNECTOR,   /* of, for, and, the...: inside names */
+	/* side lists: never in lexicon_lookup*() results, only read with
+	 * lexicon_has() and lexicon_value() */
+	LEX_GIVEN_NAME,  /* maria, tom...: first names */
+	LEX_PLACE_NAME,  /* "new york", "tuscany": cities, regions */
+	LEX_THING_WORD   /* act, hospital -> "org": heads of names of things */
 };
-#define LEX_NKINDS (LEX_CONNECTOR + 1)
+#define LEX_NKINDS (LEX_THING_WORD + 1)
+/* The lists token lookups classify against (the side lists follow). */
+#define LEX_NINDEXED (LEX_CONNECTOR + 1)
 #define LEX_BIT(k) (1u << (k))
 /* Set in a lookup result when some longer phrase starts with the words. */
 #define LEX_PREFIX (1u << 31)
 
 /*
  * The lists holding the phrase s (len bytes), as LEX_BIT() flags, plus
- * LEX_PREFIX when a longer entry starts with it. 0 when in none.
+ * LEX_PREFIX when a longer entry starts with it. 0 when in none. Only the
+ * first LEX_NINDEXED lists count: a side list is no part of the result.
  */
 unsigned lexicon_lookup(const char *s, size_t len);
 
@@ -70,7 +78,8 @@ uint64_t lexicon_hash(const char *s, size_t len);
  * tokeniser may know it for free), which spares looking for them. */
 unsigned lexicon_lookup_lower(const char *s, size_t len, uint64_t *hash);
 
-/* Whether list kind holds the phrase. */
+/* Whether list kind holds the phrase (any list, side lists too: those by
+ * binary search, O(log n), for a few lookups per actor, not per token). */
 bool lexicon_has(enum lexicon_kind kind, const char *s, size_t len);
 
 /*

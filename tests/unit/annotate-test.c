@@ -98,6 +98,121 @@ test_unlikely_people(void **state)
 	annotation_free(ann);
 }
 
+/* The kind of the actor named name, or -1 when there is none. */
+static int
+kind_of(const struct annotation *ann, const char *name)
+{
+	const struct actor *a = actor_named(ann, name);
+
+	return a != NULL ? (int)a->kind : -1;
+}
+
+/* A name opening with a foreign article is no person unless a verb of
+ * speech vouches for it; "said X would" vouches for nothing. */
+static void
+test_person_foreign_article(void **state)
+{
+	const char s[] = "Storm season\n\nForecasters said La Tormenta "
+	                 "would bring rain to the coast on Monday.\n\n"
+	                 "Le Grand said the plan was fine.\n";
+	struct annotation *ann = run(s, sizeof s - 1);
+
+	(void)state;
+	assert_int_equal(kind_of(ann, "La Tormenta"), -1);
+	assert_int_equal(kind_of(ann, "Le Grand"), ACTOR_PERSON);
+	annotation_free(ann);
+}
+
+/* The head noun of a thing ends the name: a law is dropped, a hospice is
+ * an organisation (even one that speaks); "Operation" opens no person. */
+static void
+test_person_thing_heads(void **state)
+{
+	const char s[] = "Local news\n\nThe Clean Rivers Act passed last "
+	                 "year, and Maple Grove Hospice opened a new wing.\n\n"
+	                 "\"We are full,\" said Cedar Point Hospice.\n\n"
+	                 "Operation Bright Dawn began at noon.\n";
+	struct annotation *ann = run(s, sizeof s - 1);
+
+	(void)state;
+	assert_int_equal(kind_of(ann, "Clean Rivers Act"), -1);
+	assert_int_equal(kind_of(ann, "Maple Grove Hospice"),
+	                 ACTOR_ORGANIZATION);
+	assert_int_equal(kind_of(ann, "Cedar Point Hospice"),
+	                 ACTOR_ORGANIZATION);
+	assert_string_equal(speaker_of(ann, "We are full"),
+	                    "Cedar Point Hospice");
+	assert_int_equal(kind_of(ann, "Operation Bright Dawn"), -1);
+	annotation_free(ann);
+}
+
+/* A place is no person, nor a name opening with one, unless its first
+ * word is also a given name. */
+static void
+test_person_places(void **state)
+{
+	const char s[] = "Local news\n\nDelegates came from Nova Scotia, "
+	                 "and Manitoba Hydro raised its rates.\n\n"
+	                 "Florence Hartley watched the vote.\n";
+	struct annotation *ann = run(s, sizeof s - 1);
+
+	(void)state;
+	assert_int_equal(kind_of(ann, "Nova Scotia"), -1);
+	assert_int_equal(kind_of(ann, "Manitoba Hydro"), -1);
+	assert_int_equal(kind_of(ann, "Florence Hartley"), ACTOR_PERSON);
+	annotation_free(ann);
+}
+
+/* A one-word person needs a verb of speech, an honorific or a pronoun. */
+static void
+test_person_one_word(void **state)
+{
+	const char s[] = "Local news\n\nA new buoy called Wavecatcher will "
+	                 "be deployed in June. Marlowe said the results were "
+	                 "clear.\n\nThe tour ended, said Ostrander.\n";
+	struct annotation *ann = run(s, sizeof s - 1);
+
+	(void)state;
+	assert_int_equal(kind_of(ann, "Wavecatcher"), -1);
+	assert_int_equal(kind_of(ann, "Marlowe"), ACTOR_PERSON);
+	assert_int_equal(kind_of(ann, "Ostrander"), ACTOR_PERSON);
+	annotation_free(ann);
+}
+
+/* Without a given name first, a name ending in a common word of the
+ * article, or in one capital letter, is no person; nor one opening with
+ * a word that only begins listed phrases ("new"). */
+static void
+test_person_common_words(void **state)
+{
+	const char s[] = "Local news\n\nThe robot, named Silver Arrow, hit "
+	                 "the target when the arrow flew.\n\nVolunteers "
+	                 "followed Plan B after the storm.\n\nMaria Stone "
+	                 "carved a stone for the park.\n\nThe new bloc, New "
+	                 "Vision Collective, won seats.\n";
+	struct annotation *ann = run(s, sizeof s - 1);
+
+	(void)state;
+	assert_int_equal(kind_of(ann, "Silver Arrow"), -1);
+	assert_int_equal(kind_of(ann, "Plan B"), -1);
+	assert_int_equal(kind_of(ann, "Maria Stone"), ACTOR_PERSON);
+	assert_int_equal(kind_of(ann, "New Vision Collective"), -1);
+	annotation_free(ann);
+}
+
+/* "the magazine X": a publication, an organisation even when it says. */
+static void
+test_person_named_thing(void **state)
+{
+	const char s[] = "Local news\n\nThe magazine Horizonte says the vote "
+	                 "was fair.\n";
+	struct annotation *ann = run(s, sizeof s - 1);
+
+	(void)state;
+	assert_int_equal(kind_of(ann, "Horizonte"), ACTOR_ORGANIZATION);
+	annotation_free(ann);
+}
+
 /* A title-case headline is not one long organisation name, and a short
  * sentence with its own punctuation and a cue is direct speech. */
 static void
@@ -322,6 +437,12 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_basics),
 		cmocka_unit_test(test_unlikely_people),
+		cmocka_unit_test(test_person_foreign_article),
+		cmocka_unit_test(test_person_thing_heads),
+		cmocka_unit_test(test_person_places),
+		cmocka_unit_test(test_person_one_word),
+		cmocka_unit_test(test_person_common_words),
+		cmocka_unit_test(test_person_named_thing),
 		cmocka_unit_test(test_headline_org_and_short_sentence),
 		cmocka_unit_test(test_no_quotes_and_empty),
 		cmocka_unit_test(test_never_closes),

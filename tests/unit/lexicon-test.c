@@ -79,12 +79,51 @@ test_lookups(void **state)
 	assert_int_equal(lexicon_lookup("x", 1000), 0);
 }
 
+/* The side lists answer lexicon_has()/lexicon_value() for every entry
+ * (binary search: the generated order must be the lookup's), and stay
+ * out of the token lookups. */
+static void
+test_side_lists(void **state)
+{
+	int k;
+	size_t i;
+
+	(void)state;
+	for (k = LEX_NINDEXED; k < LEX_NKINDS; k++) {
+		const struct lexicon_table *t = lexicon_table(k);
+
+		for (i = 0; i < t->n; i++) {
+			const char *key = t->v[i].key;
+
+			assert_true(lexicon_has(k, key, strlen(key)));
+			assert_non_null(lexicon_value(k, key, strlen(key)));
+		}
+	}
+	assert_true(lexicon_has(LEX_GIVEN_NAME, "maria", 5));
+	assert_true(lexicon_has(LEX_GIVEN_NAME, "MARIA", 5));
+	assert_false(lexicon_has(LEX_GIVEN_NAME, "zzqx", 4));
+	assert_false(lexicon_has(LEX_GIVEN_NAME, "mariax", 6));
+	assert_false(lexicon_has(LEX_GIVEN_NAME, "", 0));
+	assert_false(lexicon_lookup("Maria", 5) & LEX_BIT(LEX_GIVEN_NAME));
+	assert_true(lexicon_has(LEX_PLACE_NAME, "New York", 8));
+	assert_false(lexicon_has(LEX_PLACE_NAME, "New", 3));
+	assert_false(lexicon_lookup("new york", 8) & LEX_BIT(LEX_PLACE_NAME));
+	assert_string_equal(lexicon_value(LEX_THING_WORD, "Hospital", 8),
+	                    "org");
+	assert_string_equal(lexicon_value(LEX_THING_WORD, "act", 3), "act");
+	assert_string_equal(lexicon_value(LEX_THING_WORD, "Operation", 9),
+	                    "first");
+	assert_null(lexicon_value(LEX_THING_WORD, "smith", 5));
+	assert_false(lexicon_has(LEX_NKINDS, "act", 3));
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_sorted),
 		cmocka_unit_test(test_lookups),
+		cmocka_unit_test(test_side_lists),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
