@@ -582,6 +582,45 @@ plural_title(const struct tokens *tk, size_t i)
 	       (lexicon_lookup(w, len - 1) & LEX_BIT(LEX_TITLE));
 }
 
+/* A lowercase word in -ed (a verb in the past, mostly). */
+static bool
+ends_ed(const struct tokens *tk, size_t i)
+{
+	size_t len = sentences_len(tk, i);
+
+	return (tk->v[i].flags & TOK_LOWER) && len > 4 &&
+	       memcmp(ttext(tk, i) + len - 2, "ed", 2) == 0;
+}
+
+/* A lower-case verb or preposition that may stand right before a
+ * description and a name ("met president X", "beat champion X"), or an
+ * age word: no part of a role. */
+static bool
+verb_before_name(const struct tokens *tk, size_t i)
+{
+	static const char *const v[] = { "met", "meet", "meets", "told",
+		"saw", "see", "sees", "beat", "beats", "hit", "led", "won",
+		"lost", "made", "took", "gave", "sent", "left", "kept", "let",
+		"put", "got", "thank", "thanks", "praise", "praises", "urge",
+		"urges", "ask", "asks", "call", "calls", "hire", "hires",
+		"replace", "replaces", "elect", "elects", "appoint", "appoints",
+		"defeat", "defeats", "sue", "sues", "accuse", "accuses", "join",
+		"joins", "include", "includes", "including", "like", "with",
+		"against", "by", "under", "from", "between", "among", "than",
+		"via", "after", "before", "about", "when", "while", "whom",
+		"become", "became", "becomes", "visit", "visits", "greet",
+		"greets", "welcome", "welcomes", "named", "fired", "interview",
+		"interviews", "question", "questions", "support", "supports",
+		/* an age: "84 year old lady X" */
+		"old", "year", "years", "aged" };
+	size_t k;
+
+	for (k = 0; k < sizeof v / sizeof v[0]; k++)
+		if (sentences_eq(tk, i, v[k]))
+			return true;
+	return false;
+}
+
 /* The title words before a name starting at s: sets *rs (role start)
  * and returns whether a title word was among them. */
 static bool
@@ -589,7 +628,7 @@ role_before(const struct tokens *tk, size_t s, size_t *rs, size_t *rw,
             size_t *aff)
 {
 	size_t k = s, lowmods = 0;
-	bool title = false;
+	bool title = false, hyph = false, lowchain = true;
 
 	*aff = (size_t)-1;
 	while (k > 0) {
@@ -599,6 +638,11 @@ role_before(const struct tokens *tk, size_t s, size_t *rs, size_t *rw,
 		if (!same_ctx(tk, s, p))
 			break;
 		if (t->flags & TOK_WORD) {
+			bool h = hyph;
+
+			hyph = false;
+			if (!(t->flags & TOK_LOWER) || is_connector(tk, p))
+				lowchain = false;
 			if (t->flags & TOK_POSS) {
 				if (k < s && is_cap(tk, p))
 					*aff = p;
@@ -640,10 +684,19 @@ role_before(const struct tokens *tk, size_t s, size_t *rs, size_t *rw,
 				k = p;
 				continue;
 			}
-			if (k < s && (t->flags & TOK_LOWER) && lowmods < 2 &&
-			    !(t->lex & ~(LEX_PREFIX)) &&
-			    (tk->v[k].lex & LEX_BIT(LEX_TITLE)) &&
-			    (tk->v[k].flags & TOK_LOWER)) {
+			/* "pro-democracy activist": the word before a
+			 * hyphen in a compound of the role */
+			if (h && (t->flags & TOK_LOWER)) {
+				k = p;
+				continue;
+			}
+			/* lower-case words before a lower-case title
+			 * ("veteran politician", "nonpartisan pan-democrat
+			 * lawmaker"), not a verb ("met president X") */
+			if (k < s && (t->flags & TOK_LOWER) && lowmods < 3 &&
+			    !(t->lex & ~(LEX_PREFIX)) && title && lowchain &&
+			    (tk->v[k].flags & TOK_LOWER) &&
+			    !ends_ed(tk, p) && !verb_before_name(tk, p)) {
 				lowmods++;
 				k = p;
 				continue;
@@ -652,7 +705,13 @@ role_before(const struct tokens *tk, size_t s, size_t *rs, size_t *rw,
 		}
 		if (sentences_is(tk, p, '-') && k < s &&
 		    !(t->flags & TOK_SPACE) &&
-		    (is_cap(tk, k) || (tk->v[k].lex & TITLEISH))) {
+		    (is_cap(tk, k) || (tk->v[k].lex & TITLEISH) ||
+		     (title && lowchain && (tk->v[k].flags & TOK_LOWER))) &&
+		    p > 0 && (tk->v[p - 1].flags & TOK_WORD) &&
+		    !(tk->v[p - 1].flags & (TOK_POSS | TOK_DIGIT)) &&
+		    !sentences_eq(tk, p - 1, "year") &&
+		    !sentences_eq(tk, p - 1, "old")) {
+			hyph = (tk->v[k].flags & TOK_LOWER) != 0;
 			k = p;
 			continue;
 		}
@@ -676,15 +735,6 @@ role_before(const struct tokens *tk, size_t s, size_t *rs, size_t *rw,
 	return k < s;
 }
 
-/* A lowercase word in -ed (a verb in the past, mostly). */
-static bool
-ends_ed(const struct tokens *tk, size_t i)
-{
-	size_t len = sentences_len(tk, i);
-
-	return (tk->v[i].flags & TOK_LOWER) && len > 4 &&
-	       memcmp(ttext(tk, i) + len - 2, "ed", 2) == 0;
-}
 
 /*
  * An honorific that states an office ("Sen. X", "Gov. X", "Gen. X"): the

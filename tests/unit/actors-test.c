@@ -515,6 +515,35 @@ test_name_forms(void **state)
 	actors_free(as);
 }
 
+/* Lower-case descriptors and hyphened compounds before a lower-case
+ * title; a verb, an age or a capitalised run is none of them. */
+static void
+test_descriptors(void **state)
+{
+	const char *p[] = {
+		"Ola Berg met president Ivan Petrov.",
+		"Then veteran politician Rai Wong and pro-democracy activist "
+		"Ida Sand spoke.",
+		"She was an 84 year old lady Mia Tran from Hull.",
+		"It was part of Prime Minister Ulf Dahl's plan.",
+	};
+	struct actors *as = scan(p, 4);
+	const struct ent *e;
+
+	(void)state;
+	assert_non_null(e = find(as, "Ivan Petrov"));
+	assert_string_equal(e->a.role, "president");
+	assert_non_null(e = find(as, "Rai Wong"));
+	assert_string_equal(e->a.role, "veteran politician");
+	assert_non_null(e = find(as, "Ida Sand"));
+	assert_string_equal(e->a.role, "pro-democracy activist");
+	assert_non_null(e = find(as, "Mia Tran"));
+	assert_string_equal(e->a.role, "lady");
+	assert_non_null(e = find(as, "Ulf Dahl"));
+	assert_string_equal(e->a.role, "Prime Minister");
+	actors_free(as);
+}
+
 int
 main(void)
 {
@@ -532,6 +561,7 @@ main(void)
 		cmocka_unit_test(test_coordination),
 		cmocka_unit_test(test_more_names),
 		cmocka_unit_test(test_name_forms),
+		cmocka_unit_test(test_descriptors),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
