@@ -14,7 +14,10 @@
  *      that has a subject ("She was quoted as saying: ..."); nouns that
  *      are cues only before a particle: "call for", "claims that",
  *      "states that", "referred to", 'read: "', 'states: "' (the
- *      document's owner speaks: "the company's statement read");
+ *      document's owner speaks: "the company's statement read"); "X read
+ *      a statement: \"...\""; "according to" an organisation named only
+ *      there ("Reporters Without Borders") or by its kind ("the finance
+ *      office");
  *   C. the speech verb nearest the quote anywhere in its sentence;
  *   D. continuation: a quote going on from the previous paragraph, a
  *      later quote of the same paragraph, a quote sentence after
@@ -28,7 +31,9 @@
  *   else no speaker (-1). A capitalised name in quotation marks after
  * "the name", "named", "titled", "known as" is no speech (scare).
  * Subjects are names, pronouns (he/she to the nearest person of fitting
- * gender outside quotations, it/they to organisations, countries and
+ * gender outside quotations, through sentences that open on the same
+ * pronoun, and across paragraphs to the person the last one's closing
+ * sentence is about; it/they to organisations, countries and
  * groups), "a source close to the board" (the head before its
  * prepositional phrase, not the board), "the 44-year-old" (the latest
  * person), "X's spokesman" (an
@@ -231,9 +236,9 @@ fits(const struct actors *as, int a, enum want w)
 
 /* The latest actor that fits w, mentioned outside quotes before p. */
 static int
-latest(const struct actors *as, const struct tokens *tk,
-       const struct mentions *ms, size_t p, enum want w, const char *role,
-       size_t rlen)
+latest_d(const struct actors *as, const struct tokens *tk,
+         const struct mentions *ms, size_t p, enum want w, const char *role,
+         size_t rlen, int depth)
 {
 	size_t i, k;
 
@@ -244,7 +249,29 @@ latest(const struct actors *as, const struct tokens *tk,
 		 * nearest earlier sentence that has one.
 		 */
 		size_t s = p < tk->n ? tk->sent_of[p] : 0, best = (size_t)-1;
+		size_t back;
 		int found = -1;
+		const char *pro = w == W_MALE ? "he" : "she";
+
+		/* "Kowalski arrived. She was greeted by ... Maria Duda. \"...\"
+		 * she said": a sentence between that opens on the same
+		 * pronoun is about the same person */
+		for (back = 1; depth < 4 && back <= 3 && back <= s; back++) {
+			size_t f = tk->s[s - back].first, i2;
+			bool named = false;
+
+			if (sentences_ieq(tk, f, pro))
+				return latest_d(as, tk, ms, f, w, role, rlen,
+				                depth + 1);
+			for (i2 = ms_lower(ms, f);
+			     i2 < ms->n && ms->v[i2].first < tk->s[s - back].last;
+			     i2++)
+				if (!ms->v[i2].quoted &&
+				    fits(as, ms->v[i2].actor, w))
+					named = true;
+			if (named)
+				break;
+		}
 
 		/* as far back as the search below: no pronoun reaches
 		 * further, and a huge paragraph stays linear */
@@ -258,6 +285,9 @@ latest(const struct actors *as, const struct tokens *tk,
 				continue;
 			if (ms_s == s)
 				return m->actor;
+			/* "Kowalski's brother, Piotr, ...": not the subject */
+			if (tk->v[m->last - 1].flags & TOK_POSS)
+				continue;
 			if (best != (size_t)-1 && ms_s != best)
 				break;
 			best = ms_s;
@@ -283,6 +313,14 @@ latest(const struct actors *as, const struct tokens *tk,
 			return a;
 	}
 	return -1;
+}
+
+static int
+latest(const struct actors *as, const struct tokens *tk,
+       const struct mentions *ms, size_t p, enum want w, const char *role,
+       size_t rlen)
+{
+	return latest_d(as, tk, ms, p, w, role, rlen, 0);
 }
 
 void
@@ -853,7 +891,8 @@ subject_right(const struct actors *as, const struct tokens *tk,
 
 	if (addressee_verb(tk, v, asker))
 		return -1;
-	if (v + 1 >= hi)
+	/* "thanking France for ...": an -ing form's object */
+	if (v + 1 >= hi || is_ing(tk, v))
 		return -1;
 	if ((m = mention_starting(tk, ms, v + 1)) != NULL)
 		return m->actor;
@@ -975,6 +1014,37 @@ description_right(struct actors *as, const struct tokens *tk,
 	return -1;
 }
 
+/*
+ * "according to Reporters Without Borders,": a run of two or more
+ * capitalised words (with of, for, and, the, without between them) that
+ * no other rule named, up to a comma or the sentence end: an
+ * organisation. -1 when the words are no such run.
+ */
+static int
+capitalised_run(struct actors *as, const struct tokens *tk, size_t k,
+                size_t hi)
+{
+	size_t e = k, caps = 0;
+
+	if (e < hi && sentences_eq(tk, e, "the"))
+		e++;
+	k = e;
+	while (e < hi && e < k + 8 && (tk->v[e].flags & TOK_WORD) &&
+	       !(tk->v[e].flags & (TOK_QUOTED | TOK_QMARK))) {
+		if (tk->v[e].flags & TOK_CAP)
+			caps++;
+		else if (!(tk->v[e].lex & LEX_BIT(LEX_CONNECTOR)) &&
+		         !sentences_eq(tk, e, "without"))
+			return -1;
+		e++;
+	}
+	if (caps < 2 || e == k || !(tk->v[e - 1].flags & TOK_CAP) ||
+	    !(tk->v[k].flags & TOK_CAP) ||
+	    (e < hi && !sentences_is(tk, e, ',') && !sentences_is(tk, e, '.')))
+		return -1;
+	return np_actor(as, tk, k, e, ACTOR_ORGANIZATION);
+}
+
 /* "according to X": the actor X, or -1 (a document, or nobody). */
 static int
 according(struct actors *as, struct tokens *tk, const struct mentions *ms,
@@ -1002,10 +1072,15 @@ according(struct actors *as, struct tokens *tk, const struct mentions *ms,
 				return m->actor; /* "curator Elaine G." */
 			return description(as, tk, ms, h, t + 1, h + 1);
 		}
+		/* "according to the regional finance office," */
+		if ((tk->v[h].flags & TOK_LOWER) &&
+		    (tk->v[h].lex & LEX_BIT(LEX_ORG_WORD)) &&
+		    (h + 1 >= hi || !(tk->v[h + 1].flags & TOK_WORD)))
+			return description(as, tk, ms, h, t + 1, h + 1);
 		if ((m = mention_starting(tk, ms, h)) != NULL)
 			return m->actor;
 	}
-	return -1;
+	return capitalised_run(as, tk, k, hi);
 }
 
 static bool
@@ -1191,6 +1266,27 @@ verb_subject(struct actors *as, struct tokens *tk, const struct mentions *ms,
 	return -1;
 }
 
+/* "X issued a statement ...": the author of the document word that is
+ * the object of a verb in sentence s; -1 when none. */
+static int
+statement_author(struct actors *as, struct tokens *tk,
+                 const struct mentions *ms, size_t s, size_t hi)
+{
+	size_t k;
+
+	if (hi > tk->s[s].last)
+		hi = tk->s[s].last;
+	for (k = tk->s[s].first + 2; k < hi; k++) {
+		if ((tk->v[k].lex & LEX_BIT(LEX_DOCUMENT)) &&
+		    (tk->v[k].flags & TOK_LOWER) && is_article(tk, k - 1) &&
+		    (tk->v[k - 2].flags & TOK_LOWER) &&
+		    !(tk->v[k - 2].lex & ~LEX_PREFIX))
+			return attribute_subject(as, tk, ms, k - 2,
+			                         tk->s[s].first);
+	}
+	return -1;
+}
+
 static void
 sieve(struct actors *as, struct tokens *tk, const struct qspans *qs,
       const struct mentions *ms, size_t qi, struct attr_result *out)
@@ -1300,6 +1396,12 @@ sieve(struct actors *as, struct tokens *tk, const struct qspans *qs,
 		/* a verb without a subject of its own may hang on an
 		 * earlier one: "He was quoted as saying: ..." */
 	}
+	/* "The ministry read a statement on television: \"...\"" */
+	if (o > lo && sentences_is(tk, o - 1, ':') &&
+	    (a = statement_author(as, tk, ms, so, o)) >= 0) {
+		set_cue(r, 0, 0, a, 0.7, "statement-colon");
+		return;
+	}
 	/* C: the speech verb nearest the quote in its sentence(s), within
 	 * a bounded distance (a sentence may hold thousands of quotes) */
 	clo = tk->s[so].first;
@@ -1343,25 +1445,6 @@ sieve(struct actors *as, struct tokens *tk, const struct qspans *qs,
 			return;
 		}
 	}
-}
-
-/* "X issued a statement ...": the author of the document word that is
- * the object of a verb in sentence s; -1 when none. */
-static int
-statement_author(struct actors *as, struct tokens *tk,
-                 const struct mentions *ms, size_t s)
-{
-	size_t k;
-
-	for (k = tk->s[s].first + 2; k < tk->s[s].last; k++) {
-		if ((tk->v[k].lex & LEX_BIT(LEX_DOCUMENT)) &&
-		    (tk->v[k].flags & TOK_LOWER) && is_article(tk, k - 1) &&
-		    (tk->v[k - 2].flags & TOK_LOWER) &&
-		    !(tk->v[k - 2].lex & ~LEX_PREFIX))
-			return attribute_subject(as, tk, ms, k - 2,
-			                         tk->s[s].first);
-	}
-	return -1;
 }
 
 /* The person opening sentence s as its subject (a name or he/she), or -1. */
@@ -1422,7 +1505,7 @@ previous_sentence(struct actors *as, struct tokens *tk,
 			    (tk->v[k - 1].flags & TOK_LOWER))
 				stance = true;
 		}
-		if ((a = statement_author(as, tk, ms, ps)) >= 0)
+		if ((a = statement_author(as, tk, ms, ps, tk->n)) >= 0)
 			return a;
 		if ((a = person_opening(as, tk, ms, ps)) >= 0)
 			return a;
@@ -1503,7 +1586,7 @@ paragraph_subject(struct actors *as, struct tokens *tk,
 	    (sentences_ieq(tk, f, "he") || sentences_ieq(tk, f, "she")) &&
 	    (a = pronoun(as, tk, ms, f)) >= 0)
 		return as->v[a].a.kind == ACTOR_PERSON ? a : -1;
-	if (document && (a = statement_author(as, tk, ms, s)) >= 0)
+	if (document && (a = statement_author(as, tk, ms, s, tk->n)) >= 0)
 		return a; /* "The ministry issued a statement." */
 	lim = f + 6;
 	for (i = ms_lower(ms, f); i < ms->n && ms->v[i].first < lim; i++) {
@@ -1599,13 +1682,50 @@ classify(const struct tokens *tk, const struct qspan *q, struct attr_result *r,
 		r->kind = QUOTE_PARTIAL;
 }
 
+/*
+ * The person the block's last sentence is about, when it opens on a
+ * he/she or a name ("She was greeted by ... the First Lady, X."): a he/she
+ * in the next paragraph means that person more often than the last name.
+ */
+static int
+last_subject(struct actors *as, struct tokens *tk, const struct mentions *ms)
+{
+	size_t f;
+	int a;
+
+	if (tk->ns == 0)
+		return -1;
+	f = tk->s[tk->ns - 1].first;
+	if (f >= tk->n || (tk->v[f].flags & (TOK_QUOTED | TOK_QMARK)))
+		return -1;
+	if (sentences_ieq(tk, f, "he") || sentences_ieq(tk, f, "she")) {
+		a = pronoun(as, tk, ms, f);
+		return a >= 0 && as->v[a].a.kind == ACTOR_PERSON ? a : -1;
+	}
+	return person_opening(as, tk, ms, tk->ns - 1);
+}
+
+/* Move actor a to the front of the recency list (it must be in it). */
+static void
+promote(struct actors *as, int a)
+{
+	size_t k;
+
+	for (k = 0; k < as->nrecent && as->recent[k] != a; k++)
+		;
+	if (k == as->nrecent)
+		return;
+	memmove(&as->recent[1], &as->recent[0], k * sizeof(int));
+	as->recent[0] = a;
+}
+
 void
 attribute_block(struct actors *as, struct tokens *tk, const struct qspans *qs,
                 const struct mentions *ms, struct attr_state *st,
                 struct attr_result *out)
 {
 	size_t qi, k;
-	int last = -1;
+	int last = -1, subject;
 
 	for (qi = 0; qi < qs->n; qi++) {
 		const struct qspan *q = &qs->v[qi];
@@ -1689,5 +1809,8 @@ attribute_block(struct actors *as, struct tokens *tk, const struct qspans *qs,
 		st->last_speaker = last >= 0 ? last : -1;
 	else if (tk->n > 0)
 		st->last_speaker = -1;
+	subject = last_subject(as, tk, ms);
 	attribute_note_recent(as, ms);
+	if (subject >= 0)
+		promote(as, subject);
 }

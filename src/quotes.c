@@ -10,8 +10,9 @@
  * outside double quotes are taken only when a closing single mark follows
  * within the same sentence region (40 tokens), so stray apostrophes never
  * open a span; a mark after a word in -s and before a lower-case word
- * ("the players’ plan") closes one only when no later mark does. Work is
- * linear in the number of tokens.
+ * ("the players’ plan") closes one only when no later mark does. Marks
+ * around punctuation alone ("...") quote nothing. Work is linear in the
+ * number of tokens.
  */
 #include "config.h"
 
@@ -162,6 +163,18 @@ seal(struct tokens *tk, struct qspans *qs, struct qspan *q)
 		    : q->close != QSPAN_NONE ? tk->v[q->close].start
 		                             : 0;
 		return;
+	}
+	/* marks around punctuation only ("\"...\"") quote nothing: the
+	 * span is dropped (it is the last one added) */
+	if (q->open != QSPAN_NONE && q->close != QSPAN_NONE &&
+	    q == &qs->v[qs->n - 1]) {
+		for (k = q->first; k < q->last; k++)
+			if (tk->v[k].flags & TOK_WORD)
+				break;
+		if (k == q->last) {
+			qs->n--;
+			return;
+		}
 	}
 	q->start = q->open != QSPAN_NONE ? tk->v[q->first - 1].end
 	                                 : tk->v[q->first].start;

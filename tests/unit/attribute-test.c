@@ -344,6 +344,46 @@ test_head_before_pp(void **state)
 	annotation_free(ann);
 }
 
+static const char article11[] =
+    "Hostages return\n\n"
+    "Freed hostage Anna Lisowska arrived in the capital on Monday. She "
+    "was greeted at the airport by the President and the First Lady, "
+    "Maria Tamm.\n\n"
+    "\"I never thought I would see my family again,\" she said.\n\n"
+    "\"We were moved every week,\" Tom Harker said, thanking France for "
+    "\"its tireless work\".\n\n"
+    "The ministry read a statement on television: \"The operation was "
+    "a success.\"\n\n"
+    "According to Reporters Without Borders, \"at least twelve "
+    "journalists remain in captivity.\"\n\n"
+    "According to the regional finance office, \"the ransom was never "
+    "paid.\"\n\n"
+    "\"...\"\n";
+
+/* he/she through a sentence that opens on the same pronoun; an -ing
+ * verb's object is no speaker; "X read a statement:"; "according to" an
+ * organisation only named there; marks around punctuation only. */
+static void
+test_pronoun_chain_and_more(void **state)
+{
+	struct annotation *ann =
+	    annotate_string(article11, sizeof article11 - 1);
+	size_t i;
+
+	(void)state;
+	assert_string_equal(speaker_of(ann, "I never thought"),
+	                    "Anna Lisowska");
+	assert_string_equal(speaker_of(ann, "its tireless"), "Tom Harker");
+	assert_non_null(strstr(speaker_of(ann, "The operation"), "ministry"));
+	assert_string_equal(speaker_of(ann, "at least twelve"),
+	                    "Reporters Without Borders");
+	assert_non_null(
+	    strstr(speaker_of(ann, "the ransom"), "finance office"));
+	for (i = 0; i < ann->nquotes; i++)
+		assert_string_not_equal(ann->quotes[i].text, "...");
+	annotation_free(ann);
+}
+
 int
 main(void)
 {
@@ -359,6 +399,7 @@ main(void)
 		cmocka_unit_test(test_age_and_possessive),
 		cmocka_unit_test(test_short_sentence),
 		cmocka_unit_test(test_head_before_pp),
+		cmocka_unit_test(test_pronoun_chain_and_more),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -141,6 +141,9 @@ test_single_possessive(void **state)
 	find(&f, s3);
 	assert_int_equal(f.qs.n, 1);
 	assert_span(s3, &f.qs.v[0], "elites' view");
+	/* marks around punctuation only quote nothing */
+	find(&f, "He wrote \"...\" and left, \"so?\"");
+	assert_int_equal(f.qs.n, 1);
 	done(&f);
 }
 
