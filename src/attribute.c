@@ -883,7 +883,7 @@ addressee_verb(const struct tokens *tk, size_t v, bool asker)
 
 /* The speaker after an inverted verb: `said Raffaello Pantucci, ...`. */
 static int
-subject_right(const struct actors *as, const struct tokens *tk,
+subject_right(struct actors *as, const struct tokens *tk,
               const struct mentions *ms, size_t v, size_t hi, bool asker)
 {
 	const struct mention *m;
@@ -894,8 +894,21 @@ subject_right(const struct actors *as, const struct tokens *tk,
 	/* "thanking France for ...": an -ing form's object */
 	if (v + 1 >= hi || is_ing(tk, v))
 		return -1;
-	if ((m = mention_starting(tk, ms, v + 1)) != NULL)
-		return m->actor;
+	if ((m = mention_starting(tk, ms, v + 1)) != NULL) {
+		size_t h = m->last;
+		const struct mention *n;
+
+		if (!(tk->v[h - 1].flags & TOK_POSS))
+			return m->actor;
+		/* "said Harper's wife, Emily Harper": not Harper */
+		if (h + 1 >= hi || !(tk->v[h].flags & TOK_LOWER))
+			return -1;
+		if (sentences_is(tk, h + 1, ',') &&
+		    (n = mention_starting(tk, ms, h + 2)) != NULL &&
+		    fits(as, n->actor, W_PERSON))
+			return n->actor;
+		return np_actor(as, tk, m->first, h + 1, ACTOR_ANONYMOUS);
+	}
 	/* lower-case role words before the name: "said union steward
 	 * Ben Ortiz", "said party spokesman ..." */
 	for (k = v + 1; k < hi && k < v + 4; k++) {
@@ -1193,7 +1206,8 @@ cue_end(const struct tokens *tk, const struct mentions *ms, size_t v)
 	if (is_according(tk, v))
 		return v + 2;
 	if ((sentences_eq(tk, v, "told") || sentences_eq(tk, v, "tells")) &&
-	    (m = mention_starting(tk, ms, v + 1)) != NULL && m->last - v <= 5)
+	    (m = mention_starting(tk, ms, v + 1)) != NULL && m->last - v <= 5 &&
+	    !(tk->v[m->last - 1].flags & TOK_POSS))
 		return m->last;
 	return v + 1;
 }
@@ -1607,7 +1621,8 @@ paragraph_subject(struct actors *as, struct tokens *tk,
 /*
  * A name in quotation marks after a word that introduces one: "going by
  * the name \"The Night Owl\"", "a film titled \"Dust\"", "known as
- * \"Big Ben\"": capitalised words only, a few of them.
+ * \"Big Ben\"", or after a preposition or "the" ("the work of \"Hostage
+ * Aid\""): capitalised words only, a few of them.
  */
 static bool
 naming_quote(const struct tokens *tk, const struct qspan *q)
@@ -1623,7 +1638,10 @@ naming_quote(const struct tokens *tk, const struct qspan *q)
 	        sentences_eq(tk, o, "titled") ||
 	        sentences_eq(tk, o, "entitled") ||
 	        (o > 0 && sentences_eq(tk, o, "as") &&
-	         sentences_eq(tk, o - 1, "known"))) &&
+	         sentences_eq(tk, o - 1, "known")) ||
+	        /* "the work of \"Hostage Aid\", a charity" */
+	        (q->words <= 4 && (tk->v[o].lex & LEX_BIT(LEX_CONNECTOR)) &&
+	         !sentences_eq(tk, o, "and"))) &&
 	       title_case(tk, q);
 }
 

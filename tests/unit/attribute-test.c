@@ -384,6 +384,29 @@ test_pronoun_chain_and_more(void **state)
 	annotation_free(ann);
 }
 
+static const char article12[] =
+    "Captives speak\n\n"
+    "\"We prayed together,\" said Harper's wife, who met him at the "
+    "airport.\n\n"
+    "Tom Harper praised the work of \"Hostage Aid\", a charity that "
+    "helped his family.\n";
+
+/* An inverted possessive is not the speaker ("said Harper's wife"); a
+ * capitalised name in quotes after a preposition is no speech. */
+static void
+test_possessive_inverted(void **state)
+{
+	struct annotation *ann =
+	    annotate_string(article12, sizeof article12 - 1);
+
+	(void)state;
+	assert_string_equal(speaker_of(ann, "We prayed"), "Harper's wife");
+	assert_int_equal(ann->nquotes, 2);
+	assert_int_equal(ann->quotes[1].kind, QUOTE_SCARE);
+	assert_int_equal(ann->quotes[1].speaker, -1);
+	annotation_free(ann);
+}
+
 int
 main(void)
 {
@@ -400,6 +423,7 @@ main(void)
 		cmocka_unit_test(test_short_sentence),
 		cmocka_unit_test(test_head_before_pp),
 		cmocka_unit_test(test_pronoun_chain_and_more),
+		cmocka_unit_test(test_possessive_inverted),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
