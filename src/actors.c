@@ -306,12 +306,26 @@ ist_word(const struct tokens *tk, size_t i)
 	       w[len - 4] != 'v';
 }
 
+/* A phrase mark that says "part of a person's name after all" ("Michael
+ * Jordan"): run_one() sets it on a country or capital word. */
+#define PH_NAME 255
+
+/* Whether token i is a listed given name ("Dean", "Jordan"). */
+static bool
+given_name(const struct tokens *tk, size_t i)
+{
+	return (tk->v[i].flags & TOK_CAP) &&
+	       lexicon_has(LEX_GIVEN_NAME, ttext(tk, i), sentences_len(tk, i));
+}
+
 static bool
 namelike(const struct tokens *tk, size_t i)
 {
 	const struct token *t = &tk->v[i];
 
 	if (t->flags & TOK_INITIAL)
+		return true;
+	if (ph[i].kind == PH_NAME)
 		return true;
 	if (!(t->flags & TOK_CAP) || (t->lex & NOTNAME) || ph[i].kind)
 		return false;
@@ -1798,6 +1812,35 @@ run_one(struct actors *as, struct tokens *tk, struct mentions *ms, size_t s,
 		s++;
 	if (s >= e)
 		return;
+	/* "Michael Jordan", "Paris Hilton": a given name and a one-word
+	 * country or capital are a person's name */
+	/* later "Jordan said": the surname of that person, not the
+	 * country */
+	if (e - s == 1 && ph[s].len == 1 &&
+	    (ph[s].kind == LEX_COUNTRY + 1 || ph[s].kind == LEX_CAPITAL + 1)) {
+		int p = map_get(as->surnames, ttext(tk, s), sentences_len(tk, s));
+
+		if (p >= 0 && as->v[p].a.kind == ACTOR_PERSON) {
+			ph[s].kind = PH_NAME;
+			ph[s].len = 0;
+			ph[s].value = NULL;
+		}
+	}
+	if (e - s == 2 && !org) {
+		size_t c = ph[s + 1].len == 1 ? s + 1 : s;
+		size_t o = c == s ? s + 1 : s;
+
+		if (ph[c].len == 1 &&
+		    (ph[c].kind == LEX_COUNTRY + 1 ||
+		     ph[c].kind == LEX_CAPITAL + 1) &&
+		    !(tk->v[o].lex & NOTNAME) && !ph[o].kind &&
+		    (tk->v[o].flags & TOK_CAP) && !(tk->v[o].flags & TOK_UPPER) &&
+		    !(tk->v[c].flags & TOK_POSS) && given_name(tk, s)) {
+			ph[c].kind = PH_NAME;
+			ph[c].len = 0;
+			ph[c].value = NULL;
+		}
+	}
 	/* lexicon phrases inside the run count as country/outlet mentions */
 	for (k = s; k < e; k++) {
 		if (!ph[k].len)
@@ -1852,6 +1895,15 @@ run_one(struct actors *as, struct tokens *tk, struct mentions *ms, size_t s,
 	}
 	if (ns < e) {
 		title = role_before(tk, ns, &rs, &rw, &aff);
+		/* "founded by Dean Kamen": a title that is a given name,
+		 * alone before one name-like word, opens the name */
+		if (title && e - ns == 1 && rs + 1 == ns && rs == s &&
+		    (tk->v[rs].lex & LEX_BIT(LEX_TITLE)) &&
+		    !(tk->v[rs].lex & LEX_BIT(LEX_HONORIFIC)) &&
+		    given_name(tk, rs)) {
+			ns = rs;
+			title = role_before(tk, ns, &rs, &rw, &aff);
+		}
 		if (!title && e - s >= 2 && expands_acronym(tk, s, e))
 			goto not_person;
 		if (title || e - ns >= 2 ||

@@ -544,6 +544,34 @@ test_descriptors(void **state)
 	actors_free(as);
 }
 
+/* A given name next to a one-word country or capital is a name; later
+ * the word alone is that person; a title that is a given name opens a
+ * name before one word. */
+static void
+test_given_names(void **state)
+{
+	const char *p[] = {
+		"Victoria Stanek said so. Michael Jordan agreed.",
+		"Later Jordan left for Paris.",
+		"It was started by Dean Holloway in 1990.",
+	};
+	struct actors *as = scan(p, 3);
+	const struct ent *e;
+
+	(void)state;
+	assert_non_null(e = find(as, "Victoria Stanek"));
+	assert_int_equal(e->a.kind, ACTOR_PERSON);
+	assert_non_null(e = find(as, "Michael Jordan"));
+	assert_int_equal(e->a.kind, ACTOR_PERSON);
+	assert_int_equal(e->a.nmentions, 2);
+	assert_null(find(as, "Jordan"));
+	assert_non_null(e = find(as, "France"));
+	assert_int_equal(e->a.kind, ACTOR_COUNTRY);
+	assert_non_null(e = find(as, "Dean Holloway"));
+	assert_null(e->a.role);
+	actors_free(as);
+}
+
 int
 main(void)
 {
@@ -562,6 +590,7 @@ main(void)
 		cmocka_unit_test(test_more_names),
 		cmocka_unit_test(test_name_forms),
 		cmocka_unit_test(test_descriptors),
+		cmocka_unit_test(test_given_names),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
