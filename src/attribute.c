@@ -32,8 +32,9 @@
  * "the name", "named", "titled", "known as" is no speech (scare).
  * Subjects are names, pronouns (he/she to the nearest person of fitting
  * gender outside quotations, through sentences that open on the same
- * pronoun, and across paragraphs to the person the last one's closing
- * sentence is about; it/they to organisations, countries and
+ * pronoun, and across paragraphs to the last speaker or the person the
+ * last paragraph's closing sentence is about; an anonymous person such
+ * as "a firefighter" counts; it/they to organisations, countries and
  * groups), "a source close to the board" (the head before its
  * prepositional phrase, not the board), "the 44-year-old" (the latest
  * person), "X's spokesman" (an
@@ -213,6 +214,42 @@ ms_lower(const struct mentions *ms, size_t tok)
 
 enum want { W_PERSON, W_MALE, W_FEMALE, W_THING, W_PLURAL };
 
+/*
+ * An anonymous actor that is one person ("a firefighter", "the defense
+ * ministry spokesman", "source close to the board"): one of its first
+ * words is a title or a singular anonymous-source word. he/she may stand
+ * for it.
+ */
+static bool
+anonymous_person(const struct ent *e)
+{
+	const char *s = e->a.name, *w;
+	int words = 0;
+
+	if (e->a.kind != ACTOR_ANONYMOUS)
+		return false;
+	while (*s != '\0' && words < 4) {
+		unsigned lex;
+		size_t len;
+
+		while (*s == ' ')
+			s++;
+		for (w = s; *s != '\0' && *s != ' '; s++)
+			;
+		len = (size_t)(s - w);
+		if (len < 3)
+			continue;
+		words++;
+		lex = lexicon_lookup(w, len);
+		if (lex & LEX_BIT(LEX_DOCUMENT))
+			return false;
+		if ((lex & LEX_BIT(LEX_TITLE)) ||
+		    ((lex & LEX_BIT(LEX_ANON_WORD)) && w[len - 1] != 's'))
+			return true;
+	}
+	return false;
+}
+
 static bool
 fits(const struct actors *as, int a, enum want w)
 {
@@ -222,14 +259,16 @@ fits(const struct actors *as, int a, enum want w)
 	case W_PERSON:
 		return e->a.kind == ACTOR_PERSON;
 	case W_MALE:
-		return e->a.kind == ACTOR_PERSON && e->gender != 'f';
+		return e->gender != 'f' &&
+		       (e->a.kind == ACTOR_PERSON || anonymous_person(e));
 	case W_FEMALE:
-		return e->a.kind == ACTOR_PERSON && e->gender != 'm';
+		return e->gender != 'm' &&
+		       (e->a.kind == ACTOR_PERSON || anonymous_person(e));
 	case W_THING:
 		return e->a.kind == ACTOR_ORGANIZATION ||
 		       e->a.kind == ACTOR_COUNTRY;
 	case W_PLURAL:
-		return e->a.kind != ACTOR_PERSON;
+		return e->a.kind != ACTOR_PERSON && !anonymous_person(e);
 	}
 	return false;
 }
@@ -1723,7 +1762,7 @@ last_subject(struct actors *as, struct tokens *tk, const struct mentions *ms)
 	return person_opening(as, tk, ms, tk->ns - 1);
 }
 
-/* Move actor a to the front of the recency list (it must be in it). */
+/* Move actor a to the front of the recency list (in it or not). */
 static void
 promote(struct actors *as, int a)
 {
@@ -1731,8 +1770,10 @@ promote(struct actors *as, int a)
 
 	for (k = 0; k < as->nrecent && as->recent[k] != a; k++)
 		;
-	if (k == as->nrecent)
-		return;
+	if (k == as->nrecent && as->nrecent < 64)
+		as->nrecent++;
+	if (k == 64)
+		k = 63;
 	memmove(&as->recent[1], &as->recent[0], k * sizeof(int));
 	as->recent[0] = a;
 }
@@ -1831,4 +1872,8 @@ attribute_block(struct actors *as, struct tokens *tk, const struct qspans *qs,
 	attribute_note_recent(as, ms);
 	if (subject >= 0)
 		promote(as, subject);
+	/* the last speaker, named or not, is who a he/she next means */
+	if (last >= 0 && (as->v[last].a.kind == ACTOR_PERSON ||
+	                  anonymous_person(&as->v[last])))
+		promote(as, last);
 }

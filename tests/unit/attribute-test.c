@@ -407,6 +407,31 @@ test_possessive_inverted(void **state)
 	annotation_free(ann);
 }
 
+static const char article13[] =
+    "Flood\n\n"
+    "\"The water came up so fast,\" Lucy Brandt said.\n\n"
+    "A firefighter, speaking on condition of anonymity, said \"we were "
+    "not ready for this.\"\n\n"
+    "\"It was terrifying,\" he said.\n\n"
+    "Two volunteers spent the night on a boat. \"We pulled out eleven "
+    "people,\" they said.\n";
+
+/* he/she may stand for an anonymous person who spoke last ("a
+ * firefighter"); "they" never does. */
+static void
+test_anonymous_person_pronoun(void **state)
+{
+	struct annotation *ann =
+	    annotate_string(article13, sizeof article13 - 1);
+
+	(void)state;
+	assert_string_equal(speaker_of(ann, "It was terrifying"),
+	                    "firefighter");
+	assert_string_not_equal(speaker_of(ann, "We pulled out"),
+	                        "firefighter");
+	annotation_free(ann);
+}
+
 int
 main(void)
 {
@@ -424,6 +449,7 @@ main(void)
 		cmocka_unit_test(test_head_before_pp),
 		cmocka_unit_test(test_pronoun_chain_and_more),
 		cmocka_unit_test(test_possessive_inverted),
+		cmocka_unit_test(test_anonymous_person_pronoun),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
