@@ -430,11 +430,33 @@ lower_word(const char *w, size_t n)
 	return n > 0;
 }
 
+/* Whether the lower-case word w (n bytes) names a publication or a part
+ * of a town, which a name before it only qualifies: "the X newspaper",
+ * "the X neighborhood". */
+static bool
+qualified(const char *w, size_t n)
+{
+	static const char *const nouns[] = { "newspaper", "newspapers",
+		"magazine", "paper", "daily", "tabloid", "website", "site",
+		"neighborhood", "neighbourhood", "district", "area", "suburb",
+		"village", "township", "county", "province", "region",
+		"municipality", NULL };
+	size_t i;
+
+	for (i = 0; nouns[i] != NULL; i++)
+		if (nouns[i][0] == w[0] && strlen(nouns[i]) == n &&
+		    memcmp(nouns[i], w, n) == 0)
+			return true;
+	return false;
+}
+
 /* The thing the first mentions of e follow (where a name is introduced),
  * as thing() tells: "the magazine X", "the local paper X", "the band X";
- * NULL when none. */
+ * with after (no title, role or quote vouches for e), also the
+ * publication or place noun right after one: "the X newspaper". NULL
+ * when none. */
 static const char *
-named_thing(const struct ent *e, const char *t, size_t len)
+named_thing(const struct ent *e, const char *t, size_t len, bool after)
 {
 	size_t k, ws, we;
 	const char *v;
@@ -442,8 +464,13 @@ named_thing(const struct ent *e, const char *t, size_t len)
 	for (k = 0; k < e->a.nmentions && k < 2; k++) {
 		const struct span *m = &e->a.mentions[k];
 
-		if (m->end > len || m->start >= m->end ||
-		    !word_before(t, m->start, &ws, &we) ||
+		if (m->end > len || m->start >= m->end)
+			continue;
+		if (after && word_after(t, len, m->end, &ws, &we) &&
+		    lower_word(t + ws, we - ws) && qualified(t + ws, we - ws) &&
+		    (v = thing(t + ws, we - ws)) != NULL)
+			return v;
+		if (!word_before(t, m->start, &ws, &we) ||
 		    !lower_word(t + ws, we - ws))
 			continue;
 		if ((v = thing(t + ws, we - ws)) != NULL &&
@@ -475,7 +502,7 @@ person_verdict(const struct ent *e, const char *text, size_t textlen,
 		if (last != name && (v = thing(last, lastlen)) != NULL &&
 		    strcmp(v, "org") == 0 && !given(name, firstlen))
 			return VERDICT_ORG;
-		if ((v = named_thing(e, text, textlen)) != NULL &&
+		if ((v = named_thing(e, text, textlen, false)) != NULL &&
 		    strcmp(v, "org") == 0)
 			return VERDICT_ORG;
 		return VERDICT_KEEP;
@@ -488,7 +515,7 @@ person_verdict(const struct ent *e, const char *text, size_t textlen,
 		    seen_get(lower, lexicon_hash(n, len)))
 			return VERDICT_DROP;
 	}
-	if ((v = named_thing(e, text, textlen)) != NULL)
+	if ((v = named_thing(e, text, textlen, true)) != NULL)
 		return *v != '\0' ? VERDICT_ORG : VERDICT_DROP;
 	if (words >= 2 && foreign_article(name, firstlen))
 		return spoken(e, text, textlen) ? VERDICT_KEEP : VERDICT_DROP;

@@ -213,6 +213,22 @@ test_person_named_thing(void **state)
 	annotation_free(ann);
 }
 
+/* "the X newspaper", "the X neighborhood": a name qualifying a
+ * publication or a part of a town is no person. */
+static void
+test_person_qualifier(void **state)
+{
+	const char s[] = "Local news\n\nShe wrote for the Morning Sentinel "
+	                 "newspaper until 2019.\n\nThe fire spread through "
+	                 "the Bellavista Heights neighborhood on Sunday.\n";
+	struct annotation *ann = run(s, sizeof s - 1);
+
+	(void)state;
+	assert_int_equal(kind_of(ann, "Morning Sentinel"), ACTOR_ORGANIZATION);
+	assert_int_equal(kind_of(ann, "Bellavista Heights"), -1);
+	annotation_free(ann);
+}
+
 /* A title-case headline is not one long organisation name, and a short
  * sentence with its own punctuation and a cue is direct speech. */
 static void
@@ -443,6 +459,7 @@ main(void)
 		cmocka_unit_test(test_person_one_word),
 		cmocka_unit_test(test_person_common_words),
 		cmocka_unit_test(test_person_named_thing),
+		cmocka_unit_test(test_person_qualifier),
 		cmocka_unit_test(test_headline_org_and_short_sentence),
 		cmocka_unit_test(test_no_quotes_and_empty),
 		cmocka_unit_test(test_never_closes),
