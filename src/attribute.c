@@ -5,7 +5,8 @@
  *   A. after the quote: `"...," Okafor said`, `"...," said Okafor, a ...`,
  *      `"...," said a defense ministry spokesman` (a description; "for
  *      ORG" stays with it, a name set beside it wins: `said a spokesman
- *      for ORG, Ian Cole`), `"...," according to Okafor` (a document
+ *      for ORG, Ian Cole`; `said a post by a user on the forum`: the
+ *      agent), `"...," according to Okafor` (a document
  *      after "according to" is no speaker), `"...?" asked union steward
  *      X` (the asker), `"...," a doctor, who asked not to be named, told
  *      Reuters` (a relative clause is passed over);
@@ -1008,6 +1009,49 @@ appended_name(const struct actors *as, const struct tokens *tk,
 }
 
 /*
+ * The agent after "by" at token k: a name, or a description whose head is
+ * a title or anonymous-source word within four words of k, with a short
+ * place phrase after it ("an unknown author on the forum"); -1 when none.
+ */
+static int
+by_agent(struct actors *as, const struct tokens *tk, const struct mentions *ms,
+         size_t k, size_t hi)
+{
+	const struct mention *m;
+	size_t h, e;
+
+	if ((m = mention_starting(tk, ms, k)) != NULL)
+		return m->actor;
+	if (!is_article(tk, k))
+		return -1;
+	for (h = k + 1; h < hi && h < k + 5; h++) {
+		const struct token *t = &tk->v[h];
+
+		if (!(t->flags & TOK_WORD) || !(t->flags & TOK_LOWER) ||
+		    (t->flags & TOK_QUOTED))
+			return -1;
+		if (!(t->lex & (LEX_BIT(LEX_TITLE) | LEX_BIT(LEX_ANON_WORD))))
+			continue;
+		e = h + 1;
+		/* up to four words of "on/at/from/in X" ending the clause */
+		if (e + 1 < hi && (sentences_eq(tk, e, "on") ||
+		                   sentences_eq(tk, e, "at") ||
+		                   sentences_eq(tk, e, "from") ||
+		                   sentences_eq(tk, e, "in"))) {
+			size_t x = e + 1;
+
+			while (x < hi && x < e + 5 && (tk->v[x].flags & TOK_WORD))
+				x++;
+			if (x >= hi || sentences_is(tk, x, '.') ||
+			    sentences_is(tk, x, ','))
+				e = x;
+		}
+		return description(as, tk, ms, h, k, e);
+	}
+	return -1;
+}
+
+/*
  * An inverted verb followed by a description: `said a defense ministry
  * spokesman`, `said the officials`, `said a BBC executive`; the head is
  * the first title or anonymous-source word within a few words of a
@@ -1026,6 +1070,10 @@ description_right(struct actors *as, const struct tokens *tk,
 	                     sentences_ieq(tk, v + 1, "one") ||
 	                     sentences_ieq(tk, v + 1, "another")))
 		return -1;
+	/* "said the post by an unknown author on the forum" */
+	if (v + 4 < hi && (tk->v[v + 2].flags & TOK_LOWER) &&
+	    sentences_eq(tk, v + 3, "by"))
+		return by_agent(as, tk, ms, v + 4, hi);
 	for (h = v + 2; h < hi && h < v + 7; h++) {
 		const struct token *t = &tk->v[h];
 		const struct mention *m;

@@ -388,6 +388,8 @@ static const char article12[] =
     "Captives speak\n\n"
     "\"We prayed together,\" said Harper's wife, who met him at the "
     "airport.\n\n"
+    "\"They shut the forum down overnight,\" said a post by an "
+    "anonymous user on the forum.\n\n"
     "Tom Harper praised the work of \"Hostage Aid\", a charity that "
     "helped his family.\n";
 
@@ -401,9 +403,11 @@ test_possessive_inverted(void **state)
 
 	(void)state;
 	assert_string_equal(speaker_of(ann, "We prayed"), "Harper's wife");
-	assert_int_equal(ann->nquotes, 2);
-	assert_int_equal(ann->quotes[1].kind, QUOTE_SCARE);
-	assert_int_equal(ann->quotes[1].speaker, -1);
+	assert_string_equal(speaker_of(ann, "They shut"),
+	                    "anonymous user on the forum");
+	assert_int_equal(ann->nquotes, 3);
+	assert_int_equal(ann->quotes[2].kind, QUOTE_SCARE);
+	assert_int_equal(ann->quotes[2].speaker, -1);
 	annotation_free(ann);
 }
 
