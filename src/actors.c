@@ -548,7 +548,26 @@ org_in(const struct tokens *tk, size_t from, size_t to, size_t *os, size_t *oe)
 			if ((tk->v[j].lex &
 			     (LEX_BIT(LEX_ORG_WORD) | LEX_BIT(LEX_OUTLET))) &&
 			    is_cap(tk, j)) {
-				*os = k;
+				size_t b = k, q;
+
+				/* "Dean for Public Health at X University":
+				 * the body after the last "at"/"for" before
+				 * its organisation word */
+				for (q = k; q < j; q++)
+					if ((sentences_eq(tk, q, "at") ||
+					     sentences_eq(tk, q, "for")) &&
+					    q + 1 < j)
+						b = q + 1;
+				while (b < j && !is_cap(tk, b))
+					b++;
+				/* "Museum of Flight CEO": no title after */
+				while (e > j + 1 &&
+				       (tk->v[e - 1].lex & TITLEISH) &&
+				       !(tk->v[e - 1].lex &
+				         (LEX_BIT(LEX_ORG_WORD) |
+				          LEX_BIT(LEX_OUTLET))))
+					e--;
+				*os = b;
 				*oe = e;
 				return true;
 			}
@@ -662,6 +681,10 @@ role_before(const struct tokens *tk, size_t s, size_t *rs, size_t *rw,
 					*aff = p;
 				break;
 			}
+			/* "a major Warhol exhibit": the adjective */
+			if (sentences_eq(tk, p, "major") && p > 0 &&
+			    is_det(tk, p - 1))
+				break;
 			if ((t->lex & TITLEISH) || ist_word(tk, p)) {
 				title = true;
 				k = p;
@@ -716,6 +739,11 @@ role_before(const struct tokens *tk, size_t s, size_t *rs, size_t *rw,
 				continue;
 			}
 			break;
+		}
+		/* "[former Museum CEO] X": an editor's bracket */
+		if (k == s && sentences_is(tk, p, ']')) {
+			k = p;
+			continue;
 		}
 		if (sentences_is(tk, p, '-') && k < s &&
 		    !(t->flags & TOK_SPACE) &&
@@ -1060,6 +1088,16 @@ apposition_at(struct actors *as, int a, const struct tokens *tk, size_t e)
 	/* "X, 42, a homeopath": an age first */
 	if (k + 2 < tk->n && (tk->v[k].flags & TOK_DIGIT) &&
 	    sentences_is(tk, k + 1, ',') && sentences_len(tk, k) <= 3)
+		k += 2;
+	/* "X, Flint, Michigan pediatrician and ...": a town, then its
+	 * state or country opening the role */
+	if (k + 3 < tk->n && is_cap(tk, k) && (tk->v[k].flags & TOK_WORD) &&
+	    sentences_is(tk, k + 1, ',') && is_cap(tk, k + 2) &&
+	    same_ctx(tk, e, k + 2) &&
+	    ((ph[k + 2].kind && ph[k + 2].kind != LEX_OUTLET + 1 &&
+	      ph[k + 2].kind != PH_NAME) ||
+	     lexicon_has(LEX_PLACE_NAME, ttext(tk, k + 2),
+	                 sentences_len(tk, k + 2))))
 		k += 2;
 again:
 	/* "X, 42, and his wife Y": a list; "X, with illustrator Y": an
@@ -1922,7 +1960,10 @@ run_one(struct actors *as, struct tokens *tk, struct mentions *ms, size_t s,
 				    country_in(tk, rs > 3 ? rs - 3 : 0, rs);
 
 				if (!honorifics_only(tk, rs, ns))
-					set_role(as, a, tk, rs, ns);
+					set_role(as, a, tk, rs,
+					         sentences_is(tk, ns - 1, ']') ?
+					             ns - 1 :
+					             ns);
 				else
 					honorific_role(as, a, tk, rs, ns);
 				note_gender(as, a, tk, rs, ns);

@@ -572,6 +572,34 @@ test_given_names(void **state)
 	actors_free(as);
 }
 
+/* A town and its state before a role; an editor's bracket before a
+ * name; "a major X" is no title; an affiliation is the body alone. */
+static void
+test_role_edges(void **state)
+{
+	const char *p[] = {
+		"\"Good,\" said Eva Lind, Dayton, Ohio nurse and Dean for "
+		"Research at Ohio Valley University.",
+		"\"Everyone including [former Harbor Museum CEO] Ann Wilde "
+		"came.\"",
+		"It was a major Ruth Okafor show.",
+	};
+	struct actors *as = scan(p, 3);
+	const struct ent *e;
+
+	(void)state;
+	assert_non_null(e = find(as, "Eva Lind"));
+	assert_non_null(e->a.role);
+	assert_non_null(strstr(e->a.role, "nurse"));
+	assert_string_equal(e->a.affiliation, "Ohio Valley University");
+	assert_non_null(e = find(as, "Ann Wilde"));
+	assert_string_equal(e->a.role, "former Harbor Museum CEO");
+	assert_string_equal(e->a.affiliation, "Harbor Museum");
+	assert_non_null(e = find(as, "Ruth Okafor"));
+	assert_null(e->a.role);
+	actors_free(as);
+}
+
 int
 main(void)
 {
@@ -591,6 +619,7 @@ main(void)
 		cmocka_unit_test(test_name_forms),
 		cmocka_unit_test(test_descriptors),
 		cmocka_unit_test(test_given_names),
+		cmocka_unit_test(test_role_edges),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
