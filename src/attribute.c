@@ -36,7 +36,8 @@
  * pronoun, and across paragraphs to the last speaker or the person the
  * last paragraph's closing sentence is about; an anonymous person such
  * as "a firefighter" counts; it/they to organisations, countries and
- * groups), "a source close to the board" (the head before its
+ * groups), "the security firm Secunia.com" (a name after an
+ * organisation word), "a source close to the board" (the head before its
  * prepositional phrase, not the board), "the 44-year-old" (the latest
  * person), "X's spokesman" (an
  * anonymous actor, not X), descriptions ("the analyst": the latest actor
@@ -761,6 +762,29 @@ possessor(const struct tokens *tk, const struct mentions *ms, size_t p,
 	return -1;
 }
 
+/*
+ * "the security firm Secunia.com said", "the charity Open Hands said": a
+ * run of capitalised words ending at token p, not named by actors.c,
+ * right after a lower-case organisation word is that organisation; -1
+ * when the words are no such run.
+ */
+static int
+named_after_kind(struct actors *as, const struct tokens *tk, size_t p,
+                 size_t lo)
+{
+	size_t f = p + 1;
+
+	while (f > lo && f + 4 > p + 1 &&
+	       (tk->v[f - 1].flags & TOK_CAP) && tk->v[f - 1].mention < 0 &&
+	       !(tk->v[f - 1].flags & (TOK_QUOTED | TOK_QMARK | TOK_SENTSTART)))
+		f--;
+	if (f == p + 1 || f <= lo || !(tk->v[f - 1].flags & TOK_LOWER) ||
+	    !(tk->v[f - 1].lex & LEX_BIT(LEX_ORG_WORD)) ||
+	    (tk->v[p].flags & TOK_POSS))
+		return -1;
+	return np_actor(as, tk, f, p + 1, ACTOR_ORGANIZATION);
+}
+
 static bool
 preposition(const struct tokens *tk, size_t i)
 {
@@ -870,8 +894,12 @@ subject_of(struct actors *as, const struct tokens *tk,
 		    (m = mention_ending(tk, ms, p - 1)) != NULL &&
 		    as->v[m->actor].a.kind == ACTOR_PERSON)
 			a = m->actor;
+		if (a < 0 && p > lo)
+			a = named_after_kind(as, tk, p - 1, lo);
 		return a;
 	}
+	if ((a = named_after_kind(as, tk, p, lo)) >= 0)
+		return a;
 	if ((tk->v[p].flags & TOK_SENTSTART) && (tk->v[p].flags & TOK_CAP))
 		return description(as, tk, ms, p, p, p + 1); /* "Critics" */
 	if ((tk->v[p].flags & TOK_LOWER) && (tk->v[p].flags & TOK_WORD)) {

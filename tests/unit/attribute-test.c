@@ -358,7 +358,9 @@ static const char article11[] =
     "journalists remain in captivity.\"\n\n"
     "According to the regional finance office, \"the ransom was never "
     "paid.\"\n\n"
-    "\"...\"\n";
+    "\"...\"\n\n"
+    "The security firm Seclabs.io, has said that a third of the "
+    "routers are rated \"highly exposed\".\n";
 
 /* he/she through a sentence that opens on the same pronoun; an -ing
  * verb's object is no speaker; "X read a statement:"; "according to" an
@@ -381,6 +383,7 @@ test_pronoun_chain_and_more(void **state)
 	    strstr(speaker_of(ann, "the ransom"), "finance office"));
 	for (i = 0; i < ann->nquotes; i++)
 		assert_string_not_equal(ann->quotes[i].text, "...");
+	assert_string_equal(speaker_of(ann, "highly exposed"), "Seclabs.io");
 	annotation_free(ann);
 }
 
