@@ -6,7 +6,8 @@
  *      `"...," said a defense ministry spokesman` (a description; "for
  *      ORG" stays with it, a name set beside it wins: `said a spokesman
  *      for ORG, Ian Cole`; `said a post by a user on the forum`: the
- *      agent), `"...," according to Okafor` (a document
+ *      agent), `"...," according to Okafor` (a statement from X is
+ *      X, unless someone else in the sentence speaks; another document
  *      after "according to" is no speaker), `"...?" asked union steward
  *      X` (the asker), `"...," a doctor, who asked not to be named, told
  *      Reuters` (a relative clause is passed over);
@@ -36,7 +37,8 @@
  * pronoun, and across paragraphs to the last speaker or the person the
  * last paragraph's closing sentence is about; an anonymous person such
  * as "a firefighter" counts; it/they to organisations, countries and
- * groups), "the security firm Secunia.com" (a name after an
+ * groups), "X and her deputy" (X), "the security firm Secunia.com" (a
+ * name after an
  * organisation word), "a source close to the board" (the head before its
  * prepositional phrase, not the board), "the 44-year-old" (the latest
  * person), "X's spokesman" (an
@@ -785,6 +787,33 @@ named_after_kind(struct actors *as, const struct tokens *tk, size_t p,
 	return np_actor(as, tk, f, p + 1, ACTOR_ORGANIZATION);
 }
 
+/*
+ * "Banda and her deputy told reporters": a person named first in a
+ * subject "NAME and ..." of up to four more words ending at token p.
+ */
+static int
+first_conjunct(const struct actors *as, const struct tokens *tk,
+               const struct mentions *ms, size_t p, size_t lo)
+{
+	size_t k;
+	const struct mention *m;
+
+	for (k = p + 1; k > lo + 1 && k + 5 > p + 1; k--) {
+		const struct token *t = &tk->v[k - 1];
+
+		if (t->flags & (TOK_QUOTED | TOK_QMARK) || !(t->flags & TOK_WORD))
+			return -1;
+		if (!sentences_eq(tk, k - 1, "and"))
+			continue;
+		m = mention_ending(tk, ms, k - 2);
+		return m != NULL && as->v[m->actor].a.kind == ACTOR_PERSON &&
+		               !(tk->v[k - 2].flags & TOK_POSS)
+		           ? m->actor
+		           : -1;
+	}
+	return -1;
+}
+
 static bool
 preposition(const struct tokens *tk, size_t i)
 {
@@ -899,6 +928,8 @@ subject_of(struct actors *as, const struct tokens *tk,
 		return a;
 	}
 	if ((a = named_after_kind(as, tk, p, lo)) >= 0)
+		return a;
+	if ((a = first_conjunct(as, tk, ms, p, lo)) >= 0)
 		return a;
 	if ((tk->v[p].flags & TOK_SENTSTART) && (tk->v[p].flags & TOK_CAP))
 		return description(as, tk, ms, p, p, p + 1); /* "Critics" */
@@ -1173,6 +1204,49 @@ capitalised_run(struct actors *as, const struct tokens *tk, size_t k,
 	return np_actor(as, tk, k, e, ACTOR_ORGANIZATION);
 }
 
+/* Whether the sentence of token t holds a speech verb outside quotes
+ * other than "according" at t (bounded like the sieves). */
+static bool
+other_speech(const struct tokens *tk, size_t t)
+{
+	size_t s = tk->sent_of[t], k, f = tk->s[s].first, l = tk->s[s].last;
+
+	if (t > f + 3 * WINDOW)
+		f = t - 3 * WINDOW;
+	if (l > t + 3 * WINDOW)
+		l = t + 3 * WINDOW;
+	for (k = f; k < l; k++)
+		if (k != t && is_speech(tk, k))
+			return true;
+	return false;
+}
+
+/* The issuer after "a statement from": a name, or "the commission" (an
+ * organisation word after "the"); -1 when none. */
+static int
+source_of(struct actors *as, const struct tokens *tk,
+          const struct mentions *ms, size_t k, size_t hi)
+{
+	const struct mention *m;
+	size_t h;
+
+	if ((m = mention_starting(tk, ms, k)) != NULL)
+		return m->actor;
+	if (!sentences_ieq(tk, k, "the"))
+		return -1;
+	if (k + 1 < hi && (m = mention_starting(tk, ms, k + 1)) != NULL)
+		return m->actor;
+	for (h = k + 1; h < hi && h < k + 4; h++) {
+		if (!(tk->v[h].flags & TOK_LOWER) ||
+		    (tk->v[h].flags & TOK_QUOTED))
+			return -1;
+		if ((tk->v[h].lex & LEX_BIT(LEX_ORG_WORD)) &&
+		    (h + 1 >= hi || !(tk->v[h + 1].flags & TOK_LOWER)))
+			return description(as, tk, ms, h, k, h + 1);
+	}
+	return -1;
+}
+
 /* "according to X": the actor X, or -1 (a document, or nobody). */
 static int
 according(struct actors *as, struct tokens *tk, const struct mentions *ms,
@@ -1190,8 +1264,17 @@ according(struct actors *as, struct tokens *tk, const struct mentions *ms,
 		if (!(tk->v[h].flags & TOK_WORD))
 			break;
 		if ((tk->v[h].lex & LEX_BIT(LEX_DOCUMENT)) &&
-		    (tk->v[h].flags & TOK_LOWER))
+		    (tk->v[h].flags & TOK_LOWER)) {
+			/* "according to a statement from the commission",
+			 * unless someone in the sentence speaks ("X told Y
+			 * \"...\", according to a readout from Y's office") */
+			if (h + 2 < hi && (sentences_eq(tk, h + 1, "from") ||
+			                   sentences_eq(tk, h + 1, "by") ||
+			                   sentences_eq(tk, h + 1, "of")) &&
+			    !other_speech(tk, t))
+				return source_of(as, tk, ms, h + 2, hi);
 			return -1;
+		}
 		if ((tk->v[h].flags & TOK_LOWER) &&
 		    (tk->v[h].lex &
 		     (LEX_BIT(LEX_ANON_WORD) | LEX_BIT(LEX_TITLE)))) {

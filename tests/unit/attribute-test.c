@@ -439,6 +439,31 @@ test_anonymous_person_pronoun(void **state)
 	annotation_free(ann);
 }
 
+static const char article14[] =
+    "Vote count\n\n"
+    "Ruth Banda and her deputy told reporters: \"We are ready for "
+    "the count.\"\n\n"
+    "\"There were no incidents at all,\" according to a statement from "
+    "the commission.\n\n"
+    "Tom Hale told Ruth Banda he would \"respect every result in every "
+    "district,\" according to a readout from Banda's office.\n";
+
+/* The first person of a coordinated subject; a document's issuer after
+ * "according to", unless someone in the sentence speaks. */
+static void
+test_conjunct_and_readout(void **state)
+{
+	struct annotation *ann =
+	    annotate_string(article14, sizeof article14 - 1);
+
+	(void)state;
+	assert_string_equal(speaker_of(ann, "We are ready"), "Ruth Banda");
+	assert_non_null(
+	    strstr(speaker_of(ann, "There were no"), "commission"));
+	assert_string_equal(speaker_of(ann, "respect every"), "Tom Hale");
+	annotation_free(ann);
+}
+
 int
 main(void)
 {
@@ -457,6 +482,7 @@ main(void)
 		cmocka_unit_test(test_pronoun_chain_and_more),
 		cmocka_unit_test(test_possessive_inverted),
 		cmocka_unit_test(test_anonymous_person_pronoun),
+		cmocka_unit_test(test_conjunct_and_readout),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
