@@ -4,7 +4,9 @@
  *
  *   A. after the quote: `"...," Okafor said`, `"...," said Okafor, a ...`,
  *      `"...," said a defense ministry spokesman` (a description; "for
- *      ORG" stays with it, a name set beside it wins: `said a spokesman
+ *      ORG" stays with it and ORG's name is its alias, so either way of
+ *      naming the speaker holds; a name set beside it wins: `said a
+ *      spokesman
  *      for ORG, Ian Cole`; `said a post by a user on the forum`: the
  *      agent), `"...," according to Okafor` (a statement from X is
  *      X, unless someone else in the sentence speaks; another document
@@ -888,14 +890,25 @@ subject_of(struct actors *as, const struct tokens *tk,
 		return -1;
 	/* "an official in Kyrgyzstan told" */
 	if ((m = mention_ending(tk, ms, p)) != NULL) {
-		size_t f = m->role_first;
+		size_t f = m->role_first, g = f;
 
-		if (f >= lo + 2 &&
-		    (sentences_eq(tk, f - 1, "in") ||
-		     sentences_eq(tk, f - 1, "from") ||
-		     sentences_eq(tk, f - 1, "at")) &&
-		    (a = description(as, tk, ms, f - 2, lo, p + 1)) >= 0)
+		if (g >= lo + 3 && sentences_ieq(tk, g - 1, "the"))
+			g--; /* "a spokeswoman for the River Trust" */
+		if (g >= lo + 2 &&
+		    (sentences_eq(tk, g - 1, "in") ||
+		     sentences_eq(tk, g - 1, "from") ||
+		     sentences_eq(tk, g - 1, "at") ||
+		     sentences_eq(tk, g - 1, "for")) &&
+		    (a = description(as, tk, ms, g - 2, lo, p + 1)) >= 0) {
+			/* "a spokeswoman for the Trust": the Trust's name is
+			 * an alias of hers, not a person's name */
+			if (sentences_eq(tk, g - 1, "for") &&
+			    as->v[m->actor].a.kind != ACTOR_PERSON &&
+			    as->v[a].a.kind == ACTOR_ANONYMOUS)
+				actors_alias(as, a, as->v[m->actor].a.name,
+				             strlen(as->v[m->actor].a.name));
 			return a;
+		}
 		/* "Matthew Ingram of The Globe and Mail dubbed": the person */
 		if (as->v[m->actor].a.kind != ACTOR_PERSON && f >= lo + 2 &&
 		    (sentences_eq(tk, f - 1, "of") ||
@@ -1165,7 +1178,18 @@ description_right(struct actors *as, const struct tokens *tk,
 			if ((a = appended_name(as, tk, ms, h + 1, hi,
 			                       &pp_end)) >= 0)
 				return a;
-			return description(as, tk, ms, h, v + 1, pp_end);
+			a = description(as, tk, ms, h, v + 1, pp_end);
+			/* "said a spokeswoman for the Transport Police" */
+			if (a >= 0 && pp_end > h + 1 &&
+			    as->v[a].a.kind == ACTOR_ANONYMOUS &&
+			    tk->v[pp_end - 1].mention >= 0) {
+				const char *n =
+				    as->v[ms->v[tk->v[pp_end - 1].mention].actor]
+				        .a.name;
+
+				actors_alias(as, a, n, strlen(n));
+			}
+			return a;
 		}
 		if (t->lex & LEX_BIT(LEX_STOPWORD))
 			return -1;

@@ -446,21 +446,30 @@ static const char article14[] =
     "\"There were no incidents at all,\" according to a statement from "
     "the commission.\n\n"
     "Tom Hale told Ruth Banda he would \"respect every result in every "
-    "district,\" according to a readout from Banda's office.\n";
+    "district,\" according to a readout from Banda's office.\n\n"
+    "The Harbour Trust runs the port. \"The count is late,\" a "
+    "spokeswoman for the Harbour Trust said.\n";
 
 /* The first person of a coordinated subject; a document's issuer after
- * "according to", unless someone in the sentence speaks. */
+ * "according to", unless someone in the sentence speaks; "a spokeswoman
+ * for ORG" speaks, with ORG's name as an alias. */
 static void
 test_conjunct_and_readout(void **state)
 {
 	struct annotation *ann =
 	    annotate_string(article14, sizeof article14 - 1);
+	const struct actor *a;
 
 	(void)state;
 	assert_string_equal(speaker_of(ann, "We are ready"), "Ruth Banda");
 	assert_non_null(
 	    strstr(speaker_of(ann, "There were no"), "commission"));
 	assert_string_equal(speaker_of(ann, "respect every"), "Tom Hale");
+	a = actor_named(ann, "spokeswoman for the Harbour Trust");
+	assert_non_null(a);
+	assert_int_equal(a->naliases, 1);
+	assert_string_equal(a->aliases[0], "Harbour Trust");
+	assert_string_equal(speaker_of(ann, "The count is late"), a->name);
 	annotation_free(ann);
 }
 
