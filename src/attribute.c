@@ -17,7 +17,7 @@
  *      the speech verb nearest the opening mark in the same sentence
  *      that has a subject ("She was quoted as saying: ..."); nouns that
  *      are cues only before a particle: "call for", "claims that",
- *      "states that", "referred to", 'read: "', 'states: "' (the
+ *      "states that", "referred to", 'read: "', 'states "' (the
  *      document's owner speaks: "the company's statement read"); "X read
  *      a statement: \"...\""; "according to" an organisation named only
  *      there ("Reporters Without Borders") or by its kind ("the finance
@@ -93,6 +93,10 @@ noun_verb_slow(const struct tokens *tk, size_t i)
 	/* the particle first: most words are followed by none */
 	nlen = tk->v[i + 1].end - tk->v[i + 1].start;
 	n = tk->text[tk->v[i + 1].start];
+	/* 'the website states "..."' */
+	if ((tk->v[i + 1].flags & TOK_QMARK) && *s == 's')
+		return sentences_eq(tk, i, "states") ||
+		       sentences_eq(tk, i, "state");
 	/* 'the statement read: "..."', 'the report states, "..."' */
 	if (nlen == 1 && (n == ':' || n == ','))
 		return i + 2 < tk->n && (tk->v[i + 2].flags & TOK_QMARK) &&

@@ -324,7 +324,8 @@ static const char article10[] =
     "account of the losses.\"\n\n"
     "The firm said in a note, \"Our clients' money is safe.\"\n\n"
     "The watchdog's report states: \"The bank hid its losses for two "
-    "years.\"\n";
+    "years.\"\n\n"
+    "The union's website states \"we never give up on a member.\"\n";
 
 /* The head of a description before its prepositional phrase speaks,
  * not the phrase's object. */
@@ -341,6 +342,7 @@ test_head_before_pp(void **state)
 	assert_string_equal(speaker_of(ann, "I expect a full"), "Ada Lind");
 	assert_string_equal(speaker_of(ann, "Our clients"), "The firm");
 	assert_string_equal(speaker_of(ann, "The bank hid"), "The watchdog");
+	assert_string_equal(speaker_of(ann, "we never give"), "The union");
 	annotation_free(ann);
 }
 
