@@ -1259,7 +1259,7 @@ role_comma_before(struct actors *as, int a, const struct tokens *tk, size_t s)
  * "Smith's Ann Lee", is none).
  */
 static void
-poss_affiliation(struct actors *as, int a, const struct tokens *tk, size_t s)
+poss_org(struct actors *as, int a, const struct tokens *tk, size_t s)
 {
 	size_t p, b, os, oe;
 
@@ -1301,6 +1301,72 @@ poss_affiliation(struct actors *as, int a, const struct tokens *tk, size_t s)
 	    (tk->v[p].lex & (LEX_BIT(LEX_ORG_WORD) | LEX_BIT(LEX_OUTLET))))
 		as->v[a].a.affiliation = sentences_clean(
 		    tk->text, tk->v[os].start, tk->v[p].core_end);
+}
+
+/* The person whose affiliation came from a possessive ("DAB's A"), and
+ * the token after its name: "and B" right after shares it. Reset by
+ * actors_scan(). */
+static int poss_actor = -1;
+static size_t poss_end;
+
+/*
+ * The possessive right before a name at s (the name ends at e): an
+ * organisation, outlet or country is the affiliation (poss_org()); a
+ * lower-case one is the role ("the pan-democracy camp's X" -> "pan-
+ * democracy camp"). "ORG's A and B": B shares A's.
+ */
+static void
+poss_affiliation(struct actors *as, int a, const struct tokens *tk, size_t s,
+                 size_t e)
+{
+	struct ent *x = &as->v[a];
+	size_t p = s - 1, b, n;
+
+	if (s > 0 && (tk->v[p].flags & TOK_POSS) && same_ctx(tk, s, p)) {
+		if (is_cap(tk, p)) {
+			poss_org(as, a, tk, s);
+		} else if (x->a.role == NULL && (tk->v[p].flags & TOK_LOWER) &&
+		           !(tk->v[p].lex & ~(LEX_PREFIX | LEX_BIT(LEX_ORG_WORD)))) {
+			for (b = p, n = 0; b > 0 && n < 4; n++) {
+				const struct token *t = &tk->v[b - 1];
+
+				if (sentences_is(tk, b - 1, '-') &&
+				    !(t->flags & TOK_SPACE) && b >= 2 &&
+				    (tk->v[b - 2].flags & TOK_LOWER)) {
+					b -= 2;
+					continue;
+				}
+				if (!(t->flags & TOK_LOWER) ||
+				    (t->lex & ~(LEX_PREFIX |
+				                LEX_BIT(LEX_TITLE_MOD))) ||
+				    ends_ed(tk, b - 1) ||
+				    verb_before_name(tk, b - 1))
+					break;
+				b--;
+			}
+			/* one word ("the agency's X") may be an owner, not
+			 * a description */
+			if (b < p)
+				x->a.role = sentences_clean(tk->text,
+				                            tk->v[b].start,
+				                            tk->v[p].core_end);
+		}
+		if (x->a.affiliation != NULL || x->a.role != NULL) {
+			poss_actor = a;
+			poss_end = e;
+		}
+		return;
+	}
+	if (poss_actor >= 0 && poss_actor != a && poss_end + 1 == s &&
+	    sentences_eq(tk, poss_end, "and")) {
+		const struct ent *o = &as->v[poss_actor];
+
+		if (x->a.affiliation == NULL && o->a.affiliation != NULL)
+			x->a.affiliation = xstrdup(o->a.affiliation);
+		if (x->a.role == NULL && o->a.role != NULL)
+			x->a.role = xstrdup(o->a.role);
+		poss_actor = -1;
+	}
 }
 
 /* The verbs that take a role after "as": "resigned as minister". */
@@ -1989,7 +2055,7 @@ run_one(struct actors *as, struct tokens *tk, struct mentions *ms, size_t s,
 				set_affiliation(as, a, c);
 			} else {
 				rw = ns;
-				poss_affiliation(as, a, tk, ns);
+				poss_affiliation(as, a, tk, ns, e);
 				role_comma_before(as, a, tk, ns);
 				list_role(as, a, tk, ns, e);
 			}
@@ -2080,6 +2146,7 @@ actors_scan(struct actors *as, struct tokens *tk, struct mentions *ms)
 	}
 	ph = as->ph;
 	list_actor = -1;
+	poss_actor = -1;
 	find_phrases(tk);
 	for (i = 0; i < tk->n;) {
 		size_t e;

@@ -359,6 +359,24 @@ test_affiliations(void **state)
 	assert_non_null(e = find(as, "Eve Lowe"));
 	assert_null(e->a.affiliation);
 	actors_free(as);
+	/* "ORG's A and B" share it; a lower-case possessive description
+	 * is a role, one bare noun is not */
+	{
+		const char *q[] = {
+			"UNICEF's Ana Roos and Ken Ito came.",
+			"The pro-reform bloc's Liv Dahl won. The agency's Max "
+			"Hart left.",
+		};
+
+		as = scan(q, 2);
+		assert_non_null(e = find(as, "Ken Ito"));
+		assert_string_equal(e->a.affiliation, "UNICEF");
+		assert_non_null(e = find(as, "Liv Dahl"));
+		assert_string_equal(e->a.role, "pro-reform bloc");
+		assert_non_null(e = find(as, "Max Hart"));
+		assert_null(e->a.role);
+		actors_free(as);
+	}
 }
 
 /* Not persons: a run ending in an institution word, one that spells out
