@@ -587,7 +587,7 @@ description(struct actors *as, const struct tokens *tk,
 	size_t d = h, len = sentences_len(tk, h);
 	const char *w = tk->text + tk->v[h].start;
 	bool person_noun = (lex & LEX_BIT(LEX_TITLE)) != 0, plural = false;
-	bool org_noun = false, municipal = false;
+	bool org_noun = false, municipal = false, object = false;
 	int a;
 
 	/* "the city reasoned": the city's government */
@@ -642,6 +642,16 @@ description(struct actors *as, const struct tokens *tk,
 		    (t->lex & LEX_BIT(LEX_STOPWORD)) ||
 		    (t->lex & LEX_BIT(LEX_SPEECH_VERB)) || skippable(tk, d - 1))
 			break;
+		/* "the spacecraft's data helped researchers": a verb in
+		 * -ed after a noun ends the phrase ("the retired general"
+		 * keeps its adjective) */
+		if ((t->flags & TOK_LOWER) && t->core_end - t->start > 4 &&
+		    memcmp(tk->text + t->core_end - 2, "ed", 2) == 0 &&
+		    d - 1 > lo && !is_article(tk, d - 2) &&
+		    (tk->v[d - 2].flags & TOK_WORD)) {
+			object = true;
+			break;
+		}
 		d--;
 	}
 	if (org_noun && !(d > lo && sentences_ieq(tk, d - 1, "the")))
@@ -709,8 +719,9 @@ description(struct actors *as, const struct tokens *tk,
 		return np_actor(as, tk, d, pp_end, ACTOR_ANONYMOUS);
 	if (lex & LEX_BIT(LEX_DOCUMENT))
 		return -1;
-	/* bare plural: "officials", "U.S. officials", "critics" */
-	if (w[len - 1] == 's') {
+	/* bare plural: "officials", "U.S. officials", "critics"; not the
+	 * object of a verb before it */
+	if (w[len - 1] == 's' && !object) {
 		a = np_actor(as, tk, d, pp_end,
 		             (lex & LEX_BIT(LEX_ANON_WORD)) ? ACTOR_ANONYMOUS
 		                                            : ACTOR_GROUP);

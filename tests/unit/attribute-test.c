@@ -422,6 +422,7 @@ static const char article13[] =
     "A firefighter, speaking on condition of anonymity, said \"we were "
     "not ready for this.\"\n\n"
     "\"It was terrifying,\" he said.\n\n"
+    "The satellite's data helped researchers describe the flood.\n\n"
     "Two volunteers spent the night on a boat. \"We pulled out eleven "
     "people,\" they said.\n";
 
@@ -432,12 +433,16 @@ test_anonymous_person_pronoun(void **state)
 {
 	struct annotation *ann =
 	    annotate_string(article13, sizeof article13 - 1);
+	size_t i;
 
 	(void)state;
 	assert_string_equal(speaker_of(ann, "It was terrifying"),
 	                    "firefighter");
 	assert_string_not_equal(speaker_of(ann, "We pulled out"),
 	                        "firefighter");
+	/* the object of "helped" is no source */
+	for (i = 0; i < ann->nactors; i++)
+		assert_null(strstr(ann->actors[i].name, "researchers"));
 	annotation_free(ann);
 }
 
