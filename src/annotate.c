@@ -27,6 +27,7 @@
 #include "quotes.h"
 #include "lexicon.h"
 #include "sentences.h"
+#include "strmap.h"
 #include "xmalloc.h"
 
 static const char *const actor_kinds[ACTOR_NKINDS] = {
@@ -245,8 +246,11 @@ seen_get(const struct seen *sn, uint64_t h)
 
 /*
  * The final check of the people. A "person" with a title, role,
- * affiliation or quote is one, whatever its name. The others are judged
- * by the name's form and by the article:
+ * affiliation or quote is one, unless its name ends in the head noun of
+ * a body ("Mercy Hospital") or it is introduced as a publication ("the
+ * magazine X"): then an organisation. A "person" named by the tail of
+ * another person's name ("Le Pen" beside "Marine Le Pen") is one too.
+ * The others are judged by the name's form and by the article:
  * - named by capitalised common words of this very article ("Space
  *   Shuttle Columbia" where "shuttle" also stands in lower case): only the
  *   words before the last count, so that "Chuck Close" stays a person
@@ -314,7 +318,8 @@ says(const char *t, size_t n)
 	static const char *const verbs[] = { "said", "says", "say", "told",
 		"tells", "added", "adds", "explained", "stated", "wrote",
 		"writes", "noted", "replied", "recalled", "insisted",
-		"admitted", "testified", "remarked", "commented", NULL };
+		"admitted", "testified", "remarked", "commented", "spoke",
+		NULL };
 	size_t i;
 
 	if (n < 3 || n > 9 || t[0] < 'a' || t[0] > 'z')
@@ -480,9 +485,68 @@ named_thing(const struct ent *e, const char *t, size_t len, bool after)
 	return NULL;
 }
 
+/*
+ * The word tails of the names of the people who look like people (a given
+ * name first, or a title, role, affiliation or quote), lower-cased, to
+ * the person: "le pen" and "pen" for "Marine Le Pen". A "person" named by
+ * such a tail is that person's surname left unmerged, no thing. Built in
+ * one pass over the actors (bytes of names, no more).
+ */
+static void
+lower_copy(char *buf, const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		buf[i] = s[i] >= 'A' && s[i] <= 'Z' ? (char)(s[i] + 32) : s[i];
+}
+
+static struct strmap *
+person_tails(const struct actors *as)
+{
+	struct strmap *m = strmap_new();
+	char buf[128];
+	size_t i;
+
+	for (i = 0; i < as->n; i++) {
+		const struct ent *e = &as->v[i];
+		const char *name = e->a.name, *sp = strchr(name, ' ');
+
+		if (e->a.kind != ACTOR_PERSON || sp == NULL ||
+		    (e->a.role == NULL && e->a.affiliation == NULL &&
+		     e->nquotes == 0 && !given(name, (size_t)(sp - name))))
+			continue;
+		for (; sp != NULL; sp = strchr(sp + 1, ' ')) {
+			size_t n = strlen(sp + 1);
+
+			if (n == 0 || n > sizeof buf)
+				continue;
+			lower_copy(buf, sp + 1, n);
+			strmap_set(m, buf, n, (int)i);
+		}
+	}
+	return m;
+}
+
+/* Whether e (actor number self) is named by a tail of another person. */
+static bool
+tail_of_other(const struct strmap *tails, const struct ent *e, size_t self)
+{
+	char buf[128];
+	size_t n = strlen(e->a.name);
+	int o;
+
+	if (n == 0 || n > sizeof buf)
+		return false;
+	lower_copy(buf, e->a.name, n);
+	o = strmap_get(tails, buf, n);
+	return o >= 0 && (size_t)o != self;
+}
+
 static enum verdict
-person_verdict(const struct ent *e, const char *text, size_t textlen,
-               const struct seen *lower)
+person_verdict(const struct ent *e, size_t self, const char *text,
+               size_t textlen, const struct seen *lower,
+               const struct strmap *tails)
 {
 	const char *name = e->a.name, *n, *sp, *last, *v;
 	size_t namelen, firstlen, lastlen, words = 1, k;
@@ -507,6 +571,8 @@ person_verdict(const struct ent *e, const char *text, size_t textlen,
 			return VERDICT_ORG;
 		return VERDICT_KEEP;
 	}
+	if (tail_of_other(tails, e, self))
+		return VERDICT_KEEP;
 	first_given = given(name, firstlen);
 	for (n = name; (sp = strchr(n, ' ')) != NULL; n = sp + 1, words++) {
 		size_t len = (size_t)(sp - n);
@@ -763,6 +829,7 @@ annotate(const struct article *art, const struct block_list *bl)
 	bool seen_para = false;
 	size_t b, i;
 	int *remap;
+	struct strmap *tails;
 
 	r->ann = ann = xcalloc(1, sizeof *ann);
 	r->text = text;
@@ -821,11 +888,12 @@ annotate(const struct article *art, const struct block_list *bl)
 	/* hand the actor records over, less the unlikely people */
 	ann->actors = xcalloc(as->n + 1, sizeof *ann->actors);
 	remap = xcalloc(as->n + 1, sizeof *remap);
+	tails = person_tails(as);
 	for (i = 0; i < as->n; i++) {
 		free(as->v[i].key);
 		as->v[i].key = NULL;
-		switch (person_verdict(&as->v[i], text, article_len(art),
-		                       &r->lower)) {
+		switch (person_verdict(&as->v[i], i, text, article_len(art),
+		                       &r->lower, tails)) {
 		case VERDICT_DROP:
 			remap[i] = -1;
 			annotate_actor_clear(&as->v[i].a);
@@ -843,6 +911,7 @@ annotate(const struct article *art, const struct block_list *bl)
 		if (r->qo.v[i].speaker >= 0)
 			r->qo.v[i].speaker = remap[r->qo.v[i].speaker];
 	free(remap);
+	strmap_free(tails);
 	free(r->lower.bits);
 	as->n = 0;
 	ann->quotes = r->qo.v;

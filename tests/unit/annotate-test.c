@@ -123,6 +123,22 @@ test_person_foreign_article(void **state)
 	annotation_free(ann);
 }
 
+/* A name opening with "La" that ends another person's name ("La Roche"
+ * beside "Maria La Roche") is that person's surname: still a person. */
+static void
+test_person_tail_of_other(void **state)
+{
+	const char s[] = "Local news\n\nMaria La Roche criticised the plan "
+	                 "on Monday.\n\nLa Roche has long opposed the "
+	                 "treaty.\n";
+	struct annotation *ann = run(s, sizeof s - 1);
+
+	(void)state;
+	assert_int_equal(kind_of(ann, "Maria La Roche"), ACTOR_PERSON);
+	assert_int_equal(kind_of(ann, "La Roche"), ACTOR_PERSON);
+	annotation_free(ann);
+}
+
 /* The head noun of a thing ends the name: a law is dropped, a hospice is
  * an organisation (even one that speaks); "Operation" opens no person. */
 static void
@@ -454,6 +470,7 @@ main(void)
 		cmocka_unit_test(test_basics),
 		cmocka_unit_test(test_unlikely_people),
 		cmocka_unit_test(test_person_foreign_article),
+		cmocka_unit_test(test_person_tail_of_other),
 		cmocka_unit_test(test_person_thing_heads),
 		cmocka_unit_test(test_person_places),
 		cmocka_unit_test(test_person_one_word),
