@@ -1882,6 +1882,17 @@ naming_quote(const struct tokens *tk, const struct qspan *q)
 	       title_case(tk, q);
 }
 
+/* 'the so-called "peace dividend"': a phrase held at arm's length */
+static bool
+so_called(const struct tokens *tk, const struct qspan *q)
+{
+	size_t o = q->open;
+
+	return o != QSPAN_NONE && o >= 3 && q->words <= 4 &&
+	       sentences_eq(tk, o - 1, "called") &&
+	       sentences_is(tk, o - 2, '-') && sentences_ieq(tk, o - 3, "so");
+}
+
 static void
 classify(const struct tokens *tk, const struct qspan *q, struct attr_result *r,
          bool cue)
@@ -1898,7 +1909,7 @@ classify(const struct tokens *tk, const struct qspan *q, struct attr_result *r,
 		r->kind = QUOTE_DIRECT;
 		return;
 	}
-	if (naming_quote(tk, q)) {
+	if (naming_quote(tk, q) || so_called(tk, q)) {
 		r->kind = QUOTE_SCARE;
 		return;
 	}
@@ -2041,9 +2052,11 @@ attribute_block(struct actors *as, struct tokens *tk, const struct qspans *qs,
 				set_cue(r, 0, 0, only, 0.4, "one-person");
 		}
 		classify(tk, q, r, cue);
-		if (r->kind == QUOTE_SCARE && (!cue || naming_quote(tk, q))) {
+		if (r->kind == QUOTE_SCARE &&
+		    (!cue || naming_quote(tk, q) || so_called(tk, q))) {
 			r->speaker = -1;
 			r->confidence = 0;
+			r->cue_first = r->cue_last = 0;
 		}
 		if (r->kind != QUOTE_SCARE && r->speaker >= 0)
 			last = r->speaker;

@@ -228,10 +228,12 @@ static const char article6[] =
     "The paper spoke with a juggler going by the name \"The Great "
     "Zamboni\" at the gate.\n\n"
     "Organisers said the parade float, named \"Spirit Of The River,\" "
-    "took a month to build.\n";
+    "took a month to build.\n\n"
+    "Critics said the so-called \"river tax\" would hurt the town.\n";
 
-/* A quoted name after "the name", "named", "titled", "known as" is no
- * speech, even with a speech verb in the sentence. */
+/* A quoted name after "the name", "named", "titled", "known as", and a
+ * so-called phrase, are no speech, even with a speech verb in the
+ * sentence. */
 static void
 test_naming_quote(void **state)
 {
@@ -239,10 +241,11 @@ test_naming_quote(void **state)
 	size_t i;
 
 	(void)state;
-	assert_int_equal(ann->nquotes, 2);
+	assert_int_equal(ann->nquotes, 3);
 	for (i = 0; i < ann->nquotes; i++) {
 		assert_int_equal(ann->quotes[i].kind, QUOTE_SCARE);
 		assert_int_equal(ann->quotes[i].speaker, -1);
+		assert_null(ann->quotes[i].cue);
 	}
 	annotation_free(ann);
 }
