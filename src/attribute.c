@@ -1698,6 +1698,24 @@ sieve(struct actors *as, struct tokens *tk, const struct qspans *qs,
 	}
 }
 
+/* Whether a passive verb starts at token k ("was arrested", "were
+ * later freed"): the subject then is no speaker. */
+static bool
+passive(const struct tokens *tk, size_t k, size_t end)
+{
+	size_t n;
+
+	if (k >= end || !(sentences_eq(tk, k, "was") ||
+	                  sentences_eq(tk, k, "were") ||
+	                  sentences_eq(tk, k, "is") || sentences_eq(tk, k, "are")))
+		return false;
+	for (n = k + 1; n < end && n < k + 3 && skippable(tk, n); n++)
+		;
+	return n < end && (tk->v[n].flags & TOK_LOWER) &&
+	       tk->v[n].core_end - tk->v[n].start > 3 &&
+	       memcmp(tk->text + tk->v[n].core_end - 2, "ed", 2) == 0;
+}
+
 /* The person opening sentence s as its subject (a name or he/she), or -1. */
 static int
 person_opening(struct actors *as, struct tokens *tk, const struct mentions *ms,
@@ -1710,11 +1728,13 @@ person_opening(struct actors *as, struct tokens *tk, const struct mentions *ms,
 	if (m != NULL)
 		return as->v[m->actor].a.kind == ACTOR_PERSON &&
 		               m->last < tk->s[s].last &&
-		               !(tk->v[m->last].flags & TOK_POSS) &&
-		               !sentences_eq(tk, m->last, "and")
+		               !(tk->v[m->last - 1].flags & TOK_POSS) &&
+		               !sentences_eq(tk, m->last, "and") &&
+		               !passive(tk, m->last, tk->s[s].last)
 		           ? m->actor
 		           : -1;
 	if ((sentences_ieq(tk, f, "he") || sentences_ieq(tk, f, "she")) &&
+	    !passive(tk, f + 1, tk->s[s].last) &&
 	    (a = pronoun(as, tk, ms, f)) >= 0 &&
 	    as->v[a].a.kind == ACTOR_PERSON)
 		return a;

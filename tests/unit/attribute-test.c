@@ -302,19 +302,23 @@ test_age_and_possessive(void **state)
 
 static const char article9[] =
     "Cup final\n\n"
-    "\"It is the fans' day,\" said Leo Marsh. \"They earned it.\"\n";
+    "\"It is the fans' day,\" said Leo Marsh. \"They earned it.\"\n\n"
+    "Tom Reed was arrested on Monday. \"This is a great day for "
+    "justice.\"\n";
 
 /* A short quote that is a sentence of its own is speech, not a scare
- * quote. */
+ * quote; a sentence before it in the passive names no speaker. */
 static void
 test_short_sentence(void **state)
 {
 	struct annotation *ann = annotate_string(article9, sizeof article9 - 1);
 
 	(void)state;
-	assert_int_equal(ann->nquotes, 2);
+	assert_int_equal(ann->nquotes, 3);
 	assert_int_equal(ann->quotes[1].kind, QUOTE_DIRECT);
 	assert_string_equal(speaker_of(ann, "They earned"), "Leo Marsh");
+	/* the subject of a passive before a quote does not say it */
+	assert_string_equal(speaker_of(ann, "This is a great"), "(none)");
 	annotation_free(ann);
 }
 
