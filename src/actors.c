@@ -1856,6 +1856,57 @@ static void run_one(struct actors *as, struct tokens *tk,
 static bool glued;
 
 /*
+ * "Bill and Melinda Gates", "teenagers Ana and Rui Costa": a given name
+ * alone before "and" and a given name with a surname ending the run (or
+ * before a connector) shares that surname. Records the person of [s, k)
+ * and returns true; false when the pattern does not hold.
+ */
+static bool
+shared_surname(struct actors *as, struct tokens *tk, struct mentions *ms,
+               size_t s, size_t k, size_t e)
+{
+	size_t rs, rw, aff, fl, ll;
+	char *name;
+	int a;
+
+	if (k != s + 1 || !sentences_eq(tk, k, "and") || k + 3 > e ||
+	    !namelike(tk, s) || !given_name(tk, s) ||
+	    !namelike(tk, k + 1) || !given_name(tk, k + 1) ||
+	    !namelike(tk, k + 2) || (tk->v[k + 2].flags & TOK_INITIAL) ||
+	    (tk->v[s].flags & TOK_POSS) || (tk->v[k + 1].flags & TOK_POSS) ||
+	    (k + 3 < e && !is_connector(tk, k + 3)))
+		return false;
+	if (tk->v[s].flags & TOK_QUOTED)
+		return false;
+	fl = sentences_len(tk, s);
+	ll = sentences_len(tk, k + 2);
+	name = xmalloc(fl + ll + 2);
+	memcpy(name, ttext(tk, s), fl);
+	name[fl] = ' ';
+	memcpy(name + fl + 1, ttext(tk, k + 2), ll);
+	name[fl + ll + 1] = '\0';
+	a = map_get(as->names, name, fl + ll + 1);
+	if (a >= 0 && as->v[a].a.kind == ACTOR_PERSON) {
+		free(name);
+	} else {
+		a = add_actor(as, ACTOR_PERSON, name);
+		map_set(as->surnames, ttext(tk, k + 2), ll, a);
+	}
+	if (role_before(tk, s, &rs, &rw, &aff)) {
+		if (!honorifics_only(tk, rs, s))
+			set_role(as, a, tk, rs, s);
+		if (plural_title(tk, s - 1)) {
+			list_actor = a;
+			list_end = s + 1;
+		}
+	} else {
+		rw = s;
+	}
+	add_mention(as, tk, ms, a, s, s + 1, rw);
+	return true;
+}
+
+/*
  * Classify the capitalised run [s, e) and record its mentions: split at a
  * connector unless an organisation word comes before it ("University of
  * Glasgow" stays, "Luca Anceschi of the ..." splits), then run_one() on
@@ -1884,7 +1935,8 @@ again:
 		       (k + 1 < e && ph[k + 1].len && ph[k + 1].value) ||
 		       name_follows(tk, k + 1, e))))) {
 			/* [s, k) has no split of its own: the loop got here */
-			run_one(as, tk, ms, s, k);
+			if (!shared_surname(as, tk, ms, s, k, e))
+				run_one(as, tk, ms, s, k);
 			while (k < e && is_connector(tk, k))
 				k++;
 			if (k < e) {

@@ -618,6 +618,32 @@ test_role_edges(void **state)
 	actors_free(as);
 }
 
+/* Two given names sharing one surname; a role before a comma with a
+ * capitalised title; an adjective in front of a title. */
+static void
+test_shared_surname(void **state)
+{
+	const char *p[] = {
+		"The teenagers Maria and Jose Alvarez were freed.",
+		"Freed hostage Ana Lopes spoke. The First Lady, Jill Moore, "
+		"came.",
+	};
+	struct actors *as = scan(p, 2);
+	const struct ent *e;
+
+	(void)state;
+	assert_non_null(e = find(as, "Maria Alvarez"));
+	assert_string_equal(e->a.role, "teenagers");
+	assert_non_null(e = find(as, "Jose Alvarez"));
+	assert_string_equal(e->a.role, "teenagers");
+	assert_null(find(as, "Maria"));
+	assert_non_null(e = find(as, "Ana Lopes"));
+	assert_string_equal(e->a.role, "Freed hostage");
+	assert_non_null(e = find(as, "Jill Moore"));
+	assert_string_equal(e->a.role, "First Lady");
+	actors_free(as);
+}
+
 int
 main(void)
 {
@@ -638,6 +664,7 @@ main(void)
 		cmocka_unit_test(test_descriptors),
 		cmocka_unit_test(test_given_names),
 		cmocka_unit_test(test_role_edges),
+		cmocka_unit_test(test_shared_surname),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
