@@ -15,7 +15,8 @@
  *      Reuters` (a relative clause is passed over);
  *   B. before it: `Okafor told reporters: "..."`, `X called it "..."`,
  *      the speech verb nearest the opening mark in the same sentence
- *      that has a subject ("She was quoted as saying: ..."); nouns that
+ *      that has a subject ("She was quoted as saying: ..."; "the BBC
+ *      quoted her as saying" is her); nouns that
  *      are cues only before a particle: "call for", "claims that",
  *      "states that", "referred to", 'read: "', 'states "' (the
  *      document's owner speaks: "the company's statement read"); "X read
@@ -1538,6 +1539,30 @@ statement_author(struct actors *as, struct tokens *tk,
 	return -1;
 }
 
+/*
+ * "the BBC quoted him as saying": the one quoted, not the outlet; -1
+ * when the verb at v is no "quoted X as".
+ */
+static int
+quoted_as(struct actors *as, const struct tokens *tk,
+          const struct mentions *ms, size_t v, size_t hi)
+{
+	const struct mention *m;
+
+	if (v + 2 >= hi || !sentences_eq(tk, v, "quoted"))
+		return -1;
+	if (sentences_eq(tk, v + 2, "as")) {
+		if (sentences_eq(tk, v + 1, "him"))
+			return latest(as, tk, ms, v, W_MALE, NULL, 0);
+		if (sentences_eq(tk, v + 1, "her"))
+			return latest(as, tk, ms, v, W_FEMALE, NULL, 0);
+	}
+	if ((m = mention_starting(tk, ms, v + 1)) != NULL && m->last < hi &&
+	    sentences_eq(tk, m->last, "as"))
+		return m->actor;
+	return -1;
+}
+
 static void
 sieve(struct actors *as, struct tokens *tk, const struct qspans *qs,
       const struct mentions *ms, size_t qi, struct attr_result *out)
@@ -1638,6 +1663,21 @@ sieve(struct actors *as, struct tokens *tk, const struct qspans *qs,
 		}
 		if (!is_speech(tk, i))
 			continue;
+		if ((a = quoted_as(as, tk, ms, i, o)) >= 0) {
+			set_cue(r, i, i + 1, a, 0.85, "quoted-as");
+			return;
+		}
+		/* "... quoted her as saying": back to "quoted" */
+		if (i > lo + 2 && sentences_eq(tk, i - 1, "as")) {
+			size_t k2;
+
+			for (k2 = i - 1; k2 > lo && k2 + 6 > i; k2--)
+				if ((a = quoted_as(as, tk, ms, k2 - 1, o)) >= 0) {
+					set_cue(r, k2 - 1, k2, a, 0.85,
+					        "quoted-as");
+					return;
+				}
+		}
 		a = verb_subject(as, tk, ms, qs, out, qi, i, lo, o);
 		if (a >= 0) {
 			set_cue(r, i, cue_end(tk, ms, i), a,

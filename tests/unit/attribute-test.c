@@ -487,6 +487,26 @@ test_conjunct_and_readout(void **state)
 	annotation_free(ann);
 }
 
+static const char article15[] =
+    "Law change\n\n"
+    "Minister Ann Cole spoke on Monday. The BBC quoted her as saying "
+    "\"the law will change.\"\n\n"
+    "The Times quoted Ann Cole as saying that \"nothing is ruled "
+    "out.\"\n";
+
+/* "X quoted Y as saying": Y speaks, not the outlet. */
+static void
+test_quoted_as(void **state)
+{
+	struct annotation *ann =
+	    annotate_string(article15, sizeof article15 - 1);
+
+	(void)state;
+	assert_string_equal(speaker_of(ann, "the law will"), "Ann Cole");
+	assert_string_equal(speaker_of(ann, "nothing is"), "Ann Cole");
+	annotation_free(ann);
+}
+
 int
 main(void)
 {
@@ -506,6 +526,7 @@ main(void)
 		cmocka_unit_test(test_possessive_inverted),
 		cmocka_unit_test(test_anonymous_person_pronoun),
 		cmocka_unit_test(test_conjunct_and_readout),
+		cmocka_unit_test(test_quoted_as),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
