@@ -245,7 +245,8 @@ seen_get(const struct seen *sn, uint64_t h)
 }
 
 /*
- * The final check of the people. A "person" with a title, role,
+ * The final check of the people. A web address ("Example.com") is an
+ * organisation. A "person" with a title, role,
  * affiliation or quote is one, unless its name ends in the head noun of
  * a body ("Mercy Hospital") or it is introduced as a publication ("the
  * magazine X"): then an organisation. A "person" named by the tail of
@@ -411,6 +412,23 @@ foreign_article(const char *w, size_t n)
 	return false;
 }
 
+/* Whether the name is a web address: "Gawker.com", "Example.org". */
+static bool
+web_name(const char *name)
+{
+	static const char *const tlds[] = { "com", "org", "net", "gov",
+		"edu", "io", "info", "tv", "co", NULL };
+	const char *dot = strrchr(name, '.');
+	size_t i;
+
+	if (dot == NULL || dot - name < 2 || strchr(dot, ' ') != NULL)
+		return false;
+	for (i = 0; tlds[i] != NULL; i++)
+		if (strcmp(dot + 1, tlds[i]) == 0)
+			return true;
+	return false;
+}
+
 /* The value of the word w (n bytes) in the list of heads of names of
  * things: "org", "first" (only heading a name), "" (a thing), or NULL. */
 static const char *
@@ -554,6 +572,8 @@ person_verdict(const struct ent *e, size_t self, const char *text,
 
 	if (e->a.kind != ACTOR_PERSON)
 		return VERDICT_KEEP;
+	if (web_name(name))
+		return VERDICT_ORG;
 	sp = strchr(name, ' ');
 	firstlen = sp != NULL ? (size_t)(sp - name) : strlen(name);
 	last = strrchr(name, ' ');

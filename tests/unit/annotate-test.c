@@ -229,6 +229,27 @@ test_person_named_thing(void **state)
 	annotation_free(ann);
 }
 
+/* A web address is an organisation; a colour opens no person's name; a
+ * team or newspaper head ends an organisation's. */
+static void
+test_person_web_colour_team(void **state)
+{
+	const char s[] = "Local news\n\nOther sites such as Gossipdaily.com "
+	                 "have stated that they will keep the video.\n\nA "
+	                 "scheme backed by the British Red Cross was rejected."
+	                 "\n\nThe Riverside Pirates won the final, and the "
+	                 "Lakeview Telegraph covered it.\n";
+	struct annotation *ann = run(s, sizeof s - 1);
+
+	(void)state;
+	assert_int_equal(kind_of(ann, "Gossipdaily.com"), ACTOR_ORGANIZATION);
+	assert_int_equal(kind_of(ann, "Red Cross"), -1);
+	assert_int_equal(kind_of(ann, "Riverside Pirates"), ACTOR_ORGANIZATION);
+	assert_int_equal(kind_of(ann, "Lakeview Telegraph"),
+	                 ACTOR_ORGANIZATION);
+	annotation_free(ann);
+}
+
 /* "the X newspaper", "the X neighborhood": a name qualifying a
  * publication or a part of a town is no person. */
 static void
@@ -477,6 +498,7 @@ main(void)
 		cmocka_unit_test(test_person_common_words),
 		cmocka_unit_test(test_person_named_thing),
 		cmocka_unit_test(test_person_qualifier),
+		cmocka_unit_test(test_person_web_colour_team),
 		cmocka_unit_test(test_headline_org_and_short_sentence),
 		cmocka_unit_test(test_no_quotes_and_empty),
 		cmocka_unit_test(test_never_closes),
