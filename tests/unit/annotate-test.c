@@ -147,7 +147,8 @@ test_person_thing_heads(void **state)
 	const char s[] = "Local news\n\nThe Clean Rivers Act passed last "
 	                 "year, and Maple Grove Hospice opened a new wing.\n\n"
 	                 "\"We are full,\" said Cedar Point Hospice.\n\n"
-	                 "Operation Bright Dawn began at noon.\n";
+	                 "Operation Bright Dawn began at noon.\n\n"
+	                 "The Lakeside Sleep Study found no effect.\n";
 	struct annotation *ann = run(s, sizeof s - 1);
 
 	(void)state;
@@ -159,6 +160,7 @@ test_person_thing_heads(void **state)
 	assert_string_equal(speaker_of(ann, "We are full"),
 	                    "Cedar Point Hospice");
 	assert_int_equal(kind_of(ann, "Operation Bright Dawn"), -1);
+	assert_int_equal(kind_of(ann, "Lakeside Sleep Study"), -1);
 	annotation_free(ann);
 }
 
