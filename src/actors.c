@@ -1833,6 +1833,20 @@ expands_acronym(const struct tokens *tk, size_t s, size_t e)
 	       tk->text[tk->v[e - 1].start] == l;
 }
 
+/* "James To", "Wilson Or": a capitalised function word inside a
+ * sentence right after a given name is a surname. */
+static bool
+stop_surname(const struct tokens *tk, size_t i)
+{
+	return i > 0 && (tk->v[i].flags & TOK_CAP) &&
+	       sentences_len(tk, i) >= 2 &&
+	       !(tk->v[i].lex & LEX_BIT(LEX_PRONOUN)) &&
+	       !(tk->v[i].flags & (TOK_SENTSTART | TOK_UPPER)) &&
+	       (tk->v[i].lex & LEX_BIT(LEX_STOPWORD)) && !ph[i].kind &&
+	       namelike(tk, i - 1) && given_name(tk, i - 1) &&
+	       same_ctx(tk, i - 1, i);
+}
+
 /*
  * Whether [k, e) opens with a name of two or more name-like words that
  * ends the run or a connector follows: "the Labour Party and Ann Lee of
@@ -1843,7 +1857,8 @@ name_follows(const struct tokens *tk, size_t k, size_t e)
 {
 	size_t j = k;
 
-	while (j < e && namelike(tk, j) && !(tk->v[j].flags & TOK_INITIAL))
+	while (j < e && (namelike(tk, j) || (j > k && stop_surname(tk, j))) &&
+	       !(tk->v[j].flags & TOK_INITIAL))
 		j++;
 	return j - k >= 2 && (j == e || is_connector(tk, j));
 }
@@ -2028,6 +2043,20 @@ run_one(struct actors *as, struct tokens *tk, struct mentions *ms, size_t s,
 		;
 	while (ns < e && (tk->v[ns].flags & TOK_INITIAL) && ns + 1 == e)
 		ns++;
+	/* "Nonpartisan Paul Tse won": a capitalised sentence opener before
+	 * a given name and a surname is no part of the name */
+	if (e - ns == 3 && (tk->v[ns].flags & TOK_SENTSTART) &&
+	    !given_name(tk, ns) && given_name(tk, ns + 1) &&
+	    !(tk->v[ns + 1].flags & TOK_INITIAL))
+		ns++;
+	/* "James To", "Wilson Or": a capitalised function word after a
+	 * given name, inside a sentence, is a surname */
+	if (ns == e && e - s >= 2 && e - 2 >= s && !as->headline &&
+	    stop_surname(tk, e - 1)) {
+		ph[e - 1].kind = PH_NAME;
+		for (ns = e - 1; ns > s && namelike(tk, ns - 1); ns--)
+			;
+	}
 	/*
 	 * "the Council on Islamic Relations Ann Lee said", "a student at
 	 * University of Texas Arlington Ann Lee heard": an organisation

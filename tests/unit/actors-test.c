@@ -644,6 +644,28 @@ test_shared_surname(void **state)
 	actors_free(as);
 }
 
+/* A sentence opener before a given name is no part of the name; a
+ * capitalised function word after a given name is a surname, not "I". */
+static void
+test_name_edges(void **state)
+{
+	const char *p[] = {
+		"The vote ended. Nonpartisan Paul Kerr won again.",
+		"Then James To of the Green Party won. The Eve I flight "
+		"began.",
+	};
+	struct actors *as = scan(p, 2);
+	const struct ent *e;
+
+	(void)state;
+	assert_non_null(find(as, "Paul Kerr"));
+	assert_null(find(as, "Nonpartisan Paul Kerr"));
+	assert_non_null(e = find(as, "James To"));
+	assert_string_equal(e->a.affiliation, "Green Party");
+	assert_null(find(as, "Eve I"));
+	actors_free(as);
+}
+
 int
 main(void)
 {
@@ -665,6 +687,7 @@ main(void)
 		cmocka_unit_test(test_given_names),
 		cmocka_unit_test(test_role_edges),
 		cmocka_unit_test(test_shared_surname),
+		cmocka_unit_test(test_name_edges),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
