@@ -311,8 +311,9 @@ word_after(const char *t, size_t len, size_t i, size_t *ws, size_t *we)
 }
 
 /* Whether the word at t (n bytes) is one of the plain verbs of speech
- * that take a person as subject ("said", "told"): the wider list of cues
- * (describe, call, ask...) also follows things ("a study describing"). */
+ * that take a person as subject ("said", "told"), or of the verbs of what
+ * people do ("died", "resigned"): the wider list of cues (describe, call,
+ * ask...) also follows things ("a study describing"). */
 static bool
 says(const char *t, size_t n)
 {
@@ -320,7 +321,9 @@ says(const char *t, size_t n)
 		"tells", "added", "adds", "explained", "stated", "wrote",
 		"writes", "noted", "replied", "recalled", "insisted",
 		"admitted", "testified", "remarked", "commented", "spoke",
-		NULL };
+		"died", "resigned", "tweeted", "pleaded", "married", "smiled",
+		"laughed", "scored", "confessed", "apologised", "apologized",
+		"thanked", "joked", "wept", NULL };
 	size_t i;
 
 	if (n < 3 || n > 9 || t[0] < 'a' || t[0] > 'z')
@@ -332,10 +335,30 @@ says(const char *t, size_t n)
 	return false;
 }
 
+/* Whether an age follows text[i): "X, 45, was", "X (45)". */
+static bool
+aged(const char *t, size_t len, size_t i)
+{
+	size_t d = 0;
+
+	if (i + 1 < len && t[i] == ',' && t[i + 1] == ' ')
+		i += 2;
+	else if (i + 1 < len && t[i] == ' ' && t[i + 1] == '(')
+		i += 2;
+	else
+		return false;
+	while (i < len && t[i] >= '0' && t[i] <= '9' && d < 4) {
+		i++;
+		d++;
+	}
+	return d >= 1 && d <= 3 && i < len &&
+	       (t[i] == ',' || t[i] == ')' || t[i] == ' ');
+}
+
 /* Whether a plain verb of speech or an honorific stands next to a
- * mention of e: "X said", "X has also said", "said X." (not "said X
- * would": X is then the subject of what was said), "according to X",
- * "Mrs X". */
+ * mention of e, or an age follows it: "X said", "X has also said", "said
+ * X." (not "said X would": X is then the subject of what was said),
+ * "according to X", "Mrs X", "X, 45,". */
 static bool
 spoken(const struct ent *e, const char *t, size_t len)
 {
@@ -347,6 +370,8 @@ spoken(const struct ent *e, const char *t, size_t len)
 
 		if (m->end > len || m->start >= m->end)
 			continue;
+		if (aged(t, len, m->end))
+			return true;
 		while (word_after(t, len, i, &ws, &we)) {
 			if (says(t + ws, we - ws))
 				return true;

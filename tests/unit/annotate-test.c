@@ -181,19 +181,27 @@ test_person_places(void **state)
 	annotation_free(ann);
 }
 
-/* A one-word person needs a verb of speech, an honorific or a pronoun. */
+/* A one-word person needs a verb of speech or of what people do, an
+ * honorific, an age or a pronoun. */
 static void
 test_person_one_word(void **state)
 {
 	const char s[] = "Local news\n\nA new buoy called Wavecatcher will "
 	                 "be deployed in June. Marlowe said the results were "
 	                 "clear.\n\nThe tour ended, said Ostrander.\n";
+	const char t[] = "Local news\n\nA striker called Quenneville "
+	                 "scored late.\n\nA man called Ravensworth, 45, was "
+	                 "arrested.\n";
 	struct annotation *ann = run(s, sizeof s - 1);
 
 	(void)state;
 	assert_int_equal(kind_of(ann, "Wavecatcher"), -1);
 	assert_int_equal(kind_of(ann, "Marlowe"), ACTOR_PERSON);
 	assert_int_equal(kind_of(ann, "Ostrander"), ACTOR_PERSON);
+	annotation_free(ann);
+	ann = run(t, sizeof t - 1);
+	assert_int_equal(kind_of(ann, "Quenneville"), ACTOR_PERSON);
+	assert_int_equal(kind_of(ann, "Ravensworth"), ACTOR_PERSON);
 	annotation_free(ann);
 }
 
