@@ -10,8 +10,11 @@
  * found, not with the text (a paragraph longer than PIECE is read in
  * pieces). Boilerplate blocks are skipped; a caption
  * printed twice is read once; titles and headings name no new people.
- * At the end, positions are chosen and "people" with nothing to vouch
- * for them and named by common words of the article are dropped.
+ * At the end, positions are chosen and the people are checked
+ * (person_verdict()): things, places, laws and works typed as people are
+ * dropped or made organisations, by the form of their names (head nouns,
+ * foreign articles, places, given names: content/lexicon/) and by what
+ * the article says of them (titles, quotes, verbs of speech, ages).
  */
 #include "config.h"
 
@@ -245,29 +248,35 @@ seen_get(const struct seen *sn, uint64_t h)
 }
 
 /*
- * The final check of the people. A web address ("Example.com") is an
- * organisation. A "person" with a title, role,
- * affiliation or quote is one, unless its name ends in the head noun of
- * a body ("Mercy Hospital") or it is introduced as a publication ("the
- * magazine X"): then an organisation. A "person" named by the tail of
- * another person's name ("Le Pen" beside "Marine Le Pen") is one too.
- * The others are judged by the name's form and by the article:
+ * The final check of the people, in this order:
+ * - a web address ("Example.com") is an organisation;
+ * - a "person" with a title, role, affiliation or quote is one, unless
+ *   its name ends in the head noun of a body ("Mercy Hospital", no given
+ *   name first) or it is introduced as a publication ("the magazine X"):
+ *   then an organisation;
+ * - one named by the tail of another person's name ("Le Pen" beside
+ *   "Marine Le Pen": an unmerged surname) is one;
  * - named by capitalised common words of this very article ("Space
  *   Shuttle Columbia" where "shuttle" also stands in lower case): only the
- *   words before the last count, so that "Chuck Close" stays a person
- *   even where "close" is a common word; dropped;
+ *   words before the last count, and not a given name first, so that
+ *   "Chuck Close" stays a person even where "close" is a common word;
+ *   dropped;
+ * - introduced as a thing ("the magazine X", "the band X", "the X
+ *   newspaper", "the X neighborhood"): an organisation or dropped;
  * - opening with a foreign article ("La Nina", "Los Alamos", "Der
- *   Spiegel"): dropped unless a speech verb vouches for it;
+ *   Spiegel"): dropped unless a verb of speech vouches for it;
  * - ending in the head noun of a thing (content/lexicon/thing-words.txt:
  *   "Clean Air Act", "Mercy Hospital", "Galaxy Wars"): an organisation
- *   when the word names a body or institution, else dropped;
- * - else, vouched for by a speech verb or an honorific next to a mention
- *   ("Jafari said", "said Mauer", "according to X", "Mr. X") or by a
- *   pronoun linked to it (a gender): kept; without that, dropped when it
- *   is one word ("Medicine", "Advances"), a known place ("Hong Kong"), or,
- *   when its first word is no given name, opens with a place ("Detroit
- *   Water") or ends with a common word of the article ("Better Idea"
- *   where "idea" stands in lower case).
+ *   when the word names a body or institution, else dropped; opening with
+ *   a word that opens things ("Operation", "Mount", a colour): dropped;
+ * - else, vouched for by a verb of speech or of what people do, an
+ *   honorific or an age next to a mention ("Jafari said", "said Mauer.",
+ *   "according to X", "Mr. X", "X died", "X, 45,") or by a pronoun linked
+ *   to it (a gender): kept; without that, dropped when it is one word
+ *   ("Medicine", "Advances"), a known place ("Hong Kong"), or, when its
+ *   first word is no given name, opens with a place ("Detroit Water"),
+ *   ends in one capital ("Plan B") or in a common word of the article
+ *   ("Better Idea" where "idea" stands in lower case).
  */
 enum verdict {
 	VERDICT_KEEP,
