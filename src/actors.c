@@ -1392,19 +1392,27 @@ as_verb(const struct tokens *tk, size_t i)
 /*
  * A role after a verb and "as", later in the sentence of the name that
  * ends at e: "X was forced to resign as foreign minister", "X, who served
- * as chief executive of Y,". The words between hold no other name; the
+ * as chief executive of Y,"; or after "who is/was/became" and a
+ * determiner: "X, who is the director of Y,". The words between hold no
+ * other name; the
  * role is title words (capitalised or not) with at least one title,
  * and "of ORG" after it.
  */
 static void
 role_after_as(struct actors *as, int a, const struct tokens *tk, size_t e)
 {
-	size_t j, k, r, last = 0;
+	size_t j, k, r, last = 0, os, oe;
 
 	if (as->v[a].a.role != NULL)
 		return;
 	for (j = e; j < tk->n && j < e + 10; j++) {
 		if (sentences_eq(tk, j, "as") && j > e && as_verb(tk, j - 1))
+			break;
+		/* "X, who is the director of Y," */
+		if (j > e && sentences_eq(tk, j - 1, "who") &&
+		    (sentences_eq(tk, j, "is") || sentences_eq(tk, j, "was") ||
+		     sentences_eq(tk, j, "became")) &&
+		    j + 1 < tk->n && is_det(tk, j + 1))
 			break;
 		if (!(tk->v[j].flags & TOK_WORD) && !sentences_is(tk, j, ',') &&
 		    !sentences_is(tk, j, '-'))
@@ -1449,6 +1457,9 @@ role_after_as(struct actors *as, int a, const struct tokens *tk, size_t e)
 			last = run_end(tk, k);
 	}
 	set_role(as, a, tk, r, last);
+	if (as->v[a].a.affiliation == NULL && org_in(tk, r, last, &os, &oe))
+		as->v[a].a.affiliation = sentences_clean(
+		    tk->text, tk->v[os].start, tk->v[oe - 1].core_end);
 }
 
 /* Whether tokens [from, to) are all honorifics ("Dr.", "Mr."), which

@@ -280,6 +280,8 @@ test_descriptions(void **state)
 		"Ivo Marsh was asked to resign as finance minister in May.",
 		"Lea Hahn, who served as chief executive of Norsk Data, left.",
 		"Tor Vik met Ada Berg as she left.",
+		"Ann Borg, who is the director of the Lund Museum, spoke. Cy "
+		"Orr, who is the best, came.",
 	};
 	const char *r[] = {
 		"Sen. Rob Tully (R-Texas) and Gov. Ann Pike spoke.",
@@ -292,7 +294,12 @@ test_descriptions(void **state)
 
 	(void)state;
 	/* a role after a verb and "as" */
-	as = scan(q, 3);
+	as = scan(q, 4);
+	assert_non_null(e = find(as, "Ann Borg"));
+	assert_string_equal(e->a.role, "director of the Lund Museum");
+	assert_string_equal(e->a.affiliation, "Lund Museum");
+	assert_non_null(e = find(as, "Cy Orr"));
+	assert_null(e->a.role);
 	assert_non_null(e = find(as, "Ivo Marsh"));
 	assert_string_equal(e->a.role, "finance minister");
 	assert_non_null(e = find(as, "Lea Hahn"));
