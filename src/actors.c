@@ -1369,6 +1369,28 @@ poss_affiliation(struct actors *as, int a, const struct tokens *tk, size_t s,
 	}
 }
 
+/* "founded by X", "led by X": the agent noun of the verb is the role. */
+static void
+agent_role(struct actors *as, int a, const struct tokens *tk, size_t s)
+{
+	static const char *const map[][2] = {
+		{ "founded", "founder" },     { "created", "creator" },     { "invented", "inventor" },
+		{ "led", "leader" },          { "directed", "director" },
+		{ "organised", "organiser" }, { "organized", "organizer" },
+		{ "designed", "designer" },   { "painted", "painter" },
+		{ "chaired", "chair" },
+	};
+	size_t m;
+
+	if (s < 2 || as->v[a].a.role != NULL || !sentences_eq(tk, s - 1, "by"))
+		return;
+	for (m = 0; m < sizeof map / sizeof map[0]; m++)
+		if (sentences_eq(tk, s - 2, map[m][0])) {
+			as->v[a].a.role = xstrdup(map[m][1]);
+			return;
+		}
+}
+
 /* The verbs that take a role after "as": "resigned as minister". */
 static bool
 as_verb(const struct tokens *tk, size_t i)
@@ -2147,6 +2169,7 @@ run_one(struct actors *as, struct tokens *tk, struct mentions *ms, size_t s,
 				set_affiliation(as, a, c);
 			} else {
 				rw = ns;
+				agent_role(as, a, tk, ns);
 				poss_affiliation(as, a, tk, ns, e);
 				role_comma_before(as, a, tk, ns);
 				list_role(as, a, tk, ns, e);

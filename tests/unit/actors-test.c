@@ -595,6 +595,20 @@ test_given_names(void **state)
 	assert_non_null(e = find(as, "Dean Holloway"));
 	assert_null(e->a.role);
 	actors_free(as);
+	/* "founded by X": the agent noun; "met by X": none */
+	{
+		const char *q[] = {
+			"The school was founded by Ida Brandt in 1990.",
+			"He was met by Ola Lie at the door.",
+		};
+
+		as = scan(q, 2);
+		assert_non_null(e = find(as, "Ida Brandt"));
+		assert_string_equal(e->a.role, "founder");
+		assert_non_null(e = find(as, "Ola Lie"));
+		assert_null(e->a.role);
+		actors_free(as);
+	}
 }
 
 /* A town and its state before a role; an editor's bracket before a
