@@ -350,12 +350,10 @@ aged(const char *t, size_t len, size_t i)
 {
 	size_t d = 0;
 
-	if (i + 1 < len && t[i] == ',' && t[i + 1] == ' ')
-		i += 2;
-	else if (i + 1 < len && t[i] == ' ' && t[i + 1] == '(')
-		i += 2;
-	else
+	if (i + 1 >= len || !((t[i] == ',' && t[i + 1] == ' ') ||
+	                      (t[i] == ' ' && t[i + 1] == '(')))
 		return false;
+	i += 2;
 	while (i < len && t[i] >= '0' && t[i] <= '9' && d < 4) {
 		i++;
 		d++;
