@@ -85,7 +85,7 @@ struct lexent {
 	const char *value[LEX_NINDEXED];
 };
 
-/* Slots are small (8 bytes, the table some 32 KB) so that the table
+/* Slots are small (8 bytes, the table some 128 KB) so that the table
  * stays in cache: a lookup that misses touches nothing else. */
 struct slot {
 	uint16_t check; /* high bits of the hash */
@@ -95,6 +95,14 @@ struct slot {
 
 static struct lexent *ents;
 static size_t nents, entcap;
+/* The keys again, packed for find(): keyref[idx - 1] locates the key of
+ * entry idx in pool, so that a hit reads a few contiguous kilobytes, not
+ * a large entry and a string allocated apart (each a cache miss). */
+struct keyref {
+	uint32_t off, len;
+};
+static struct keyref *keyref;
+static char *pool;
 static struct slot *slots;
 static size_t nslots; /* a power of two */
 static pthread_once_t once = PTHREAD_ONCE_INIT;
@@ -209,6 +217,17 @@ build(void)
 		if (slots[i].idx != 0)
 			slots[i].mask = ents[slots[i].idx - 1].mask;
 	}
+	keyref = xcalloc(nents + 1, sizeof *keyref);
+	for (i = 0, total = 0; i < nents; i++)
+		total += ents[i].len;
+	/* 16 spare bytes: same() may load 8 bytes at a key's start and end */
+	pool = xcalloc(total + 16, 1);
+	for (i = 0, total = 0; i < nents; i++) {
+		keyref[i].off = (uint32_t)total;
+		keyref[i].len = (uint32_t)ents[i].len;
+		memcpy(pool + total, ents[i].key, ents[i].len);
+		total += ents[i].len;
+	}
 	build_sides();
 	atomic_store_explicit(&built, true, memory_order_release);
 }
@@ -267,12 +286,12 @@ find(const char *s, size_t len, bool nocaps, uint64_t *hash)
 	check = (uint16_t)(h >> 48);
 	for (i = (size_t)h & (nslots - 1); (sl = &slots[i])->idx != 0;
 	     i = (i + 1) & (nslots - 1)) {
-		const struct lexent *e;
+		const struct keyref *k;
 
 		if (sl->check != check)
 			continue;
-		e = &ents[sl->idx - 1];
-		if (e->len == len && same(e->key, key, len))
+		k = &keyref[sl->idx - 1];
+		if (k->len == len && same(pool + k->off, key, len))
 			return sl;
 	}
 	return NULL;
