@@ -645,13 +645,9 @@ verb_before_name(const struct tokens *tk, size_t i)
 		"greets", "welcome", "welcomes", "named", "fired", "interview",
 		"interviews", "question", "questions", "support", "supports",
 		/* an age: "84 year old lady X" */
-		"old", "year", "years", "aged" };
-	size_t k;
+		"old", "year", "years", "aged", NULL };
 
-	for (k = 0; k < sizeof v / sizeof v[0]; k++)
-		if (sentences_eq(tk, i, v[k]))
-			return true;
-	return false;
+	return sentences_eq_any(tk, i, v);
 }
 
 /* The title words before a name starting at s: sets *rs (role start)
@@ -1396,15 +1392,12 @@ as_verb(const struct tokens *tk, size_t i)
 		"elected", "re-elected", "nominated", "confirmed", "installed",
 		"hired", "work", "worked", "works", "working", "retired",
 		"retires", "quit", "down", "over", "in", "remains", "remained",
-		"continues", "continued", "reappointed", "chosen", "selected" };
-	size_t k;
+		"continues", "continued", "reappointed", "chosen", "selected",
+		NULL };
 
 	if (!(tk->v[i].flags & TOK_LOWER))
 		return false;
-	for (k = 0; k < sizeof v / sizeof v[0]; k++)
-		if (sentences_eq(tk, i, v[k]))
-			return true;
-	return false;
+	return sentences_eq_any(tk, i, v);
 }
 
 /*

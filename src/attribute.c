@@ -384,27 +384,34 @@ latest(const struct actors *as, const struct tokens *tk,
 	return latest_d(as, tk, ms, p, w, role, rlen, 0);
 }
 
+/* Move actor a to the front of the recency list (in it or not). */
+static void
+promote(struct actors *as, int a)
+{
+	size_t k;
+
+	for (k = 0; k < as->nrecent && as->recent[k] != a; k++)
+		;
+	if (k == as->nrecent && as->nrecent < 64)
+		as->nrecent++;
+	if (k == 64)
+		k = 63;
+	memmove(&as->recent[1], &as->recent[0], k * sizeof(int));
+	as->recent[0] = a;
+}
+
 void
 attribute_note_recent(struct actors *as, const struct mentions *ms)
 {
-	size_t i, k;
+	size_t i;
 
 	if (as->plural_age < 1000)
 		as->plural_age++;
 
 	for (i = 0; i < ms->n; i++) {
-		int a = ms->v[i].actor;
-
 		if (ms->v[i].quoted || ms->v[i].object)
 			continue;
-		for (k = 0; k < as->nrecent && as->recent[k] != a; k++)
-			;
-		if (k == as->nrecent && as->nrecent < 64)
-			as->nrecent++;
-		if (k == 64)
-			k = 63;
-		memmove(&as->recent[1], &as->recent[0], k * sizeof(int));
-		as->recent[0] = a;
+		promote(as, ms->v[i].actor);
 	}
 }
 
@@ -2046,22 +2053,6 @@ last_subject(struct actors *as, struct tokens *tk, const struct mentions *ms)
 		return a >= 0 && as->v[a].a.kind == ACTOR_PERSON ? a : -1;
 	}
 	return person_opening(as, tk, ms, tk->ns - 1);
-}
-
-/* Move actor a to the front of the recency list (in it or not). */
-static void
-promote(struct actors *as, int a)
-{
-	size_t k;
-
-	for (k = 0; k < as->nrecent && as->recent[k] != a; k++)
-		;
-	if (k == as->nrecent && as->nrecent < 64)
-		as->nrecent++;
-	if (k == 64)
-		k = 63;
-	memmove(&as->recent[1], &as->recent[0], k * sizeof(int));
-	as->recent[0] = a;
 }
 
 void

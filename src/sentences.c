@@ -226,6 +226,15 @@ sentences_eq(const struct tokens *tk, size_t i, const char *s)
 }
 
 bool
+sentences_eq_any(const struct tokens *tk, size_t i, const char *const *words)
+{
+	for (; *words != NULL; words++)
+		if (sentences_eq(tk, i, *words))
+			return true;
+	return false;
+}
+
+bool
 sentences_ieq(const struct tokens *tk, size_t i, const char *s)
 {
 	size_t len = strlen(s), k;

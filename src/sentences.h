@@ -73,6 +73,10 @@ bool sentences_is(const struct tokens *tk, size_t i, char c);
 
 /* Whether token i spells s exactly / ignoring ASCII case (its core). */
 bool sentences_eq(const struct tokens *tk, size_t i, const char *s);
+
+/* Whether token i spells one of words (NULL-terminated) exactly. */
+bool sentences_eq_any(const struct tokens *tk, size_t i,
+                      const char *const *words);
 bool sentences_ieq(const struct tokens *tk, size_t i, const char *s);
 
 /*

@@ -33,6 +33,13 @@ test_tokens(void **state)
 	assert_true(sentences_eq(tk, 0, "Mr."));
 	assert_true(tk->v[0].flags & TOK_ABBREV);
 	assert_true(sentences_eq(tk, 1, "Putin"));
+	{
+		static const char *const some[] = { "Lavrov", "Putin", NULL };
+		static const char *const none[] = { "putin", "Putin's", NULL };
+
+		assert_true(sentences_eq_any(tk, 1, some));
+		assert_false(sentences_eq_any(tk, 1, none));
+	}
 	assert_true(tk->v[1].flags & TOK_POSS);
 	assert_int_equal(tk->v[1].end - tk->v[1].start, 7);
 	assert_true(sentences_is(tk, 2, '"'));
