@@ -94,13 +94,14 @@ topic_bonus(const struct tokens *tk, size_t first, size_t last,
 	int n = 0;
 
 	for (i = first; i < last && n < 2; i++) {
-		size_t len = sentences_len(tk, i);
-		const char *s = tk->text + tk->v[i].start;
+		const struct token *t = &tk->v[i];
+		const char *s = tk->text + t->start;
 		char c0 = lower(s[0]);
+		size_t len;
 
 		/* most words share no first letter with a title word */
-		if (!(tk->v[i].flags & TOK_WORD) || len < 4 ||
-		    !tp->first[(unsigned char)c0])
+		if (!(t->flags & TOK_WORD) || !tp->first[(unsigned char)c0] ||
+		    (len = t->core_end - t->start) < 4)
 			continue;
 		if (len > STEM)
 			len = STEM;
@@ -217,14 +218,14 @@ positions_block(struct actors *as, struct tokens *tk, const struct mentions *ms,
 			const struct token *t = &tk->v[i];
 			int base;
 
-			/* a lower-case word outside quotations: the tests
-			 * joined by '&', one branch that is seldom taken
-			 * rather than a first one taken at random */
-			if (!(((t->flags & (TOK_QUOTED | TOK_QMARK |
-			                    TOK_LOWER)) == TOK_LOWER) &
-			      ((t->lex & (LEX_BIT(LEX_STANCE_VERB) |
-			                  LEX_BIT(LEX_SPEECH_VERB) |
-			                  LEX_BIT(LEX_STANCE_NOUN))) != 0)))
+			/* a stance or speech word (few tokens are: one
+			 * well-predicted branch), lower case, outside
+			 * quotations */
+			if (!(t->lex & (LEX_BIT(LEX_STANCE_VERB) |
+			                LEX_BIT(LEX_SPEECH_VERB) |
+			                LEX_BIT(LEX_STANCE_NOUN))) ||
+			    (t->flags & (TOK_QUOTED | TOK_QMARK | TOK_LOWER)) !=
+			        TOK_LOWER)
 				continue;
 			if (bonus < 0)
 				bonus = sentence_bonus(tk, first, last, tp);
