@@ -241,14 +241,19 @@ blocks_table_contains(const char *s, size_t n, const char **table)
 static bool
 blocks_after_space(const char *s, size_t n, const char **table)
 {
-	const char *sp, *end = s + n, **p;
+	const char **p;
+	size_t i;
 
-	/* memchr() finds the few spaces faster than a loop over bytes */
-	for (sp = memchr(s, ' ', n); sp != NULL;
-	     sp = memchr(sp + 1, ' ', (size_t)(end - sp - 1)))
+	/* the spaces of a line's head (a call to memchr() for each costs
+	 * more), then the first letter rules out most phrases */
+	for (i = 0; i + 1 < n; i++) {
+		if (s[i] != ' ')
+			continue;
 		for (p = table; *p != NULL; p++)
-			if (blocks_iprefix(sp + 1, (size_t)(end - sp - 1), *p))
+			if (blocks_lower(s[i + 1]) == blocks_lower((*p)[0]) &&
+			    blocks_iprefix(s + i + 1, n - i - 1, *p))
 				return true;
+	}
 	return false;
 }
 
@@ -347,9 +352,13 @@ blocks_list_marker(const char *s, size_t n, bool *numbered)
 	size_t i;
 
 	*numbered = false;
-	for (b = bullets; *b != NULL; b++) {
-		size_t k = strlen(*b);
+	/* most lines open with a letter, which opens no bullet */
+	for (b = bullets; n > 0 && *b != NULL; b++) {
+		size_t k;
 
+		if (s[0] != (*b)[0])
+			continue;
+		k = strlen(*b);
 		if (n > k && memcmp(s, *b, k) == 0 && (s[k] == ' ' ||
 		    s[k] == '\t'))
 			return k + 1;
