@@ -907,6 +907,71 @@ attribute_subject(struct actors *as, struct tokens *tk,
 	return subject_of(as, tk, ms, v, lo);
 }
 
+/*
+ * Whether the word at v is a verb whose object, before hi, is a document
+ * ("issued a statement", "released the following statement", "read a
+ * brief statement"): a lower-case word in no list, an article, up to two
+ * lower-case modifiers, a document word.
+ */
+static bool
+issues_document(const struct tokens *tk, size_t v, size_t hi)
+{
+	size_t k;
+
+	if (v + 2 >= hi || !(tk->v[v].flags & TOK_LOWER) ||
+	    (tk->v[v].lex & ~LEX_PREFIX) || !is_article(tk, v + 1))
+		return false;
+	for (k = v + 2; k < hi && k < v + 5; k++) {
+		const struct token *t = &tk->v[k];
+
+		if (!(t->flags & TOK_LOWER) || (t->flags & TOK_QUOTED))
+			return false;
+		if (t->lex & LEX_BIT(LEX_DOCUMENT))
+			return true;
+		if (t->lex & ~LEX_PREFIX)
+			return false;
+	}
+	return false;
+}
+
+static bool
+relative(const struct tokens *tk, size_t i)
+{
+	return sentences_eq(tk, i, "who") || sentences_eq(tk, i, "which");
+}
+
+/*
+ * The antecedent of the relative pronoun at w ("who", "which") after a
+ * comma: the nearest person ("Terence Fan, an expert from Singapore, who
+ * said") or, for "which", the nearest organisation or country, named
+ * within 15 tokens and followed by a comma; -1 when none.
+ */
+static int
+antecedent(const struct actors *as, const struct tokens *tk,
+           const struct mentions *ms, size_t w, size_t lo)
+{
+	bool who = sentences_eq(tk, w, "who");
+	size_t k;
+
+	if (w < lo + 2 || !sentences_is(tk, w - 1, ','))
+		return -1;
+	for (k = w - 1; k > lo && k + 16 > w; k--) {
+		const struct mention *m = mention_ending(tk, ms, k - 1);
+		bool person;
+
+		if (tk->v[k - 1].flags & (TOK_QUOTED | TOK_QMARK))
+			return -1;
+		if (m == NULL || !sentences_is(tk, m->last, ','))
+			continue;
+		person = as->v[m->actor].a.kind == ACTOR_PERSON ||
+		         anonymous_person(&as->v[m->actor]);
+		/* "X, an expert from Singapore, who": past the place */
+		if (person == who)
+			return m->actor;
+	}
+	return -1;
+}
+
 static int
 /* NOLINTNEXTLINE(misc-no-recursion): see "Recursion" above */
 subject_of(struct actors *as, const struct tokens *tk,
@@ -928,6 +993,9 @@ subject_of(struct actors *as, const struct tokens *tk,
 	p--;
 	if (tk->v[p].flags & (TOK_QUOTED | TOK_QMARK))
 		return -1;
+	/* "..., who said": the one the clause hangs on */
+	if (relative(tk, p))
+		return antecedent(as, tk, ms, p, lo);
 	/* "an official in Kyrgyzstan told" */
 	if ((m = mention_ending(tk, ms, p)) != NULL) {
 		size_t f = m->role_first, g = f;
@@ -949,7 +1017,10 @@ subject_of(struct actors *as, const struct tokens *tk,
 				             strlen(as->v[m->actor].a.name));
 			return a;
 		}
-		/* "Matthew Ingram of The Globe and Mail dubbed": the person */
+		/* "Matthew Ingram of The Globe and Mail dubbed", "Ann Lee
+		 * of the Transport Ministry said": the person */
+		if (f >= lo + 3 && sentences_ieq(tk, f - 1, "the"))
+			f--;
 		if (as->v[m->actor].a.kind != ACTOR_PERSON && f >= lo + 2 &&
 		    (sentences_eq(tk, f - 1, "of") ||
 		     sentences_eq(tk, f - 1, "for") ||
@@ -957,6 +1028,7 @@ subject_of(struct actors *as, const struct tokens *tk,
 		    (pm = mention_ending(tk, ms, f - 2)) != NULL &&
 		    as->v[pm->actor].a.kind == ACTOR_PERSON)
 			return pm->actor;
+		f = m->role_first;
 		/* "a letter seen by Sky News says": the agent is not it */
 		if (f >= lo + 3 && sentences_eq(tk, f - 1, "by") &&
 		    (tk->v[f - 2].flags & TOK_LOWER) &&
@@ -1011,7 +1083,8 @@ subject_of(struct actors *as, const struct tokens *tk,
 		/* "the team was denied": an organisation word as the
 		 * subject of a passive is none, nor of a verb that is no
 		 * speech ("the team remained") */
-		if ((be || !is_speech(tk, v)) &&
+		if ((be || (!is_speech(tk, v) &&
+		            !issues_document(tk, v, tk->n))) &&
 		    (tk->v[p].lex & LEX_BIT(LEX_ORG_WORD)) &&
 		    !(tk->v[p].lex &
 		      (LEX_BIT(LEX_ANON_WORD) | LEX_BIT(LEX_TITLE))))
@@ -1404,12 +1477,6 @@ attribute_dash_credit(const struct actors *as, const struct tokens *tk,
 	return -1;
 }
 
-static bool
-relative(const struct tokens *tk, size_t i)
-{
-	return sentences_eq(tk, i, "who") || sentences_eq(tk, i, "which");
-}
-
 /*
  * The subject before a relative clause ending at the verb v: "a doctor at
  * the hospital, who asked not to be named, told" or "Okafor, who ...,
@@ -1552,14 +1619,9 @@ statement_author(struct actors *as, struct tokens *tk,
 
 	if (hi > tk->s[s].last)
 		hi = tk->s[s].last;
-	for (k = tk->s[s].first + 2; k < hi; k++) {
-		if ((tk->v[k].lex & LEX_BIT(LEX_DOCUMENT)) &&
-		    (tk->v[k].flags & TOK_LOWER) && is_article(tk, k - 1) &&
-		    (tk->v[k - 2].flags & TOK_LOWER) &&
-		    !(tk->v[k - 2].lex & ~LEX_PREFIX))
-			return attribute_subject(as, tk, ms, k - 2,
-			                         tk->s[s].first);
-	}
+	for (k = tk->s[s].first + 1; k + 2 < hi; k++)
+		if (issues_document(tk, k, hi))
+			return attribute_subject(as, tk, ms, k, tk->s[s].first);
 	return -1;
 }
 
@@ -2141,6 +2203,10 @@ attribute_block(struct actors *as, struct tokens *tk, const struct qspans *qs,
 				break;
 			}
 		}
+		/* "X issued the following statement today:" */
+		if (k == 0 || k + WINDOW <= tk->n)
+			st->colon_speaker = statement_author(
+			    as, tk, ms, tk->sent_of[tk->n - 1], tk->n);
 	}
 	st->para_subject = qs->n == 0 ? paragraph_subject(as, tk, ms) : -1;
 	if (qs->n > 0)

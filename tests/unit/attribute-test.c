@@ -507,6 +507,36 @@ test_quoted_as(void **state)
 	annotation_free(ann);
 }
 
+static const char article16[] =
+    "Crash report\n\n"
+    "Ana Lopes of the Transport Ministry said \"the checks were "
+    "done twice.\"\n\n"
+    "The agency spoke to Ben Okoro, a pilot from Lagos, who said \"the "
+    "weather was clear all day.\"\n\n"
+    "Board Director Ruth Hale issued the following statement today:\n\n"
+    "\"We have learned of the findings with deep concern.\n\n"
+    "\"We will publish the full report.\"\n\n"
+    "The council released a brief statement: \"The road stays shut.\"\n";
+
+/* "PERSON of the ORG said": the person; "NAME, APPOSITION, who said":
+ * the name; a lead-in "X issued the following statement:" ending a
+ * paragraph gives X the quotation of the next paragraphs; "ORG released
+ * a statement:" gives ORG the quotation after the colon. */
+static void
+test_of_org_who_statement(void **state)
+{
+	struct annotation *ann =
+	    annotate_string(article16, sizeof article16 - 1);
+
+	(void)state;
+	assert_string_equal(speaker_of(ann, "the checks were"), "Ana Lopes");
+	assert_string_equal(speaker_of(ann, "the weather was"), "Ben Okoro");
+	assert_string_equal(speaker_of(ann, "We have learned"), "Ruth Hale");
+	assert_string_equal(speaker_of(ann, "We will publish"), "Ruth Hale");
+	assert_non_null(strstr(speaker_of(ann, "The road stays"), "council"));
+	annotation_free(ann);
+}
+
 int
 main(void)
 {
@@ -527,6 +557,7 @@ main(void)
 		cmocka_unit_test(test_anonymous_person_pronoun),
 		cmocka_unit_test(test_conjunct_and_readout),
 		cmocka_unit_test(test_quoted_as),
+		cmocka_unit_test(test_of_org_who_statement),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
