@@ -593,6 +593,59 @@ tail_of_other(const struct strmap *tails, const struct ent *e, size_t self)
 	return o >= 0 && (size_t)o != self;
 }
 
+/*
+ * What the shape of e's name and its first mentions say against a
+ * person: a digit in the name or a number glued on ("Airbus A320",
+ * "Crew-8": a model or a mission) drops it; "X & Y" ("Teledyne
+ * Scientific & Imaging") makes it a company. VERDICT_KEEP when neither.
+ */
+static enum verdict
+name_shape(const struct ent *e, const char *t, size_t len)
+{
+	const char *c;
+	size_t k, i;
+
+	for (c = e->a.name; *c != '\0'; c++)
+		if (*c >= '0' && *c <= '9')
+			return VERDICT_DROP;
+	for (k = 0; k < e->a.nmentions && k < 2; k++) {
+		const struct span *m = &e->a.mentions[k];
+
+		if (m->end >= len || m->start >= m->end)
+			continue;
+		if (t[m->end] == '-' && m->end + 1 < len && t[m->end + 1] >= '0' &&
+		    t[m->end + 1] <= '9')
+			return VERDICT_DROP;
+		for (i = m->end; i < len && t[i] == ' '; i++)
+			;
+		if (i > m->end && i + 2 < len && t[i] == '&' && t[i + 1] == ' ' &&
+		    t[i + 2] >= 'A' && t[i + 2] <= 'Z')
+			return VERDICT_ORG;
+	}
+	return VERDICT_KEEP;
+}
+
+/* Whether a first mention of e reads "in X, PLACE" ("in Thousand Oaks,
+ * California"): X is a town. */
+static bool
+town(const struct ent *e, const char *t, size_t len)
+{
+	size_t k, ws, we;
+
+	for (k = 0; k < e->a.nmentions && k < 2; k++) {
+		const struct span *m = &e->a.mentions[k];
+
+		if (m->end + 2 >= len || m->start >= m->end ||
+		    t[m->end] != ',' || !word_before(t, m->start, &ws, &we) ||
+		    we - ws != 2 || memcmp(t + ws, "in", 2) != 0)
+			continue;
+		if (word_after(t, len, m->end + 1, &ws, &we) &&
+		    place(t + ws, we - ws))
+			return true;
+	}
+	return false;
+}
+
 static enum verdict
 person_verdict(const struct ent *e, size_t self, const char *text,
                size_t textlen, const struct seen *lower,
@@ -601,11 +654,15 @@ person_verdict(const struct ent *e, size_t self, const char *text,
 	const char *name = e->a.name, *n, *sp, *last, *v;
 	size_t namelen, firstlen, lastlen, words = 1, k;
 	bool first_given;
+	enum verdict shape;
 
 	if (e->a.kind != ACTOR_PERSON)
 		return VERDICT_KEEP;
 	if (web_name(name))
 		return VERDICT_ORG;
+	if ((shape = name_shape(e, text, textlen)) != VERDICT_KEEP)
+		return shape == VERDICT_ORG || e->nquotes > 0 ? VERDICT_ORG
+		                                             : VERDICT_DROP;
 	sp = strchr(name, ' ');
 	firstlen = sp != NULL ? (size_t)(sp - name) : strlen(name);
 	last = strrchr(name, ' ');
@@ -645,7 +702,7 @@ person_verdict(const struct ent *e, size_t self, const char *text,
 		return VERDICT_DROP;
 	if (e->gender != 0 || spoken(e, text, textlen))
 		return VERDICT_KEEP;
-	if (words == 1 || place(name, namelen))
+	if (words == 1 || place(name, namelen) || town(e, text, textlen))
 		return VERDICT_DROP;
 	if (first_given)
 		return VERDICT_KEEP;

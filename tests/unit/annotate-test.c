@@ -260,6 +260,31 @@ test_person_web_colour_team(void **state)
 	annotation_free(ann);
 }
 
+/* A name with a digit or a number glued on is a model or a mission; "X &
+ * Y" is a company; "in X, PLACE" makes X a town; a panel is a body;
+ * "Human Rights" is no one. */
+static void
+test_person_shapes(void **state)
+{
+	const char s[] = "Space news\n\nThe Airbus A320 landed. She flew on "
+	                 "the Orion Crew-8 mission and chaired the Joint "
+	                 "Operations Panel.\n\nPartners include Teledyne "
+	                 "Scientific & Imaging in Thousand Oaks, California, "
+	                 "and the Kenya Commission on Human Rights.\n";
+	struct annotation *ann = run(s, sizeof s - 1);
+
+	(void)state;
+	assert_int_equal(kind_of(ann, "Airbus A320"), -1);
+	assert_int_equal(kind_of(ann, "Orion Crew"), -1);
+	assert_int_equal(kind_of(ann, "Joint Operations Panel"),
+	                 ACTOR_ORGANIZATION);
+	assert_int_equal(kind_of(ann, "Teledyne Scientific"),
+	                 ACTOR_ORGANIZATION);
+	assert_int_equal(kind_of(ann, "Thousand Oaks"), -1);
+	assert_int_equal(kind_of(ann, "Human Rights"), -1);
+	annotation_free(ann);
+}
+
 /* "the X newspaper", "the X neighborhood": a name qualifying a
  * publication or a part of a town is no person. */
 static void
@@ -508,6 +533,7 @@ main(void)
 		cmocka_unit_test(test_person_common_words),
 		cmocka_unit_test(test_person_named_thing),
 		cmocka_unit_test(test_person_qualifier),
+		cmocka_unit_test(test_person_shapes),
 		cmocka_unit_test(test_person_web_colour_team),
 		cmocka_unit_test(test_headline_org_and_short_sentence),
 		cmocka_unit_test(test_no_quotes_and_empty),
