@@ -314,6 +314,12 @@ latest_d(const struct actors *as, const struct tokens *tk,
 		int found = -1;
 		const char *pro = w == W_MALE ? "he" : "she";
 
+		/* "He said Amtrak staff cleared the cars; \"...\", he said":
+		 * the pronoun opening this sentence is the same person */
+		if (depth < 4 && tk->s[s].first < p && p < tk->n &&
+		    sentences_ieq(tk, tk->s[s].first, pro))
+			return latest_d(as, tk, ms, tk->s[s].first, w, role, rlen,
+			                depth + 1);
 		/* "Kowalski arrived. She was greeted by ... Maria Duda. \"...\"
 		 * she said": a sentence between that opens on the same
 		 * pronoun is about the same person */

@@ -537,6 +537,25 @@ test_of_org_who_statement(void **state)
 	annotation_free(ann);
 }
 
+static const char article17[] =
+    "Train crash\n\n"
+    "Passenger Ben Okoro told the network that the train shook. He said "
+    "Amtrak staff cleared the cars quickly; \"people were in shock\", he "
+    "said.\n";
+
+/* "He said X staff ...; \"...\", he said": the pronoun opening the
+ * sentence, not the nearer name used as a modifier. */
+static void
+test_pronoun_opening_same_sentence(void **state)
+{
+	struct annotation *ann =
+	    annotate_string(article17, sizeof article17 - 1);
+
+	(void)state;
+	assert_string_equal(speaker_of(ann, "people were in"), "Ben Okoro");
+	annotation_free(ann);
+}
+
 int
 main(void)
 {
@@ -558,6 +577,7 @@ main(void)
 		cmocka_unit_test(test_conjunct_and_readout),
 		cmocka_unit_test(test_quoted_as),
 		cmocka_unit_test(test_of_org_who_statement),
+		cmocka_unit_test(test_pronoun_opening_same_sentence),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
