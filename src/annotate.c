@@ -860,6 +860,44 @@ join_text(struct run *r)
 }
 
 /*
+ * A quotation nobody was found for whose words recur in another quotation
+ * with a speaker (a pull quote or a deck above the story repeats what the
+ * story attributes): that speaker, with low confidence. Only quotations
+ * of at least MIN_REPEAT bytes, each compared with the REPEAT_REACH
+ * quotations before and after it, so that this stays linear.
+ */
+#define MIN_REPEAT 24
+#define REPEAT_REACH 64
+
+static void
+repeated(struct run *r)
+{
+	size_t i, j;
+
+	for (i = 0; i < r->qo.n; i++) {
+		struct quote *q = &r->qo.v[i];
+
+		if (q->speaker >= 0 || q->kind == QUOTE_SCARE ||
+		    strlen(q->text) < MIN_REPEAT)
+			continue;
+		for (j = i > REPEAT_REACH ? i - REPEAT_REACH : 0;
+		     j < r->qo.n && j <= i + REPEAT_REACH; j++) {
+			const struct quote *o = &r->qo.v[j];
+			struct ent *e;
+
+			if (j == i || o->speaker < 0 || o->kind == QUOTE_SCARE ||
+			    strstr(o->text, q->text) == NULL)
+				continue;
+			q->speaker = o->speaker;
+			q->confidence = 0.5;
+			e = &r->as->v[o->speaker];
+			e->nquotes++;
+			break;
+		}
+	}
+}
+
+/*
  * Read text[start, end) of block b: its quotes, actors and positions.
  * more: the piece goes on from an earlier piece of the same block.
  */
@@ -993,6 +1031,7 @@ annotate(const struct article *art, const struct block_list *bl)
 		} while (s < end);
 	}
 	join_text(r);
+	repeated(r);
 	positions_finish(as, text);
 	/* hand the actor records over, less the unlikely people */
 	ann->actors = xcalloc(as->n + 1, sizeof *ann->actors);

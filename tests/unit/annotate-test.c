@@ -285,6 +285,38 @@ test_person_shapes(void **state)
 	annotation_free(ann);
 }
 
+/* A deck or pull quote with no cue takes the speaker of the quotation
+ * that repeats its words, before or after it; a short one does not. */
+static void
+test_repeated_quote(void **state)
+{
+	const char s[] = "Port closes\n\n\"We will not reopen the port this "
+	                 "year.\"\n\n\"Yes.\"\n\nThe harbour master, Ann "
+	                 "Lee, said: \"Yes. We will not reopen the port this "
+	                 "year. The damage is too great.\"\n\n\"The damage "
+	                 "is too great.\"\n";
+	struct annotation *ann = run(s, sizeof s - 1);
+	size_t i, found = 0;
+
+	(void)state;
+	for (i = 0; i < ann->nquotes; i++) {
+		const struct quote *q = &ann->quotes[i];
+
+		if (strcmp(q->text, "We will not reopen the port this year.") ==
+		        0 ||
+		    strcmp(q->text, "The damage is too great.") == 0) {
+			assert_true(q->speaker >= 0);
+			assert_string_equal(ann->actors[q->speaker].name,
+			                    "Ann Lee");
+			found++;
+		}
+		if (strcmp(q->text, "Yes.") == 0)
+			assert_int_equal(q->speaker, -1);
+	}
+	assert_int_equal(found, 2);
+	annotation_free(ann);
+}
+
 /* "the X newspaper", "the X neighborhood": a name qualifying a
  * publication or a part of a town is no person. */
 static void
@@ -534,6 +566,7 @@ main(void)
 		cmocka_unit_test(test_person_named_thing),
 		cmocka_unit_test(test_person_qualifier),
 		cmocka_unit_test(test_person_shapes),
+		cmocka_unit_test(test_repeated_quote),
 		cmocka_unit_test(test_person_web_colour_team),
 		cmocka_unit_test(test_headline_org_and_short_sentence),
 		cmocka_unit_test(test_no_quotes_and_empty),
