@@ -1567,15 +1567,26 @@ prev_in_sentence(const struct tokens *tk, const struct qspans *qs,
 }
 
 static int
-first_mention_in(const struct tokens *tk, const struct mentions *ms,
-                 size_t from, size_t to)
+first_mention_in(const struct actors *as, const struct tokens *tk,
+                 const struct mentions *ms, size_t from, size_t to)
 {
 	size_t i;
 
 	(void)tk;
-	for (i = ms_lower(ms, from); i < ms->n && ms->v[i].first < to; i++)
-		if (!ms->v[i].quoted && ms->v[i].last <= to)
-			return ms->v[i].actor;
+	for (i = ms_lower(ms, from); i < ms->n && ms->v[i].first < to; i++) {
+		const struct mention *m = &ms->v[i], *n = m + 1;
+
+		if (m->quoted || m->last > to)
+			continue;
+		/* "US citizen Susan Cohen": the country qualifies the
+		 * title of the person named next */
+		if (i + 1 < ms->n && !n->quoted && n->last <= to &&
+		    n->role_first <= m->last && n->first > m->first &&
+		    as->v[n->actor].a.kind == ACTOR_PERSON &&
+		    as->v[m->actor].a.kind != ACTOR_PERSON)
+			return n->actor;
+		return m->actor;
+	}
 	return -1;
 }
 
@@ -1600,7 +1611,7 @@ verb_subject(struct actors *as, struct tokens *tk, const struct mentions *ms,
 		if ((a = prev_in_sentence(tk, qs, out, qi)) >= 0)
 			return a;
 		s = tk->sent_of[v];
-		if ((a = first_mention_in(tk, ms, tk->s[s].first, v)) >= 0)
+		if ((a = first_mention_in(as, tk, ms, tk->s[s].first, v)) >= 0)
 			return a;
 		/* "One poster admitted ..., writing ...": a description
 		 * opening the sentence */
@@ -1912,7 +1923,7 @@ previous_sentence(struct actors *as, struct tokens *tk,
 			return a;
 		if ((a = person_opening(as, tk, ms, ps)) >= 0)
 			return a;
-		if (stance || first_mention_in(tk, ms, f, l) >= 0)
+		if (stance || first_mention_in(as, tk, ms, f, l) >= 0)
 			return -1;
 	}
 	return -1;

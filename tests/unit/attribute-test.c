@@ -543,6 +543,25 @@ static const char article17[] =
     "Amtrak staff cleared the cars quickly; \"people were in shock\", he "
     "said.\n";
 
+static const char article18[] =
+    "Bomber buried\n\n"
+    "US citizen Mary Stone, the mother of a victim, thought of him as \"a "
+    "mass murderer\", adding to CNN: \"I feel no pity for him.\"\n";
+
+/* "..., adding": the sentence's subject is the person whose title the
+ * country before it qualifies, not the country. */
+static void
+test_country_qualifies_title(void **state)
+{
+	struct annotation *ann =
+	    annotate_string(article18, sizeof article18 - 1);
+
+	(void)state;
+	assert_string_equal(speaker_of(ann, "I feel no pity"), "Mary Stone");
+	assert_string_equal(speaker_of(ann, "a mass murderer"), "Mary Stone");
+	annotation_free(ann);
+}
+
 /* "He said X staff ...; \"...\", he said": the pronoun opening the
  * sentence, not the nearer name used as a modifier. */
 static void
@@ -578,6 +597,7 @@ main(void)
 		cmocka_unit_test(test_quoted_as),
 		cmocka_unit_test(test_of_org_who_statement),
 		cmocka_unit_test(test_pronoun_opening_same_sentence),
+		cmocka_unit_test(test_country_qualifies_title),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
