@@ -1431,6 +1431,17 @@ according(struct actors *as, struct tokens *tk, const struct mentions *ms,
 		    (tk->v[h].lex & LEX_BIT(LEX_ORG_WORD)) &&
 		    (h + 1 >= hi || !(tk->v[h + 1].flags & TOK_WORD)))
 			return description(as, tk, ms, h, t + 1, h + 1);
+		/* "according to the advocacy group Reporters Without
+		 * Borders,": the name after the kind of body */
+		if ((tk->v[h].flags & TOK_LOWER) &&
+		    (tk->v[h].lex & LEX_BIT(LEX_ORG_WORD)) && h + 1 < hi &&
+		    (tk->v[h + 1].flags & TOK_CAP) &&
+		    mention_starting(tk, ms, h + 1) == NULL) {
+			int a = capitalised_run(as, tk, h + 1, hi);
+
+			if (a >= 0)
+				return a;
+		}
 		if ((m = mention_starting(tk, ms, h)) != NULL)
 			return m->actor;
 	}

@@ -562,6 +562,24 @@ test_country_qualifies_title(void **state)
 	annotation_free(ann);
 }
 
+static const char article19[] =
+    "Press freedom\n\n"
+    "Killings go unpunished. According to the advocacy group Reporters "
+    "Without Borders, \"collusion poses a grave threat.\"\n";
+
+/* "according to the KIND-OF-BODY Name Of Body,": that body. */
+static void
+test_according_to_kind_name(void **state)
+{
+	struct annotation *ann =
+	    annotate_string(article19, sizeof article19 - 1);
+
+	(void)state;
+	assert_string_equal(speaker_of(ann, "collusion poses"),
+	                    "Reporters Without Borders");
+	annotation_free(ann);
+}
+
 /* "He said X staff ...; \"...\", he said": the pronoun opening the
  * sentence, not the nearer name used as a modifier. */
 static void
@@ -598,6 +616,7 @@ main(void)
 		cmocka_unit_test(test_of_org_who_statement),
 		cmocka_unit_test(test_pronoun_opening_same_sentence),
 		cmocka_unit_test(test_country_qualifies_title),
+		cmocka_unit_test(test_according_to_kind_name),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
