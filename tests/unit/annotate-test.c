@@ -317,6 +317,25 @@ test_repeated_quote(void **state)
 	annotation_free(ann);
 }
 
+/* Military ranks are titles: "Colonel Karim Omar" and "Colonel Omar"
+ * are one person whose role is the rank. */
+static void
+test_rank_is_title(void **state)
+{
+	const char s[] = "Island taken\n\nTroops hunted Colonel Karim Omar. "
+	                 "Later Colonel Omar fled by boat.\n";
+	struct annotation *ann = run(s, sizeof s - 1);
+	const struct actor *a = actor_named(ann, "Karim Omar");
+
+	(void)state;
+	assert_non_null(a);
+	assert_non_null(a->role);
+	assert_string_equal(a->role, "Colonel");
+	assert_int_equal(a->nmentions, 2);
+	assert_null(actor_named(ann, "Colonel Omar"));
+	annotation_free(ann);
+}
+
 /* "the X newspaper", "the X neighborhood": a name qualifying a
  * publication or a part of a town is no person. */
 static void
@@ -567,6 +586,7 @@ main(void)
 		cmocka_unit_test(test_person_qualifier),
 		cmocka_unit_test(test_person_shapes),
 		cmocka_unit_test(test_repeated_quote),
+		cmocka_unit_test(test_rank_is_title),
 		cmocka_unit_test(test_person_web_colour_team),
 		cmocka_unit_test(test_headline_org_and_short_sentence),
 		cmocka_unit_test(test_no_quotes_and_empty),
