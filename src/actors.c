@@ -318,6 +318,28 @@ given_name(const struct tokens *tk, size_t i)
 	       lexicon_has(LEX_GIVEN_NAME, ttext(tk, i), sentences_len(tk, i));
 }
 
+/* Whether token i is a capitalised word in no list that bars names. */
+static bool
+plain_cap(const struct tokens *tk, size_t i)
+{
+	return (tk->v[i].flags & (TOK_CAP | TOK_WORD)) == (TOK_CAP | TOK_WORD) &&
+	       !(tk->v[i].lex & NOTNAME) && !(tk->v[i].flags & TOK_UPPER);
+}
+
+/* A capitalised speech verb between two name words, inside a sentence:
+ * "Abdourahim Said Bakar" (Said, Saeed are names too). */
+static bool
+verb_in_name(const struct tokens *tk, size_t i)
+{
+	const struct token *t = &tk->v[i];
+
+	return (t->lex & NOTNAME) == LEX_BIT(LEX_SPEECH_VERB) &&
+	       (t->flags & TOK_CAP) && !(t->flags & TOK_SENTSTART) &&
+	       !(t->flags & TOK_UPPER) && i > 0 && i + 1 < tk->n &&
+	       (t->flags & TOK_SPACE) && (tk->v[i + 1].flags & TOK_SPACE) &&
+	       plain_cap(tk, i - 1) && plain_cap(tk, i + 1);
+}
+
 static bool
 namelike(const struct tokens *tk, size_t i)
 {
@@ -326,6 +348,8 @@ namelike(const struct tokens *tk, size_t i)
 	if (t->flags & TOK_INITIAL)
 		return true;
 	if (ph[i].kind == PH_NAME)
+		return true;
+	if (verb_in_name(tk, i))
 		return true;
 	if (!(t->flags & TOK_CAP) || (t->lex & NOTNAME) || ph[i].kind)
 		return false;

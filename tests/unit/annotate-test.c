@@ -336,6 +336,26 @@ test_rank_is_title(void **state)
 	annotation_free(ann);
 }
 
+/* A capitalised speech verb between name words is part of the name
+ * ("Said" in Arabic names); at a sentence start it stays a verb. */
+static void
+test_verb_in_name(void **state)
+{
+	const char s[] = "Island taken\n\n\"The operation started early,\" "
+	                 "said Abdourahim Said Bakar, a government "
+	                 "spokesman.\n\nSaid Bakar later: \"We hold the "
+	                 "port.\"\n";
+	struct annotation *ann = run(s, sizeof s - 1);
+	const struct actor *a = actor_named(ann, "Abdourahim Said Bakar");
+
+	(void)state;
+	assert_non_null(a);
+	assert_string_equal(speaker_of(ann, "The operation"),
+	                    "Abdourahim Said Bakar");
+	assert_null(actor_named(ann, "Said Bakar"));
+	annotation_free(ann);
+}
+
 /* "the X newspaper", "the X neighborhood": a name qualifying a
  * publication or a part of a town is no person. */
 static void
@@ -587,6 +607,7 @@ main(void)
 		cmocka_unit_test(test_person_shapes),
 		cmocka_unit_test(test_repeated_quote),
 		cmocka_unit_test(test_rank_is_title),
+		cmocka_unit_test(test_verb_in_name),
 		cmocka_unit_test(test_person_web_colour_team),
 		cmocka_unit_test(test_headline_org_and_short_sentence),
 		cmocka_unit_test(test_no_quotes_and_empty),
