@@ -626,6 +626,32 @@ is_det(const struct tokens *tk, size_t i)
 	       sentences_ieq(tk, i, "the");
 }
 
+/*
+ * Whether the tokens from e read ", a/an ... TITLE": an apposition that
+ * describes a person ("Valeska Paris, an Australian woman and former
+ * Scientologist," has "former"), a title or title modifier within six
+ * lower-case words of the article.
+ */
+static bool
+person_apposition(const struct tokens *tk, size_t e)
+{
+	size_t k;
+
+	if (e + 2 >= tk->n || !sentences_is(tk, e, ',') ||
+	    !(sentences_ieq(tk, e + 1, "a") || sentences_ieq(tk, e + 1, "an")))
+		return false;
+	for (k = e + 2; k < tk->n && k < e + 8; k++) {
+		const struct token *t = &tk->v[k];
+
+		if (!(t->flags & TOK_WORD) || (t->flags & TOK_QUOTED))
+			return false;
+		if ((t->flags & TOK_LOWER) &&
+		    (t->lex & (LEX_BIT(LEX_TITLE) | LEX_BIT(LEX_TITLE_MOD))))
+			return true;
+	}
+	return false;
+}
+
 /* A lowercase plural of a title: "photographers", "athletes". */
 static bool
 plural_title(const struct tokens *tk, size_t i)
@@ -2050,12 +2076,15 @@ run_one(struct actors *as, struct tokens *tk, struct mentions *ms, size_t s,
 		size_t c = ph[s + 1].len == 1 ? s + 1 : s;
 		size_t o = c == s ? s + 1 : s;
 
+		/* "Valeska Paris, an Australian woman and former ...": a
+		 * person's apposition vouches for an unlisted given name */
 		if (ph[c].len == 1 &&
 		    (ph[c].kind == LEX_COUNTRY + 1 ||
 		     ph[c].kind == LEX_CAPITAL + 1) &&
 		    !(tk->v[o].lex & NOTNAME) && !ph[o].kind &&
 		    (tk->v[o].flags & TOK_CAP) && !(tk->v[o].flags & TOK_UPPER) &&
-		    !(tk->v[c].flags & TOK_POSS) && given_name(tk, s)) {
+		    !(tk->v[c].flags & TOK_POSS) &&
+		    (given_name(tk, s) || (c == s + 1 && person_apposition(tk, e)))) {
 			ph[c].kind = PH_NAME;
 			ph[c].len = 0;
 			ph[c].value = NULL;

@@ -2145,6 +2145,15 @@ last_subject(struct actors *as, struct tokens *tk, const struct mentions *ms)
 	return person_opening(as, tk, ms, tk->ns - 1);
 }
 
+/* Whether quotation q is a sentence of its own (or several): the token
+ * after its closing mark opens the next sentence. */
+static bool
+own_sentence(const struct tokens *tk, const struct qspan *q)
+{
+	return q->close != QSPAN_NONE && q->close + 1 < tk->n &&
+	       (tk->v[q->close + 1].flags & TOK_SENTSTART);
+}
+
 void
 attribute_block(struct actors *as, struct tokens *tk, const struct qspans *qs,
                 const struct mentions *ms, struct attr_state *st,
@@ -2183,7 +2192,8 @@ attribute_block(struct actors *as, struct tokens *tk, const struct qspans *qs,
 				set_cue(r, 0, 0, st->last_speaker, 0.6,
 				        "quote-paragraph");
 			else if (o == 0 && st->para_subject >= 0 &&
-			         q->last + 2 >= tk->n && !q->single)
+			         (q->last + 2 >= tk->n || own_sentence(tk, q)) &&
+			         !q->single)
 				set_cue(r, 0, 0, st->para_subject, 0.5,
 				        "previous-paragraph");
 		}

@@ -580,6 +580,33 @@ test_according_to_kind_name(void **state)
 	annotation_free(ann);
 }
 
+static const char article20[] =
+    "Ship claims\n\n"
+    "Zelinda Lima, a retired nurse, says she was kept on the ship. "
+    "Lima also claims that her papers were taken away.\n\n"
+    "\"I was told to stay in the engine room.\" Her brother had spoken "
+    "out against the firm before.\n";
+
+/* An unlisted given name before a capital ("Zelinda Lima") is a person's
+ * when a person's apposition follows; a quotation opening a paragraph as
+ * a sentence of its own goes to the previous paragraph's subject. */
+static void
+test_apposition_name_and_opening_quote(void **state)
+{
+	struct annotation *ann =
+	    annotate_string(article20, sizeof article20 - 1);
+	size_t i;
+	bool found = false;
+
+	(void)state;
+	for (i = 0; i < ann->nactors; i++)
+		if (strcmp(ann->actors[i].name, "Zelinda Lima") == 0)
+			found = ann->actors[i].kind == ACTOR_PERSON;
+	assert_true(found);
+	assert_string_equal(speaker_of(ann, "I was told"), "Zelinda Lima");
+	annotation_free(ann);
+}
+
 /* "He said X staff ...; \"...\", he said": the pronoun opening the
  * sentence, not the nearer name used as a modifier. */
 static void
@@ -617,6 +644,7 @@ main(void)
 		cmocka_unit_test(test_pronoun_opening_same_sentence),
 		cmocka_unit_test(test_country_qualifies_title),
 		cmocka_unit_test(test_according_to_kind_name),
+		cmocka_unit_test(test_apposition_name_and_opening_quote),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
