@@ -1233,8 +1233,10 @@ title_words_before(const struct tokens *tk, size_t o)
 	}
 	if (!title || k == o)
 		return o;
+	/* "As head of the Yuanhua Group, Lai Changxing": "as" too */
 	if ((tk->v[k].flags & TOK_SENTSTART) ||
 	    (k > 0 && (is_det(tk, k - 1) || (tk->v[k - 1].flags & TOK_POSS) ||
+	               sentences_ieq(tk, k - 1, "as") ||
 	               sentences_ieq(tk, k - 1, "his") ||
 	               sentences_ieq(tk, k - 1, "her") ||
 	               sentences_ieq(tk, k - 1, "its") ||

@@ -356,6 +356,22 @@ test_verb_in_name(void **state)
 	annotation_free(ann);
 }
 
+/* "As ROLE of ORG, NAME": a fronted role phrase is the person's role. */
+static void
+test_fronted_as_role(void **state)
+{
+	const char s[] = "Club news\n\nAs president of the rowing club, "
+	                 "Karin Holt opened the season.\n";
+	struct annotation *ann = run(s, sizeof s - 1);
+	const struct actor *a = actor_named(ann, "Karin Holt");
+
+	(void)state;
+	assert_non_null(a);
+	assert_non_null(a->role);
+	assert_string_equal(a->role, "president of the rowing club");
+	annotation_free(ann);
+}
+
 /* "the X newspaper", "the X neighborhood": a name qualifying a
  * publication or a part of a town is no person. */
 static void
@@ -608,6 +624,7 @@ main(void)
 		cmocka_unit_test(test_repeated_quote),
 		cmocka_unit_test(test_rank_is_title),
 		cmocka_unit_test(test_verb_in_name),
+		cmocka_unit_test(test_fronted_as_role),
 		cmocka_unit_test(test_person_web_colour_team),
 		cmocka_unit_test(test_headline_org_and_short_sentence),
 		cmocka_unit_test(test_no_quotes_and_empty),
