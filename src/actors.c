@@ -72,9 +72,9 @@ actors_new(const char *text)
 {
 	struct actors *as = xcalloc(1, sizeof *as);
 
-	as->names = strmap_new();
+	as->names = strmap_new_fold();
 	as->last_plural = -1;
-	as->surnames = strmap_new();
+	as->surnames = strmap_new_fold();
 	as->text = text;
 	return as;
 }
@@ -98,51 +98,28 @@ actors_free(struct actors *as)
 }
 
 
+/* A lower-cased copy of s (allocated, NUL-terminated). */
 static char *
 lower(const char *s, size_t len)
 {
 	char *l = xmalloc(len + 1);
-	size_t i;
 
-	for (i = 0; i < len; i++)
-		l[i] = (s[i] >= 'A' && s[i] <= 'Z') ? (char)(s[i] + 32) : s[i];
+	strmap_lower(l, s, len);
 	l[len] = '\0';
 	return l;
 }
 
-/* The lower-cased copy of s: in buf when it fits (names do), else
- * allocated (*fr is then what to free). */
-static const char *
-lower_in(const char *s, size_t len, char *buf, size_t size, char **fr)
-{
-	size_t i;
-
-	*fr = NULL;
-	if (len > size)
-		return *fr = lower(s, len);
-	for (i = 0; i < len; i++)
-		buf[i] =
-		    (s[i] >= 'A' && s[i] <= 'Z') ? (char)(s[i] + 32) : s[i];
-	return buf;
-}
-
+/* The names maps ignore ASCII case (strmap_new_fold()). */
 static void
 map_set(struct strmap *m, const char *s, size_t len, int v)
 {
-	char buf[128], *fr;
-
-	strmap_set(m, lower_in(s, len, buf, sizeof buf, &fr), len, v);
-	free(fr);
+	strmap_set(m, s, len, v);
 }
 
 static int
 map_get(const struct strmap *m, const char *s, size_t len)
 {
-	char buf[128], *fr;
-	int v = strmap_get(m, lower_in(s, len, buf, sizeof buf, &fr), len);
-
-	free(fr);
-	return v;
+	return strmap_get(m, s, len);
 }
 
 static int
@@ -207,8 +184,9 @@ actors_alias(struct actors *as, int a, const char *s, size_t len)
 {
 	struct ent *e = &as->v[a];
 	size_t k;
+	int known;
 
-	if (len == 0 || map_get(as->names, s, len) == a)
+	if (len == 0 || (known = map_get(as->names, s, len)) == a)
 		return; /* the name or a known alias (case aside) */
 	if ((strlen(e->a.name) == len && memcmp(e->a.name, s, len) == 0))
 		return;
@@ -224,7 +202,7 @@ actors_alias(struct actors *as, int a, const char *s, size_t len)
 		    xreallocarray(e->a.aliases, e->acap, sizeof *e->a.aliases);
 	}
 	e->a.aliases[e->a.naliases++] = xstrndup(s, len);
-	if (map_get(as->names, s, len) < 0)
+	if (known < 0)
 		map_set(as->names, s, len, a);
 }
 
@@ -1624,8 +1602,8 @@ spaced_set(struct actors *as, const char *name, size_t len, int a)
 	char buf[128];
 	size_t n = spaced_key(name, len, buf);
 
-	if (n && map_get(as->names, buf, n) < 0)
-		map_set(as->names, buf, n, a);
+	if (n)
+		strmap_add(as->names, buf, n, a);
 }
 
 /* Remove alias s from person o's list (the names map keeps it: a lone
@@ -1717,6 +1695,7 @@ person(struct actors *as, const struct tokens *tk, size_t s, size_t e,
 	size_t len = tk->v[e - 1].core_end - tk->v[s].start;
 	size_t lastlen = sentences_len(tk, e - 1);
 	int a = map_get(as->names, name, len);
+	int last = -1; /* the person known by the last word (e - s > 1) */
 	char buf[128];
 	bool shared;
 
@@ -1744,7 +1723,7 @@ person(struct actors *as, const struct tokens *tk, size_t s, size_t e,
 			return -1;
 	} else {
 		/* a fuller form of a person known by its last word */
-		a = map_get(as->surnames, ttext(tk, e - 1), lastlen);
+		a = last = map_get(as->surnames, ttext(tk, e - 1), lastlen);
 		if (a >= 0 && strchr(as->v[a].a.name, ' ') == NULL) {
 			char *old = as->v[a].a.name;
 
@@ -1765,7 +1744,8 @@ person(struct actors *as, const struct tokens *tk, size_t s, size_t e,
 	 * the surname alone names neither */
 	shared = false;
 	if (e - s > 1) {
-		int o = map_get(as->surnames, ttext(tk, e - 1), lastlen);
+		/* prefix_person() changes no surname */
+		int o = last;
 
 		if (o >= 0 && as->v[o].a.kind == ACTOR_PERSON) {
 			drop_alias(as, o, ttext(tk, e - 1), lastlen);
@@ -1783,8 +1763,7 @@ person(struct actors *as, const struct tokens *tk, size_t s, size_t e,
 		if (fl < sizeof buf - 1) {
 			buf[0] = '^';
 			memcpy(buf + 1, ttext(tk, s), fl);
-			if (map_get(as->surnames, buf, fl + 1) < 0)
-				map_set(as->surnames, buf, fl + 1, a);
+			strmap_add(as->surnames, buf, fl + 1, a);
 		}
 		if (!(tk->v[e - 1].flags & TOK_INITIAL) && !shared)
 			actors_alias(as, a, ttext(tk, e - 1), lastlen);
@@ -1996,7 +1975,7 @@ run_one(struct actors *as, struct tokens *tk, struct mentions *ms, size_t s,
 {
 	size_t k, ns, rs, rw, aff, os, oe;
 	bool org = false, title, quoted = tk->v[s].flags & TOK_QUOTED;
-	int a;
+	int a, known = -1;
 
 	for (k = s; k < e; k++)
 		if ((tk->v[k].lex &
@@ -2124,12 +2103,15 @@ run_one(struct actors *as, struct tokens *tk, struct mentions *ms, size_t s,
 		     (speech_follows(tk, e) || speech_precedes(tk, ns)) &&
 		     !((tk->v[ns].flags & TOK_SENTSTART) &&
 		       tk->text[tk->v[e - 1].core_end - 1] == 's')) ||
-		    person(as, tk, ns, e, false) >= 0) {
+		    (known = person(as, tk, ns, e, false)) >= 0) {
+			/* a person found by person(as, tk, ns, e, false) is
+			 * the one person(..., true) would return */
 			if (org && !title && ns > s)
 				goto organisation;
-			if (as->headline && person(as, tk, ns, e, false) < 0)
+			if (as->headline && known < 0 &&
+			    (known = person(as, tk, ns, e, false)) < 0)
 				return;
-			a = person(as, tk, ns, e, true);
+			a = known >= 0 ? known : person(as, tk, ns, e, true);
 			if (title) {
 				const char *c =
 				    country_in(tk, rs > 3 ? rs - 3 : 0, rs);
