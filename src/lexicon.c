@@ -29,6 +29,15 @@
 #include "lexicon.h"
 #include "xmalloc.h"
 
+/* The token lookups take XXH3 inline (not the call the compiler makes of
+ * it, for its code for long keys): a lookup costs little more than the
+ * hash, and nearly every word of a text is looked up. */
+#if defined(__GNUC__)
+#define FLATTEN __attribute__((flatten))
+#else
+#define FLATTEN
+#endif
+
 extern const struct lexicon_table lexicon_data_speech_verbs;
 extern const struct lexicon_table lexicon_data_stance_verbs;
 extern const struct lexicon_table lexicon_data_stance_nouns;
@@ -105,6 +114,9 @@ static struct keyref *keyref;
 static char *pool;
 static struct slot *slots;
 static size_t nslots; /* a power of two */
+/* The shape filter of shape_may(): a bit per key length (1 to 64), first
+ * byte & 31 and last byte & 31 of the token table's keys. */
+static uint32_t shape[LEXICON_MAXLEN * 32 * 32 / 32];
 static pthread_once_t once = PTHREAD_ONCE_INIT;
 static atomic_bool built; /* set by build() when the table is ready */
 
@@ -115,30 +127,33 @@ is_upper(char c)
 }
 
 /*
- * The hash (xxh3) of s with its ASCII letters lower-cased, and in *key
- * that lower-cased text: s itself when it has no capital (most words, so
- * they are neither copied nor folded), else a copy in buf. False when s
- * is empty or too long.
+ * s (len bytes, at most LEXICON_MAXLEN) copied into buf with its ASCII
+ * capitals lower-cased, eight bytes at a time: in each byte below 0x80
+ * and from 'A' to 'Z' the 0x20 bit is set. buf holds LEXICON_MAXLEN
+ * bytes, a multiple of eight; the bytes after len are zero or junk.
  */
-static bool
-fold(const char *s, size_t len, bool nocaps, char *buf, const char **key,
-     uint64_t *hash)
+static void
+fold(const char *s, size_t len, char *buf)
 {
-	size_t i = nocaps ? len : 0; /* nocaps: no capital to look for */
+	const uint64_t ones = 0x0101010101010101ULL;
+	const uint64_t highs = 0x8080808080808080ULL;
+	size_t i;
 
-	if (len == 0 || len > LEXICON_MAXLEN)
-		return false;
-	while (i < len && !is_upper(s[i]))
-		i++;
-	*key = s;
-	if (i < len) {
-		memcpy(buf, s, i);
-		for (; i < len; i++)
-			buf[i] = is_upper(s[i]) ? (char)(s[i] + 32) : s[i];
-		*key = buf;
+	memset(buf + (len - 1) / 8 * 8, 0, 8);
+	memcpy(buf, s, len);
+	for (i = 0; i < len; i += 8) {
+		uint64_t x, low, ge_a, gt_z, upper;
+
+		memcpy(&x, buf + i, 8);
+		/* bit 7 of each byte: its low seven bits >= 'A', > 'Z' (no
+		 * sum reaches the next byte) */
+		low = x & ~highs;
+		ge_a = low + (0x80 - 'A') * ones;
+		gt_z = low + (0x80 - 'Z' - 1) * ones;
+		upper = ge_a & ~gt_z & ~x & highs;
+		x |= upper >> 2;
+		memcpy(buf + i, &x, 8);
 	}
-	*hash = XXH3_64bits(*key, len);
-	return true;
 }
 
 static struct slot *
@@ -217,6 +232,14 @@ build(void)
 		if (slots[i].idx != 0)
 			slots[i].mask = ents[slots[i].idx - 1].mask;
 	}
+	for (i = 0; i < nents; i++) {
+		const char *key = ents[i].key;
+		size_t b = (ents[i].len - 1) << 10 |
+		           (size_t)(key[0] & 31) << 5 |
+		           (size_t)(key[ents[i].len - 1] & 31);
+
+		shape[b / 32] |= (uint32_t)1 << (b % 32);
+	}
 	keyref = xcalloc(nents + 1, sizeof *keyref);
 	for (i = 0, total = 0; i < nents; i++)
 		total += ents[i].len;
@@ -241,8 +264,11 @@ build(void)
 static bool
 same(const char *a, const char *b, size_t len)
 {
+	uint64_t a0, b0;
+	size_t i;
+
 	if (len >= 8 && len <= 16) {
-		uint64_t a0, a1, b0, b1;
+		uint64_t a1, b1;
 
 		memcpy(&a0, a, 8);
 		memcpy(&b0, b, 8);
@@ -251,39 +277,49 @@ same(const char *a, const char *b, size_t len)
 		return ((a0 ^ b0) | (a1 ^ b1)) == 0;
 	}
 	if (len >= 4 && len < 8) {
-		uint32_t a0, a1, b0, b1;
+		uint32_t c0, c1, d0, d1;
 
-		memcpy(&a0, a, 4);
-		memcpy(&b0, b, 4);
-		memcpy(&a1, a + len - 4, 4);
-		memcpy(&b1, b + len - 4, 4);
-		return ((a0 ^ b0) | (a1 ^ b1)) == 0;
+		memcpy(&c0, a, 4);
+		memcpy(&d0, b, 4);
+		memcpy(&c1, a + len - 4, 4);
+		memcpy(&d1, b + len - 4, 4);
+		return ((c0 ^ d0) | (c1 ^ d1)) == 0;
 	}
-	return memcmp(a, b, len) == 0;
+	/* one to three bytes ("of", "the"): first, middle and last */
+	if (len < 4)
+		return ((a[0] ^ b[0]) | (a[len / 2] ^ b[len / 2]) |
+		        (a[len - 1] ^ b[len - 1])) == 0;
+	/* longer phrases, few: no call, which would make every lookup
+	 * save registers for it */
+	for (i = 0; i + 8 < len; i += 8) {
+		memcpy(&a0, a + i, 8);
+		memcpy(&b0, b + i, 8);
+		if (a0 != b0)
+			return false;
+	}
+	memcpy(&a0, a + len - 8, 8);
+	memcpy(&b0, b + len - 8, 8);
+	return a0 == b0;
 }
 
-/* The slot of s (NULL: in no list) and its hash; nocaps: s holds no
- * ASCII capital letter. */
-static const struct slot *
-find(const char *s, size_t len, bool nocaps, uint64_t *hash)
+/* The table is ready to read (built on first use). */
+static inline void
+ensure_built(void)
 {
-	char buf[LEXICON_MAXLEN];
-	const char *key;
-	const struct slot *sl;
-	uint64_t h;
-	uint16_t check;
-	size_t i;
-
 	/* pthread_once() is a call per lookup; the flag is a load */
 	if (!atomic_load_explicit(&built, memory_order_acquire))
 		pthread_once(&once, build);
-	if (!fold(s, len, nocaps, buf, &key, &h)) {
-		*hash = 0;
-		return NULL;
-	}
-	*hash = h;
-	/* a read-only probe: the table is shared */
-	check = (uint16_t)(h >> 48);
+}
+
+/* The slot of the lower-cased key (len bytes) of hash h; NULL when no
+ * list holds it. A read-only probe: the table is shared. */
+static inline const struct slot *
+probe_ro(const char *key, size_t len, uint64_t h)
+{
+	uint16_t check = (uint16_t)(h >> 48);
+	const struct slot *sl;
+	size_t i;
+
 	for (i = (size_t)h & (nslots - 1); (sl = &slots[i])->idx != 0;
 	     i = (i + 1) & (nslots - 1)) {
 		const struct keyref *k;
@@ -297,11 +333,61 @@ find(const char *s, size_t len, bool nocaps, uint64_t *hash)
 	return NULL;
 }
 
-unsigned
-lexicon_lookup(const char *s, size_t len)
+/*
+ * The slot of s (NULL: in no list) and its hash (0 when s is empty or
+ * longer than LEXICON_MAXLEN); nocaps: s holds no ASCII capital letter,
+ * so that it is its own key, neither copied nor folded.
+ */
+static const struct slot *
+find(const char *s, size_t len, bool nocaps, uint64_t *hash)
+{
+	char buf[LEXICON_MAXLEN];
+	const char *key = s;
+
+	ensure_built();
+	if (len == 0 || len > LEXICON_MAXLEN) {
+		*hash = 0;
+		return NULL;
+	}
+	if (!nocaps) {
+		fold(s, len, buf);
+		key = buf;
+	}
+	*hash = XXH3_64bits(key, len);
+	return probe_ro(key, len, *hash);
+}
+
+/*
+ * Whether the shape filter lets s (1 to LEXICON_MAXLEN bytes) through:
+ * false only when no key of the token table has its length, first byte
+ * and last byte (each & 31, the same for both cases of an ASCII letter).
+ * A word in no list mostly stops here, before it is folded and hashed.
+ */
+static bool
+shape_may(const char *s, size_t len)
+{
+	size_t b = (len - 1) << 10 | (size_t)(s[0] & 31) << 5 |
+	           (size_t)(s[len - 1] & 31);
+
+	return (shape[b / 32] >> (b % 32)) & 1;
+}
+
+/* find() for a caller that needs no hash: the shape filter first. */
+static const struct slot *
+find_nohash(const char *s, size_t len)
 {
 	uint64_t h;
-	const struct slot *sl = find(s, len, false, &h);
+
+	ensure_built();
+	if (len == 0 || len > LEXICON_MAXLEN || !shape_may(s, len))
+		return NULL;
+	return find(s, len, false, &h);
+}
+
+FLATTEN unsigned
+lexicon_lookup(const char *s, size_t len)
+{
+	const struct slot *sl = find_nohash(s, len);
 
 	return sl != NULL ? sl->mask : 0;
 }
@@ -314,11 +400,20 @@ lexicon_lookup_hash(const char *s, size_t len, uint64_t *hash)
 	return sl != NULL ? sl->mask : 0;
 }
 
-unsigned
+FLATTEN unsigned
 lexicon_lookup_lower(const char *s, size_t len, uint64_t *hash)
 {
-	const struct slot *sl = find(s, len, true, hash);
+	const struct slot *sl;
 
+	/* find() without its fold and buffer: s is its own key (most
+	 * words of a text come here) */
+	ensure_built();
+	if (len == 0 || len > LEXICON_MAXLEN) {
+		*hash = 0;
+		return 0;
+	}
+	*hash = XXH3_64bits(s, len);
+	sl = probe_ro(s, len, *hash);
 	return sl != NULL ? sl->mask : 0;
 }
 
@@ -421,8 +516,7 @@ side_find(unsigned kind, const char *s, size_t len)
 	uint64_t h;
 	size_t j;
 
-	if (!atomic_load_explicit(&built, memory_order_acquire))
-		pthread_once(&once, build);
+	ensure_built();
 	if (len == 0 || len > LEXICON_MAXLEN)
 		return NULL;
 	/* folded here, not by fold(): find() keeps that one inlined */
@@ -453,7 +547,6 @@ lexicon_has(enum lexicon_kind kind, const char *s, size_t len)
 const char *
 lexicon_value(enum lexicon_kind kind, const char *s, size_t len)
 {
-	uint64_t h;
 	const struct slot *sl;
 
 	if ((unsigned)kind >= LEX_NKINDS)
@@ -465,7 +558,7 @@ lexicon_value(enum lexicon_kind kind, const char *s, size_t len)
 			return NULL;
 		return e->value != NULL ? e->value : e->key;
 	}
-	sl = find(s, len, false, &h);
+	sl = find_nohash(s, len);
 	return sl != NULL ? ents[sl->idx - 1].value[kind] : NULL;
 }
 

@@ -180,7 +180,11 @@ classify(struct tokens *tk, struct token *t, unsigned first)
 	/* no list holds a number: spare the lookup */
 	if (t->flags & TOK_DIGIT)
 		return;
-	if (t->flags & TOK_NOCAPS)
+	/* only a lower-case word needs its hash (annotate.c's common words);
+	 * for the others the lexicon may skip hashing a word in no list */
+	if (!(first & TOK_LOWER))
+		t->lex = lexicon_lookup(s, t->core_end - t->start);
+	else if (t->flags & TOK_NOCAPS)
 		t->lex = lexicon_lookup_lower(s, t->core_end - t->start,
 		                              &t->hash);
 	else

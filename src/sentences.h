@@ -35,7 +35,8 @@ struct token {
 	size_t start, end; /* bytes in the text */
 	size_t core_end;   /* end without a possessive 's */
 	unsigned lex;      /* lexicon_lookup() of the core */
-	uint64_t hash;     /* lexicon_hash() of the core; 0: none */
+	uint64_t hash;     /* TOK_LOWER words: lexicon_hash() of the core;
+	                    * 0: none (other tokens, a number, too long) */
 	unsigned flags;    /* TOK_* */
 	int quote;         /* quotes.c: quote holding it, or -1 */
 	int mention;       /* actors.c: mention it belongs to, or -1 */

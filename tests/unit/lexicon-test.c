@@ -79,6 +79,61 @@ test_lookups(void **state)
 	assert_int_equal(lexicon_lookup("x", 1000), 0);
 }
 
+/* Every key of every token list, in either case, is found (the shape
+ * filter lets no key out), and folding to lower case touches only ASCII
+ * capitals, whatever the key's length. */
+static void
+test_every_key(void **state)
+{
+	char up[LEXICON_MAXLEN + 1];
+	int k;
+	size_t i, j;
+
+	(void)state;
+	for (k = 0; k < LEX_NINDEXED; k++) {
+		const struct lexicon_table *t = lexicon_table(k);
+
+		for (i = 0; i < t->n; i++) {
+			const char *key = t->v[i].key;
+			size_t len = strlen(key);
+			uint64_t h1, h2;
+
+			if (len > LEXICON_MAXLEN)
+				continue;
+			for (j = 0; j < len; j++)
+				up[j] = key[j] >= 'a' && key[j] <= 'z'
+				                ? (char)(key[j] - 32)
+				                : key[j];
+			assert_true(lexicon_lookup(key, len) & LEX_BIT(k));
+			assert_true(lexicon_lookup(up, len) & LEX_BIT(k));
+			assert_true(lexicon_lookup_hash(up, len, &h1) &
+			            LEX_BIT(k));
+			h2 = lexicon_hash(key, len);
+			assert_true(h1 == h2 && h1 != 0);
+		}
+	}
+	/* past 16 bytes and across the eight-byte steps of the fold */
+	assert_true(lexicon_hash("ABCDEFGHIJKLMNOPQRSTUVWXYZ@[`{", 30) ==
+	            lexicon_hash("abcdefghijklmnopqrstuvwxyz@[`{", 30));
+	assert_true(lexicon_hash("abcdefghijklmnopqrstuvwxyz@[`{", 30) !=
+	            lexicon_hash("abcdefghijklmnopqrstuvwxyz`{`{", 30));
+	/* bytes of UTF-8 stay as they are: 0xc3 is not 0xe3 */
+	assert_true(lexicon_hash("Z\xc3\xbcrich", 7) ==
+	            lexicon_hash("z\xc3\xbcrich", 7));
+	assert_true(lexicon_hash("\xc3\x89t\xc3\xa9", 5) !=
+	            lexicon_hash("\xe3\x89t\xc3\xa9", 5));
+	/* a lower-case word, known so: the same as when not known */
+	{
+		uint64_t h1, h2;
+
+		assert_int_equal(lexicon_lookup_lower("of", 2, &h1),
+		                 lexicon_lookup_hash("Of", 2, &h2));
+		assert_true(h1 == h2);
+		assert_int_equal(lexicon_lookup_lower("zq", 2, &h1), 0);
+		assert_true(h1 == lexicon_hash("ZQ", 2));
+	}
+}
+
 /* The side lists answer lexicon_has()/lexicon_value() for every entry
  * (binary search: the generated order must be the lookup's), and stay
  * out of the token lookups. */
@@ -123,6 +178,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_sorted),
 		cmocka_unit_test(test_lookups),
+		cmocka_unit_test(test_every_key),
 		cmocka_unit_test(test_side_lists),
 	};
 
