@@ -384,9 +384,14 @@ run_end(const struct tokens *tk, size_t i)
 	return j;
 }
 
-/* Mark lexicon phrases (countries, capitals, demonyms, outlets). */
+/*
+ * Mark lexicon phrases (countries, capitals, demonyms, outlets), and set
+ * every token's mention to -1 on the way (add_mention() sets them). A
+ * phrase of L words is tried after its first L - 1 words, so its text is
+ * built a word at a time.
+ */
 static void
-find_phrases(const struct tokens *tk)
+find_phrases(struct tokens *tk)
 {
 	static const enum lexicon_kind kinds[] = { LEX_OUTLET, LEX_COUNTRY,
 		                                   LEX_CAPITAL, LEX_DEMONYM };
@@ -395,10 +400,11 @@ find_phrases(const struct tokens *tk)
 
 	memset(ph, 0, (tk->n + 1) * sizeof *ph);
 	for (i = 0; i < tk->n; i++) {
-		size_t L, best = 0, k;
+		size_t L, best = 0, k, len = 0;
 		int bestkind = -1;
 		const char *val = NULL;
 
+		tk->v[i].mention = -1;
 		/* a word in none of the lists and starting no phrase (most
 		 * words): the loop below would stop at once */
 		if (!(tk->v[i].flags & TOK_WORD) ||
@@ -407,30 +413,25 @@ find_phrases(const struct tokens *tk)
 		if (!(tk->v[i].flags & TOK_CAP) && !sentences_eq(tk, i, "the"))
 			continue;
 		for (L = 1; L <= 4 && i + L <= tk->n; L++) {
-			size_t len = 0;
+			size_t tl;
 			unsigned lex;
 
-			for (k = i; k < i + L; k++) {
-				size_t tl = sentences_len(tk, k);
-
-				/* capitalised words, or a small word inside:
-				 * "The Globe and Mail" */
-				if (k > i && (!(tk->v[k].flags & TOK_WORD) ||
-				              (!(tk->v[k].flags & TOK_CAP) &&
-				               !(tk->v[k].lex &
-				                 LEX_BIT(LEX_CONNECTOR))) ||
-				              !same_ctx(tk, i, k)))
-					goto next;
-				if (len + tl + 1 > sizeof buf)
-					goto next;
-				if (k > i)
-					buf[len++] = ' ';
-				memcpy(buf + len, ttext(tk, k), tl);
-				len += tl;
-				if ((tk->v[k].flags & TOK_POSS) &&
-				    k + 1 < i + L)
-					goto next;
-			}
+			k = i + L - 1;
+			tl = sentences_len(tk, k);
+			/* capitalised words, or a small word inside: "The
+			 * Globe and Mail"; a possessive only last */
+			if (k > i && (!(tk->v[k].flags & TOK_WORD) ||
+			              (!(tk->v[k].flags & TOK_CAP) &&
+			               !(tk->v[k].lex & LEX_BIT(LEX_CONNECTOR))) ||
+			              !same_ctx(tk, i, k) ||
+			              (tk->v[k - 1].flags & TOK_POSS)))
+				break;
+			if (len + tl + 1 > sizeof buf)
+				break;
+			if (k > i)
+				buf[len++] = ' ';
+			memcpy(buf + len, ttext(tk, k), tl);
+			len += tl;
 			lex = L == 1 ? tk->v[i].lex : lexicon_lookup(buf, len);
 			for (k = 0; k < sizeof kinds / sizeof kinds[0]; k++) {
 				if (lex & LEX_BIT(kinds[k])) {
@@ -445,11 +446,12 @@ find_phrases(const struct tokens *tk)
 			if (L == 1 && !(lex & LEX_PREFIX) && best == 0)
 				break;
 		}
-	next:
 		if (best == 0 || (best == 1 && sentences_eq(tk, i, "the")))
 			continue;
-		for (k = i; k < i + best; k++)
+		for (k = i; k < i + best; k++) {
 			ph[k].kind = (unsigned char)(bestkind + 1);
+			tk->v[k].mention = -1;
+		}
 		ph[i].len = (unsigned char)best;
 		ph[i].value = val;
 		i += best - 1;
@@ -2229,6 +2231,7 @@ void
 actors_scan(struct actors *as, struct tokens *tk, struct mentions *ms)
 {
 	size_t i;
+	bool moved = false;
 
 	ms->n = 0;
 	if (as->phcap < tk->n + 1) {
@@ -2243,16 +2246,21 @@ actors_scan(struct actors *as, struct tokens *tk, struct mentions *ms)
 	for (i = 0; i < tk->n;) {
 		size_t e;
 
-		if (ph[i].len > 1 && !is_cap(tk, i)) {
-			/* "the Kremlin": a phrase opened by a small word */
-			e = run_end(tk, i + 1);
-			if (e < i + ph[i].len)
-				e = i + ph[i].len;
-			run(as, tk, ms, i, e);
-			i = e;
+		if (!is_cap(tk, i)) {
+			if (ph[i].len > 1) {
+				/* "the Kremlin": a phrase opened by a small
+				 * word */
+				e = run_end(tk, i + 1);
+				if (e < i + ph[i].len)
+					e = i + ph[i].len;
+				run(as, tk, ms, i, e);
+				i = e;
+			} else {
+				i++;
+			}
 			continue;
 		}
-		if (!(tk->v[i].flags & TOK_WORD) || !is_cap(tk, i)) {
+		if (!(tk->v[i].flags & TOK_WORD)) {
 			i++;
 			continue;
 		}
@@ -2274,7 +2282,12 @@ actors_scan(struct actors *as, struct tokens *tk, struct mentions *ms)
 			j--;
 		}
 		ms->v[j] = m;
+		moved = true;
 	}
+	/* the tokens' mentions, set by add_mention() in run order, are
+	 * those of the text order unless the order changed */
+	if (!moved)
+		return;
 	for (i = 0; i < tk->n; i++)
 		tk->v[i].mention = -1;
 	for (i = 0; i < ms->n; i++) {
