@@ -262,7 +262,7 @@ is_connector(const struct tokens *tk, size_t i)
 	if (tk->v[i].flags & TOK_CAP)
 		return false;
 	return (tk->v[i].lex & LEX_BIT(LEX_CONNECTOR)) ||
-	       sentences_is(tk, i, '&');
+	       (!(tk->v[i].flags & TOK_WORD) && sentences_is(tk, i, '&'));
 }
 
 /*
@@ -321,18 +321,19 @@ run_end(const struct tokens *tk, size_t i)
 	size_t j = i;
 
 	while (j < tk->n && same_ctx(tk, i, j)) {
-		/* "American-Islamic": capitalised words hyphened (a
-		 * demonym is joined to none in sentences.c) */
-		if (j > i && sentences_is(tk, j, '-') && j + 1 < tk->n &&
-		    !(tk->v[j].flags & TOK_SPACE) &&
-		    !(tk->v[j + 1].flags & TOK_SPACE) &&
-		    (tk->v[j + 1].flags & TOK_CAP) && is_cap(tk, j - 1) &&
-		    same_ctx(tk, i, j + 1)) {
-			j++;
-			continue;
-		}
-		if (j > i && !(tk->v[j].flags & TOK_WORD))
+		if (j > i && !(tk->v[j].flags & TOK_WORD)) {
+			/* "American-Islamic": capitalised words hyphened (a
+			 * demonym is joined to none in sentences.c) */
+			if (sentences_is(tk, j, '-') && j + 1 < tk->n &&
+			    !(tk->v[j].flags & TOK_SPACE) &&
+			    !(tk->v[j + 1].flags & TOK_SPACE) &&
+			    (tk->v[j + 1].flags & TOK_CAP) && is_cap(tk, j - 1) &&
+			    same_ctx(tk, i, j + 1)) {
+				j++;
+				continue;
+			}
 			break;
+		}
 		if ((tk->v[j].flags & TOK_WORD) && is_cap(tk, j)) {
 			j++;
 			if (tk->v[j - 1].flags & TOK_POSS)
@@ -346,9 +347,8 @@ run_end(const struct tokens *tk, size_t i)
 		}
 		/* "told VOA the North does": no name goes on after an
 		 * acronym with a bare "the" */
-		if (j > i && sentences_eq(tk, j, "the") &&
-		    (tk->v[j - 1].flags & TOK_UPPER) &&
-		    sentences_len(tk, j - 1) > 1)
+		if (j > i && (tk->v[j - 1].flags & TOK_UPPER) &&
+		    sentences_eq(tk, j, "the") && sentences_len(tk, j - 1) > 1)
 			break;
 		if (j > i && is_connector(tk, j)) {
 			size_t k = j + 1;

@@ -8,6 +8,12 @@
  * article and loses no key before it is freed: one allocation for all the
  * keys instead of one each. A folding map stores its keys lower-cased and
  * lower-cases each key looked up (8 bytes at a time) before hashing it.
+ *
+ * Most lookups are for names the map does not hold ("is this word a
+ * known surname?"). A bit per shape (length, first and last byte, the
+ * latter two without their case bit) says whether some key has that
+ * shape: a key of a shape no key has is missing, known without folding or
+ * hashing it. Keys equal but for ASCII case have one shape.
  */
 #include "config.h"
 
@@ -21,6 +27,9 @@
 
 #include "strmap.h"
 #include "xmalloc.h"
+
+/* Bits of the key shape filter (a power of two). */
+#define SHAPE_BITS 4096
 
 struct entry {
 	size_t key; /* offset in the key buffer */
@@ -36,10 +45,32 @@ struct strmap {
 	char *keys; /* the keys, back to back */
 	size_t keys_len, keys_cap;
 	bool fold; /* keys ignore ASCII case (stored lower-cased) */
+	uint64_t shapes[SHAPE_BITS / 64]; /* shape() of each key, set */
 };
 
 /* A folding map lower-cases a key this long or shorter on the stack. */
 #define FOLD_BUF 128
+
+/* The filter bit of a key (len > 0): its length and its first and last
+ * bytes, & 31 so that 'A' and 'a' agree. */
+static size_t
+shape(const char *key, size_t len)
+{
+	return (len << 10 ^ (size_t)(key[0] & 31) << 5 ^
+	        (size_t)(key[len - 1] & 31)) &
+	       (SHAPE_BITS - 1);
+}
+
+static bool
+shape_known(const struct strmap *m, const char *key, size_t len)
+{
+	size_t b;
+
+	if (len == 0)
+		return true;
+	b = shape(key, len);
+	return (m->shapes[b / 64] >> (b % 64)) & 1;
+}
 
 static struct entry *
 table_new(size_t cap)
@@ -198,8 +229,13 @@ int
 strmap_get(const struct strmap *m, const char *key, size_t len)
 {
 	char buf[FOLD_BUF], *fr;
-	const char *k = key_of(m, key, len, buf, &fr);
-	int v = slot(m, k, len, XXH3_64bits(k, len))->value;
+	const char *k;
+	int v;
+
+	if (!shape_known(m, key, len))
+		return -1;
+	k = key_of(m, key, len, buf, &fr);
+	v = slot(m, k, len, XXH3_64bits(k, len))->value;
 
 	if (fr != NULL)
 		free(fr);
@@ -245,6 +281,11 @@ entry(struct strmap *m, const char *k, size_t len)
 			m->keys = xrealloc(m->keys, m->keys_cap);
 		}
 		memcpy(m->keys + m->keys_len, k, len);
+		if (len > 0) {
+			size_t b = shape(k, len);
+
+			m->shapes[b / 64] |= (uint64_t)1 << (b % 64);
+		}
 		e->key = m->keys_len;
 		e->len = len;
 		e->hash = h;

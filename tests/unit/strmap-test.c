@@ -85,6 +85,11 @@ test_add(void **state)
 	assert_int_equal(strmap_add(m, "Chan", 4, 5), -1);
 	assert_int_equal(strmap_add(m, "CHAN", 4, 6), 5);
 	assert_int_equal(strmap_get(m, "chan", 4), 5);
+	/* the shape of a key ("c..n", 4 bytes) is no key */
+	assert_int_equal(strmap_get(m, "Chin", 4), -1);
+	assert_int_equal(strmap_get(m, "", 0), -1);
+	assert_int_equal(strmap_add(m, "", 0, 7), -1);
+	assert_int_equal(strmap_get(m, "", 0), 7);
 	for (i = 0; i < 3000; i++) {
 		snprintf(key, sizeof key, "Name%d", i);
 		assert_int_equal(strmap_add(m, key, strlen(key), i), -1);
@@ -93,7 +98,7 @@ test_add(void **state)
 		snprintf(key, sizeof key, "NAME%d", i);
 		assert_int_equal(strmap_add(m, key, strlen(key), 9999), i);
 	}
-	assert_int_equal(strmap_count(m), 3001);
+	assert_int_equal(strmap_count(m), 3002);
 	strmap_free(m);
 }
 
