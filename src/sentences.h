@@ -56,6 +56,8 @@ struct tokens {
 	size_t sent_cap;
 	char *breaks; /* scratch for u8_wordbreaks */
 	size_t breaks_cap;
+	size_t *cuts; /* scratch: where a join may start (sentences.c) */
+	size_t ncuts, cuts_cap;
 };
 
 /* An empty token list, reusable from block to block. */

@@ -115,8 +115,9 @@ test_empty_and_unicode(void **state)
 
 /*
  * The fast tokenizer (ASCII and a few common marks) must cut exactly where
- * the general path (u8_wordbreaks) cuts: compare both on random strings,
- * forcing the general path with a trailing "é".
+ * the general path (u8_wordbreaks) cuts, and classify, join (from the
+ * cuts it notes for merge()) and split into sentences the same: compare
+ * both on random strings, forcing the general path with a trailing "é".
  */
 static void
 test_fast_path_matches_uax29(void **state)
@@ -125,7 +126,8 @@ test_fast_path_matches_uax29(void **state)
 		"'", ";", ":", "_", "-", "\"", "\n", "q", "1",
 		"\xe2\x80\x98", "\xe2\x80\x99", "\xe2\x80\x9c",
 		"\xe2\x80\x9d", "\xe2\x80\x93", "\xe2\x80\x94",
-		"\xe2\x80\xa6", "\xe2\x80\xa2", "\xc2\xa0", "s" };
+		"\xe2\x80\xa6", "\xe2\x80\xa2", "\xc2\xa0", "s", "/",
+		"Mr", "al", "U", "Kim", "un", "the", "NATO", "Said", "'s" };
 	size_t na = sizeof alpha / sizeof alpha[0], r, i;
 	unsigned x = 7;
 	struct tokens *t1 = sentences_new(), *t2 = sentences_new();
@@ -148,8 +150,15 @@ test_fast_path_matches_uax29(void **state)
 		for (i = 0; i < t1->n; i++) {
 			assert_int_equal(t1->v[i].start, t2->v[i].start);
 			assert_int_equal(t1->v[i].end, t2->v[i].end);
+			assert_int_equal(t1->v[i].core_end, t2->v[i].core_end);
 			assert_int_equal(t1->v[i].flags, t2->v[i].flags);
+			assert_int_equal(t1->v[i].lex, t2->v[i].lex);
+			assert_true(t1->v[i].hash == t2->v[i].hash);
 		}
+		/* "é" is lower case: it may run on the last sentence */
+		assert_true(t1->ns >= 1 || t1->n == 0);
+		for (i = 0; t1->ns > 0 && i < t1->s[t1->ns - 1].first; i++)
+			assert_int_equal(t1->sent_of[i], t2->sent_of[i]);
 	}
 	sentences_free(t1);
 	sentences_free(t2);
