@@ -125,6 +125,7 @@ map_get(const struct strmap *m, const char *s, size_t len)
 static int
 add_actor(struct actors *as, enum actor_kind kind, char *name)
 {
+	size_t len = strlen(name);
 	struct ent *e;
 
 	if (as->n == as->cap) {
@@ -135,10 +136,19 @@ add_actor(struct actors *as, enum actor_kind kind, char *name)
 	memset(e, 0, sizeof *e);
 	e->a.name = name;
 	e->a.kind = kind;
-	e->key = lower(name, strlen(name));
+	e->key = lower(name, len);
 	e->order = as->n;
-	map_set(as->names, name, strlen(name), (int)as->n);
+	map_set(as->names, name, len, (int)as->n);
 	return (int)as->n++;
+}
+
+/* Whether actor a (or -1) is the one actors_get() wants for kind. */
+static bool
+get_fits(const struct actors *as, int a, enum actor_kind kind)
+{
+	return a >= 0 &&
+	       (as->v[a].a.kind == kind ||
+	        (kind != ACTOR_PERSON && as->v[a].a.kind != ACTOR_PERSON));
 }
 
 int
@@ -147,11 +157,22 @@ actors_get(struct actors *as, enum actor_kind kind, const char *name,
 {
 	int a = map_get(as->names, name, len);
 
-	if (a >= 0 &&
-	    (as->v[a].a.kind == kind ||
-	     (kind != ACTOR_PERSON && as->v[a].a.kind != ACTOR_PERSON)))
+	if (get_fits(as, a, kind))
 		return a;
 	return add_actor(as, kind, xstrndup(name, len));
+}
+
+/* actors_get() of an allocated name, which it takes (frees or keeps). */
+static int
+get_owned(struct actors *as, enum actor_kind kind, char *name)
+{
+	int a = map_get(as->names, name, strlen(name));
+
+	if (get_fits(as, a, kind)) {
+		free(name);
+		return a;
+	}
+	return add_actor(as, kind, name);
 }
 
 void
@@ -478,16 +499,20 @@ add_mention(struct actors *as, struct tokens *tk, struct mentions *ms, int a,
 	m->object = false;
 	if (role_first > 0) {
 		size_t b = role_first - 1;
+		char c;
 
 		if (b > 0 && sentences_eq(tk, b, "the"))
 			b--;
-		/* "thanked" is no speech verb: test the lists first */
-		m->object = (tk->v[b].lex & LEX_BIT(LEX_SPEECH_VERB) &&
+		/* "thanked" is no speech verb: test the lists first;
+		 * the words all start with 't' or 'a' */
+		c = ttext(tk, b)[0];
+		m->object = (c == 't' || c == 'a') &&
+		            ((tk->v[b].lex & LEX_BIT(LEX_SPEECH_VERB) &&
 		             (sentences_eq(tk, b, "told") ||
 		              sentences_eq(tk, b, "tells") ||
 		              sentences_eq(tk, b, "asked") ||
 		              sentences_eq(tk, b, "telling"))) ||
-		            sentences_eq(tk, b, "thanked");
+		             sentences_eq(tk, b, "thanked"));
 	}
 	for (k = role_first; k < last; k++)
 		tk->v[k].mention = (int)ms->n;
@@ -1630,6 +1655,13 @@ drop_alias(struct actors *as, int o, const char *s, size_t len)
 	}
 }
 
+/* c lower-cased if an ASCII capital. */
+static char
+lc(char c)
+{
+	return (c >= 'A' && c <= 'Z') ? (char)(c + 32) : c;
+}
+
 /*
  * A recent person whose name and the name [s, e) (two words or more
  * each) are one the other's first words: "Ana Maria Lopez Vega", then
@@ -1646,21 +1678,16 @@ prefix_person(struct actors *as, const struct tokens *tk, size_t s, size_t e)
 		struct ent *p = &as->v[i - 1];
 		const char *pn = p->a.name;
 
-		if (p->a.kind != ACTOR_PERSON || strchr(pn, ' ') == NULL)
+		/* a first letter apart (most): no prefix either way */
+		if (p->a.kind != ACTOR_PERSON || lc(pn[0]) != lc(name[0]) ||
+		    strchr(pn, ' ') == NULL)
 			continue;
 		n = strlen(pn);
 		if (n == len)
 			continue;
-		for (k = 0; k < n && k < len; k++) {
-			char x = pn[k], y = name[k];
-
-			if (x >= 'A' && x <= 'Z')
-				x = (char)(x + 32);
-			if (y >= 'A' && y <= 'Z')
-				y = (char)(y + 32);
-			if (x != y)
+		for (k = 0; k < n && k < len; k++)
+			if (lc(pn[k]) != lc(name[k]))
 				break;
-		}
 		if (k < n && k < len)
 			continue;
 		if (n > len) {
@@ -2219,8 +2246,7 @@ organisation:
 				e = oe2;
 		}
 		name = sentences_clean(tk->text, tk->v[st].start, tk->v[e - 1].core_end);
-		a = actors_get(as, ACTOR_ORGANIZATION, name, strlen(name));
-		free(name);
+		a = get_owned(as, ACTOR_ORGANIZATION, name);
 		if (as->v[a].a.affiliation == NULL)
 			set_affiliation(as, a, country_in(tk, st, e));
 		add_mention(as, tk, ms, a, st, e, st);
