@@ -417,19 +417,21 @@ find_phrases(struct tokens *tk)
 	static const enum lexicon_kind kinds[] = { LEX_OUTLET, LEX_COUNTRY,
 		                                   LEX_CAPITAL, LEX_DEMONYM };
 	char buf[LEXICON_MAXLEN];
+	struct token *v = tk->v; /* locals: the stores below change neither */
+	const size_t n = tk->n;
 	size_t i;
 
-	memset(ph, 0, (tk->n + 1) * sizeof *ph);
-	for (i = 0; i < tk->n; i++) {
+	memset(ph, 0, (n + 1) * sizeof *ph);
+	for (i = 0; i < n; i++) {
 		size_t L, best = 0, k, len = 0;
 		int bestkind = -1;
 		const char *val = NULL;
 
-		tk->v[i].mention = -1;
+		v[i].mention = -1;
 		/* a word in none of the lists and starting no phrase (most
 		 * words): the loop below would stop at once */
-		if (!(tk->v[i].flags & TOK_WORD) ||
-		    !(tk->v[i].lex & (PHRASE_KINDS | LEX_PREFIX)))
+		if (!(v[i].flags & TOK_WORD) ||
+		    !(v[i].lex & (PHRASE_KINDS | LEX_PREFIX)))
 			continue;
 		if (!(tk->v[i].flags & TOK_CAP) && !sentences_eq(tk, i, "the"))
 			continue;
@@ -2270,8 +2272,15 @@ actors_scan(struct actors *as, struct tokens *tk, struct mentions *ms)
 	poss_actor = -1;
 	find_phrases(tk);
 	for (i = 0; i < tk->n;) {
-		size_t e;
+		const struct token *v = tk->v;
+		size_t e, n = tk->n;
 
+		/* most tokens start nothing */
+		while (i < n && !(v[i].flags & (TOK_CAP | TOK_INITIAL)) &&
+		       ph[i].len <= 1)
+			i++;
+		if (i >= n)
+			break;
 		if (!is_cap(tk, i)) {
 			if (ph[i].len > 1) {
 				/* "the Kremlin": a phrase opened by a small
