@@ -33,9 +33,11 @@
  * it, for its code for long keys): a lookup costs little more than the
  * hash, and nearly every word of a text is looked up. */
 #if defined(__GNUC__)
-#define FLATTEN __attribute__((flatten))
+#define FLATTEN  __attribute__((flatten))
+#define NOINLINE __attribute__((noinline))
 #else
 #define FLATTEN
+#define NOINLINE
 #endif
 
 extern const struct lexicon_table lexicon_data_speech_verbs;
@@ -117,6 +119,20 @@ static size_t nslots; /* a power of two */
 /* The shape filter of shape_may(): a bit per key length (1 to 64), first
  * byte & 31 and last byte & 31 of the token table's keys. */
 static uint32_t shape[LEXICON_MAXLEN * 32 * 32 / 32];
+/*
+ * Words of one to three ASCII letters ("a", "of", "The": a third of the
+ * words of a text) are looked up by direct address instead: tiny[] maps
+ * their letters (1 to 26 each, either case; 0 past the end: a number in
+ * base 27, tiny_index()) to an entry of tiny_mask[], the lists of the
+ * word; 0 (mask 0) for a word in none, TINY_ASK when more distinct masks
+ * than fit need the hash table asked.
+ */
+#define TINY_N   (27 * 27 * 27)
+#define TINY_ASK 255
+static uint8_t tiny[TINY_N];
+static uint32_t tiny_mask[TINY_ASK];
+/* A letter's digit (1 to 26, either case) for tiny_index(); 0x80: none */
+static uint8_t tiny_digit[256];
 static pthread_once_t once = PTHREAD_ONCE_INIT;
 static atomic_bool built; /* set by build() when the table is ready */
 
@@ -196,6 +212,46 @@ insert(const char *key, size_t len)
 
 static void build_sides(void);
 
+/* The tiny[] index of s (1 to 3 bytes); -1 unless all ASCII letters. */
+static inline long
+tiny_index(const char *s, size_t len)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	unsigned a = tiny_digit[u[0]];
+	unsigned b = len > 1 ? tiny_digit[u[1]] : 0;
+	unsigned c = len > 2 ? tiny_digit[u[2]] : 0;
+
+	if ((a | b | c) & 0x80)
+		return -1;
+	return (long)((a * 27 + b) * 27 + c);
+}
+
+/* Fill tiny[] from the entries (after their masks are final). */
+static void
+build_tiny(void)
+{
+	size_t i, m, nmasks = 1; /* tiny_mask[0] = 0: in no list */
+	long x;
+
+	for (i = 0; i < 256; i++)
+		tiny_digit[i] = 0x80;
+	for (i = 0; i < 26; i++) {
+		tiny_digit['a' + i] = (uint8_t)(i + 1);
+		tiny_digit['A' + i] = (uint8_t)(i + 1);
+	}
+
+	for (i = 0; i < nents; i++) {
+		if (ents[i].len > 3 ||
+		    (x = tiny_index(ents[i].key, ents[i].len)) < 0)
+			continue;
+		for (m = 1; m < nmasks && tiny_mask[m] != ents[i].mask; m++)
+			;
+		if (m == nmasks && nmasks < TINY_ASK)
+			tiny_mask[nmasks++] = ents[i].mask;
+		tiny[x] = m < nmasks ? (uint8_t)m : TINY_ASK;
+	}
+}
+
 static void
 build(void)
 {
@@ -232,6 +288,7 @@ build(void)
 		if (slots[i].idx != 0)
 			slots[i].mask = ents[slots[i].idx - 1].mask;
 	}
+	build_tiny();
 	for (i = 0; i < nents; i++) {
 		const char *key = ents[i].key;
 		size_t b = (ents[i].len - 1) << 10 |
@@ -333,28 +390,44 @@ probe_ro(const char *key, size_t len, uint64_t h)
 	return NULL;
 }
 
-/*
- * The slot of s (NULL: in no list) and its hash (0 when s is empty or
- * longer than LEXICON_MAXLEN); nocaps: s holds no ASCII capital letter,
- * so that it is its own key, neither copied nor folded.
- */
-static const struct slot *
-find(const char *s, size_t len, bool nocaps, uint64_t *hash)
+/* find() of a key s known to hold no ASCII capital letter: s is its own
+ * key, neither copied nor folded. */
+static inline const struct slot *
+find_lower(const char *s, size_t len, uint64_t *hash)
 {
-	char buf[LEXICON_MAXLEN];
-	const char *key = s;
-
-	ensure_built();
 	if (len == 0 || len > LEXICON_MAXLEN) {
 		*hash = 0;
 		return NULL;
 	}
-	if (!nocaps) {
-		fold(s, len, buf);
-		key = buf;
+	*hash = XXH3_64bits(s, len);
+	return probe_ro(s, len, *hash);
+}
+
+/* find() of a key that may hold capitals, folded in a buffer of its own
+ * (kept out of find_lower() and its callers, which then need no stack
+ * canary). */
+static NOINLINE const struct slot *
+find_folded(const char *s, size_t len, uint64_t *hash)
+{
+	char buf[LEXICON_MAXLEN];
+
+	if (len == 0 || len > LEXICON_MAXLEN) {
+		*hash = 0;
+		return NULL;
 	}
-	*hash = XXH3_64bits(key, len);
-	return probe_ro(key, len, *hash);
+	fold(s, len, buf);
+	return find_lower(buf, len, hash);
+}
+
+/*
+ * The slot of s (NULL: in no list) and its hash (0 when s is empty or
+ * longer than LEXICON_MAXLEN); nocaps: s holds no ASCII capital letter.
+ * The table must be built (ensure_built()).
+ */
+static inline const struct slot *
+find(const char *s, size_t len, bool nocaps, uint64_t *hash)
+{
+	return nocaps ? find_lower(s, len, hash) : find_folded(s, len, hash);
 }
 
 /*
@@ -378,24 +451,76 @@ find_nohash(const char *s, size_t len)
 {
 	uint64_t h;
 
-	ensure_built();
 	if (len == 0 || len > LEXICON_MAXLEN || !shape_may(s, len))
 		return NULL;
 	return find(s, len, false, &h);
 }
 
+/* tiny[] of s when s is a word of one to three letters that tiny[]
+ * answers for; -1 when the hash table must be asked. */
+static inline long
+tiny_find(const char *s, size_t len)
+{
+	long x;
+
+	if (len == 0 || len > 3 || (x = tiny_index(s, len)) < 0 ||
+	    tiny[x] == TINY_ASK)
+		return -1;
+	return tiny[x];
+}
+
 FLATTEN unsigned
 lexicon_lookup(const char *s, size_t len)
 {
-	const struct slot *sl = find_nohash(s, len);
+	const struct slot *sl;
+	long m;
 
+	ensure_built();
+	if ((m = tiny_find(s, len)) >= 0)
+		return tiny_mask[m];
+	sl = find_nohash(s, len);
 	return sl != NULL ? sl->mask : 0;
+}
+
+/* lexicon_lookup_word() past tiny[]: hashed, the table probed. Apart,
+ * so that a short word in a list calls nothing and saves no registers. */
+static FLATTEN NOINLINE unsigned
+word_hashed(const char *s, size_t len, bool nocaps, uint64_t *hash)
+{
+	const struct slot *sl;
+	unsigned mask;
+
+	ensure_built();
+	sl = find(s, len, nocaps, hash);
+	mask = sl != NULL ? sl->mask : 0;
+
+	if (mask & ~LEX_PREFIX)
+		*hash = 0;
+	return mask;
+}
+
+unsigned
+lexicon_lookup_word(const char *s, size_t len, bool nocaps, uint64_t *hash)
+{
+	long m;
+
+	/* in a list: no hash wanted, none made (word_hashed() builds the
+	 * table when it is not yet) */
+	if (atomic_load_explicit(&built, memory_order_acquire) &&
+	    (m = tiny_find(s, len)) >= 0 && (tiny_mask[m] & ~LEX_PREFIX)) {
+		*hash = 0;
+		return tiny_mask[m];
+	}
+	return word_hashed(s, len, nocaps, hash);
 }
 
 unsigned
 lexicon_lookup_hash(const char *s, size_t len, uint64_t *hash)
 {
-	const struct slot *sl = find(s, len, false, hash);
+	const struct slot *sl;
+
+	ensure_built();
+	sl = find(s, len, false, hash);
 
 	return sl != NULL ? sl->mask : 0;
 }
@@ -422,6 +547,7 @@ lexicon_hash(const char *s, size_t len)
 {
 	uint64_t h;
 
+	ensure_built();
 	find(s, len, false, &h);
 	return h;
 }
@@ -519,7 +645,7 @@ side_find(unsigned kind, const char *s, size_t len)
 	ensure_built();
 	if (len == 0 || len > LEXICON_MAXLEN)
 		return NULL;
-	/* folded here, not by fold(): find() keeps that one inlined */
+	/* folded here, byte by byte: a few lookups per actor */
 	for (j = 0; j < len; j++)
 		key[j] = is_upper(s[j]) ? (char)(s[j] + 32) : s[j];
 	h = side_hash(XXH3_64bits(key, len), kind);
@@ -558,6 +684,7 @@ lexicon_value(enum lexicon_kind kind, const char *s, size_t len)
 			return NULL;
 		return e->value != NULL ? e->value : e->key;
 	}
+	ensure_built();
 	sl = find_nohash(s, len);
 	return sl != NULL ? ents[sl->idx - 1].value[kind] : NULL;
 }

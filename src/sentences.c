@@ -194,14 +194,13 @@ classify(const char *text, struct token *t, unsigned first, bool lower)
 	/* no list holds a number: spare the lookup */
 	if (flags & TOK_DIGIT)
 		return;
-	/* only a lower-case word needs its hash (annotate.c's common words);
-	 * for the others the lexicon may skip hashing a word in no list */
+	/* only a lower-case word in no list needs its hash (annotate.c's
+	 * common words); the lexicon spares hashing the others it can */
 	if (!(first & TOK_LOWER))
 		t->lex = lexicon_lookup(s, core);
-	else if (flags & TOK_NOCAPS)
-		t->lex = lexicon_lookup_lower(s, core, &t->hash);
 	else
-		t->lex = lexicon_lookup_hash(s, core, &t->hash);
+		t->lex = lexicon_lookup_word(s, core, (flags & TOK_NOCAPS) != 0,
+		                             &t->hash);
 }
 
 /* Classify a token anew once its extent is final. */
@@ -719,6 +718,35 @@ add_cut(struct tokens *tk, size_t i)
 }
 
 /*
+ * The end of the run of ASCII word bytes from q on (before e), or-ing
+ * their classes into *seen. Two bytes a step: the loop is most of the
+ * tokenizer's work.
+ */
+static ALWAYS_INLINE const unsigned char *
+word_run(const unsigned char *q, const unsigned char *e, unsigned *seen)
+{
+	unsigned s = *seen, w0, w1;
+
+	for (; e - q >= 2; q += 2) {
+		w0 = wordc[q[0]];
+		w1 = wordc[q[1]];
+		if (!(w0 & WORDC_WORD))
+			goto out;
+		s |= w0;
+		if (!(w1 & WORDC_WORD)) {
+			q++;
+			goto out;
+		}
+		s |= w1;
+	}
+	if (q < e && (wordc[*q] & WORDC_WORD))
+		s |= wordc[*q++];
+out:
+	*seen = s;
+	return q;
+}
+
+/*
  * Tokens of text that is ASCII but for the characters known() takes, in
  * one pass, with the word boundaries u8_wordbreaks() (UAX #29, rules
  * WB5-WB13a) gives there: letters and digits run together, '_' joins
@@ -738,7 +766,8 @@ fast_tokens(struct tokens *tk, const unsigned char *u, size_t start,
 
 	while (p < e) {
 		const unsigned char *q = p + 1;
-		unsigned k = wordc[*p], seen, flags = TOK_NOCAPS, first = 0;
+		unsigned k = wordc[*p], seen, first;
+		struct token *t;
 		size_t n;
 		int cls;
 
@@ -747,50 +776,45 @@ fast_tokens(struct tokens *tk, const unsigned char *u, size_t start,
 			p++;
 			continue;
 		}
-		if (k & WORDC_HIGH) {
-			if ((n = known(p, e, &cls)) == 0) {
-				tk->n = 0; /* not for this path */
-				return false;
-			}
-			if (cls == ' ') {
-				before |= TOK_SPACE;
-				p += n;
-				continue;
-			}
-			/* known() characters are all punctuation: no word */
-			q = p + n;
-		} else if (k & WORDC_WORD) {
-			/* the classes of its bytes, or-ed: whether it holds a
-			 * capital (which spares the lexicon looking) or a
-			 * lower-case letter */
-			unsigned w = 0;
-
-			for (seen = k;;) {
-				while (q < e && ((w = wordc[*q]) & WORDC_WORD)) {
-					seen |= w;
-					q++;
+		if (!(k & WORDC_WORD)) {
+			if (k & WORDC_HIGH) {
+				if ((n = known(p, e, &cls)) == 0) {
+					tk->n = 0; /* not for this path */
+					return false;
 				}
-				if (q >= e || !(w & WORDC_MID) ||
-				    (n = middle(q, e, aclass(q[-1]))) == 0)
-					break;
-				seen |= wordc[q[n]];
-				q += n + 1;
+				if (cls == ' ') {
+					before |= TOK_SPACE;
+					p += n;
+					continue;
+				}
+				/* known() characters are all punctuation */
+				q = p + n;
 			}
-			if (seen & WORDC_CAP)
-				flags = 0;
-			first = wordc_flags[k & WORDC_WORD];
-			/* a word glued to . - /: merge() looks at it */
-			if (q < e && (w & WORDC_CUT))
-				add_cut(tk, tk->n);
-			classify(tk->text,
-			         push(tk, (size_t)(p - u), (size_t)(q - u),
-			              flags | before),
-			         first, (seen & WORDC_LOWER) != 0);
+			push(tk, (size_t)(p - u), (size_t)(q - u),
+			     TOK_NOCAPS | before);
 			before = 0;
 			p = q;
 			continue;
 		}
-		push(tk, (size_t)(p - u), (size_t)(q - u), flags | before);
+		/* a word; the classes of its bytes, or-ed: whether it holds a
+		 * capital (which spares the lexicon looking) or a lower-case
+		 * letter */
+		seen = k;
+		for (;;) {
+			q = word_run(q, e, &seen);
+			if (q >= e || !(wordc[*q] & WORDC_MID) ||
+			    (n = middle(q, e, aclass(q[-1]))) == 0)
+				break;
+			seen |= wordc[q[n]];
+			q += n + 1;
+		}
+		first = wordc_flags[k & WORDC_WORD];
+		/* a word glued to . - /: merge() looks at it */
+		if (q < e && (wordc[*q] & WORDC_CUT))
+			add_cut(tk, tk->n);
+		t = push(tk, (size_t)(p - u), (size_t)(q - u),
+		         (seen & WORDC_CAP ? 0 : TOK_NOCAPS) | before);
+		classify(tk->text, t, first, (seen & WORDC_LOWER) != 0);
 		before = 0;
 		p = q;
 	}

@@ -35,8 +35,9 @@ struct token {
 	size_t start, end; /* bytes in the text */
 	size_t core_end;   /* end without a possessive 's */
 	unsigned lex;      /* lexicon_lookup() of the core */
-	uint64_t hash;     /* TOK_LOWER words: lexicon_hash() of the core;
-	                    * 0: none (other tokens, a number, too long) */
+	uint64_t hash;     /* TOK_LOWER words in no list (lex has no bit
+	                    * but LEX_PREFIX): lexicon_hash() of the core;
+	                    * else 0 */
 	unsigned flags;    /* TOK_* */
 	int quote;         /* quotes.c: quote holding it, or -1 */
 	int mention;       /* actors.c: mention it belongs to, or -1 */

@@ -134,6 +134,62 @@ test_every_key(void **state)
 	}
 }
 
+/* lexicon_lookup_word() answers as the hash table does for every word of
+ * one to three letters (tiny[] by direct address) in both cases and for
+ * longer ones, with the hash exactly for the words in no list. */
+static void
+test_lookup_word(void **state)
+{
+	static const char *const longer[] = { "said", "zzqx", "according",
+		"new", "the", "ministry", "United", "u.s.", "it's", "x1" };
+	char w[4];
+	size_t a, b, c, len, i;
+
+	(void)state;
+	for (a = 0; a < 27 * 27 * 27; a++) {
+		size_t d[3] = { a / 729, a / 27 % 27, a % 27 };
+
+		/* a letter each while there is one: "a", "ab", "abc" */
+		if (d[0] == 0 || (d[1] == 0 && d[2] != 0))
+			continue;
+		len = d[2] != 0 ? 3 : d[1] != 0 ? 2 : 1;
+		for (c = 0; c < 2; c++) {
+			uint64_t h1, h2 = 1;
+			unsigned m;
+
+			for (b = 0; b < len; b++)
+				w[b] = (char)((c != 0 && b == 0 ? 'A' : 'a') +
+				              d[b] - 1);
+			m = lexicon_lookup_hash(w, len, &h1);
+			assert_int_equal(lexicon_lookup(w, len), m);
+			assert_int_equal(
+			    lexicon_lookup_word(w, len, c == 0, &h2), m);
+			assert_true(h2 == ((m & ~LEX_PREFIX) ? 0 : h1));
+		}
+	}
+	for (i = 0; i < sizeof longer / sizeof longer[0]; i++) {
+		uint64_t h1, h2 = 1;
+		unsigned m;
+
+		len = strlen(longer[i]);
+		m = lexicon_lookup_hash(longer[i], len, &h1);
+		assert_int_equal(lexicon_lookup_word(longer[i], len, false, &h2),
+		                 m);
+		assert_true(h2 == ((m & ~LEX_PREFIX) ? 0 : h1));
+	}
+	/* the short words of the lists are there */
+	{
+		uint64_t h;
+
+		assert_true(lexicon_lookup_word("of", 2, true, &h) &
+		            LEX_BIT(LEX_CONNECTOR));
+		assert_true(h == 0);
+		assert_true(lexicon_lookup("He", 2) & LEX_BIT(LEX_PRONOUN));
+		assert_int_equal(lexicon_lookup_word("zq", 2, true, &h), 0);
+		assert_true(h == lexicon_hash("zq", 2) && h != 0);
+	}
+}
+
 /* The side lists answer lexicon_has()/lexicon_value() for every entry
  * (binary search: the generated order must be the lookup's), and stay
  * out of the token lookups. */
@@ -179,6 +235,7 @@ main(void)
 		cmocka_unit_test(test_sorted),
 		cmocka_unit_test(test_lookups),
 		cmocka_unit_test(test_every_key),
+		cmocka_unit_test(test_lookup_word),
 		cmocka_unit_test(test_side_lists),
 	};
 
