@@ -94,6 +94,7 @@ actors_free(struct actors *as)
 	strmap_free(as->names);
 	strmap_free(as->surnames);
 	free(as->ph);
+	free(as->cand);
 	free(as);
 }
 
@@ -297,12 +298,12 @@ ist_word(const struct tokens *tk, size_t i)
 	const char *w = ttext(tk, i);
 	size_t len = sentences_len(tk, i);
 
+	if (!(tk->v[i].flags & TOK_CAP) || (tk->v[i].flags & TOK_UPPER))
+		return false;
 	if (len > 1 && w[len - 1] == 's')
 		len--;
-	return len >= 7 && (tk->v[i].flags & TOK_CAP) &&
-	       !(tk->v[i].flags & TOK_UPPER) &&
-	       memcmp(w + len - 3, "ist", 3) == 0 && w[len - 4] != 'u' &&
-	       w[len - 4] != 'v';
+	return len >= 7 && memcmp(w + len - 3, "ist", 3) == 0 &&
+	       w[len - 4] != 'u' && w[len - 4] != 'v';
 }
 
 /* A phrase mark that says "part of a person's name after all" ("Michael
@@ -406,79 +407,112 @@ run_end(const struct tokens *tk, size_t i)
 }
 
 /*
- * Mark lexicon phrases (countries, capitals, demonyms, outlets), and set
- * every token's mention to -1 on the way (add_mention() sets them). A
- * phrase of L words is tried after its first L - 1 words, so its text is
- * built a word at a time.
+ * The longest lexicon phrase (country, capital, demonym, outlet; up to
+ * four words) starting at token i, which is in some list or starts a
+ * longer entry: its length in tokens (0: none), its list in *kind and
+ * value in *val. A phrase of L words is tried after its first L - 1
+ * words, so its text is built a word at a time.
  */
-static void
-find_phrases(struct tokens *tk)
+static size_t
+phrase_at(const struct tokens *tk, size_t i, int *kind, const char **val)
 {
 	static const enum lexicon_kind kinds[] = { LEX_OUTLET, LEX_COUNTRY,
 		                                   LEX_CAPITAL, LEX_DEMONYM };
 	char buf[LEXICON_MAXLEN];
+	size_t L, best = 0, k, len = 0;
+
+	for (L = 1; L <= 4 && i + L <= tk->n; L++) {
+		size_t tl;
+		unsigned lex;
+
+		k = i + L - 1;
+		tl = sentences_len(tk, k);
+		/* capitalised words, or a small word inside: "The Globe and
+		 * Mail"; a possessive only last */
+		if (k > i && (!(tk->v[k].flags & TOK_WORD) ||
+		              (!(tk->v[k].flags & TOK_CAP) &&
+		               !(tk->v[k].lex & LEX_BIT(LEX_CONNECTOR))) ||
+		              !same_ctx(tk, i, k) ||
+		              (tk->v[k - 1].flags & TOK_POSS)))
+			break;
+		if (len + tl + 1 > sizeof buf)
+			break;
+		if (k > i)
+			buf[len++] = ' ';
+		memcpy(buf + len, ttext(tk, k), tl);
+		len += tl;
+		lex = L == 1 ? tk->v[i].lex : lexicon_lookup(buf, len);
+		for (k = 0; k < sizeof kinds / sizeof kinds[0]; k++) {
+			if (lex & LEX_BIT(kinds[k])) {
+				best = L;
+				*kind = (int)kinds[k];
+				*val = lexicon_value(kinds[k], buf, len);
+				break;
+			}
+		}
+		if (!(lex & LEX_PREFIX) && L > 1)
+			break;
+		if (L == 1 && !(lex & LEX_PREFIX) && best == 0)
+			break;
+	}
+	return best;
+}
+
+/*
+ * Mark lexicon phrases (phrase_at()) and set every token's mention to -1
+ * on the way (add_mention() sets them). Lists in cand (room for tk->n)
+ * the tokens a run may start at, in order: capitalised words and the
+ * first word of a phrase that a small word opens ("the Kremlin"); returns
+ * their number.
+ */
+static size_t
+find_phrases(struct tokens *tk, size_t *cand)
+{
 	struct token *v = tk->v; /* locals: the stores below change neither */
 	const size_t n = tk->n;
-	size_t i;
+	size_t i = 0, nc = 0;
 
 	memset(ph, 0, (n + 1) * sizeof *ph);
-	for (i = 0; i < n; i++) {
-		size_t L, best = 0, k, len = 0;
-		int bestkind = -1;
+	while (i < n) {
+		size_t best, k;
+		int kind = -1;
 		const char *val = NULL;
 
-		v[i].mention = -1;
-		/* a word in none of the lists and starting no phrase (most
-		 * words): the loop below would stop at once */
-		if (!(v[i].flags & TOK_WORD) ||
-		    !(v[i].lex & (PHRASE_KINDS | LEX_PREFIX)))
-			continue;
-		if (!(tk->v[i].flags & TOK_CAP) && !sentences_eq(tk, i, "the"))
-			continue;
-		for (L = 1; L <= 4 && i + L <= tk->n; L++) {
-			size_t tl;
-			unsigned lex;
+		/* most tokens are in no list and start no phrase */
+		for (; i < n; i++) {
+			unsigned f = v[i].flags;
 
-			k = i + L - 1;
-			tl = sentences_len(tk, k);
-			/* capitalised words, or a small word inside: "The
-			 * Globe and Mail"; a possessive only last */
-			if (k > i && (!(tk->v[k].flags & TOK_WORD) ||
-			              (!(tk->v[k].flags & TOK_CAP) &&
-			               !(tk->v[k].lex & LEX_BIT(LEX_CONNECTOR))) ||
-			              !same_ctx(tk, i, k) ||
-			              (tk->v[k - 1].flags & TOK_POSS)))
-				break;
-			if (len + tl + 1 > sizeof buf)
-				break;
-			if (k > i)
-				buf[len++] = ' ';
-			memcpy(buf + len, ttext(tk, k), tl);
-			len += tl;
-			lex = L == 1 ? tk->v[i].lex : lexicon_lookup(buf, len);
-			for (k = 0; k < sizeof kinds / sizeof kinds[0]; k++) {
-				if (lex & LEX_BIT(kinds[k])) {
-					best = L;
-					bestkind = (int)kinds[k];
-					val = lexicon_value(kinds[k], buf, len);
-					break;
-				}
-			}
-			if (!(lex & LEX_PREFIX) && L > 1)
-				break;
-			if (L == 1 && !(lex & LEX_PREFIX) && best == 0)
+			v[i].mention = -1;
+			if (!(f & TOK_WORD))
+				continue;
+			if (f & (TOK_CAP | TOK_INITIAL)) /* is_cap() */
+				cand[nc++] = i;
+			if ((v[i].lex & (PHRASE_KINDS | LEX_PREFIX)) &&
+			    ((f & TOK_CAP) || sentences_eq(tk, i, "the")))
 				break;
 		}
-		if (best == 0 || (best == 1 && sentences_eq(tk, i, "the")))
+		if (i == n)
+			break;
+		best = phrase_at(tk, i, &kind, &val);
+		if (best == 0 || (best == 1 && sentences_eq(tk, i, "the"))) {
+			i++;
 			continue;
+		}
+		if (best > 1 && !is_cap(tk, i))
+			cand[nc++] = i;
 		for (k = i; k < i + best; k++) {
-			ph[k].kind = (unsigned char)(bestkind + 1);
-			tk->v[k].mention = -1;
+			ph[k].kind = (unsigned char)(kind + 1);
+			if (k == i)
+				continue;
+			v[k].mention = -1;
+			if ((v[k].flags & TOK_WORD) && is_cap(tk, k))
+				cand[nc++] = k;
 		}
 		ph[i].len = (unsigned char)best;
 		ph[i].value = val;
-		i += best - 1;
+		i += best;
 	}
+	return nc;
 }
 
 static void
@@ -1100,13 +1134,14 @@ apposition_at(struct actors *as, int a, const struct tokens *tk, size_t e)
 		k += 2;
 again:
 	/* "X, 42, and his wife Y": a list; "X, with illustrator Y": an
-	 * adverbial; no apposition */
-	if (sentences_eq(tk, k, "and") || sentences_eq(tk, k, "or") ||
+	 * adverbial; no apposition (all lower-case words) */
+	if ((tk->v[k].flags & TOK_LOWER) &&
+	    (sentences_eq(tk, k, "and") || sentences_eq(tk, k, "or") ||
 	    sentences_eq(tk, k, "with") || sentences_eq(tk, k, "in") ||
 	    sentences_eq(tk, k, "at") || sentences_eq(tk, k, "on") ||
 	    sentences_eq(tk, k, "after") || sentences_eq(tk, k, "during") ||
 	    sentences_eq(tk, k, "by") || sentences_eq(tk, k, "while") ||
-	    sentences_eq(tk, k, "when") || sentences_eq(tk, k, "as"))
+	    sentences_eq(tk, k, "when") || sentences_eq(tk, k, "as")))
 		return;
 	det = k;
 	if (is_det(tk, k))
@@ -1115,12 +1150,19 @@ again:
 	for (end = k; end < lim; end++) {
 		const struct token *t = &tk->v[end];
 
-		if (!same_ctx(tk, e, end) || sentences_is(tk, end, ',') ||
-		    sentences_is(tk, end, '.') || sentences_is(tk, end, '(') ||
-		    sentences_is(tk, end, ';') || sentences_is(tk, end, ')') ||
+		/* punctuation is no word; "who" and "which" are lower
+		 * case */
+		if (!same_ctx(tk, e, end) ||
+		    (!(t->flags & TOK_WORD) &&
+		     (sentences_is(tk, end, ',') ||
+		      sentences_is(tk, end, '.') ||
+		      sentences_is(tk, end, '(') ||
+		      sentences_is(tk, end, ';') ||
+		      sentences_is(tk, end, ')'))) ||
 		    (t->lex & LEX_BIT(LEX_SPEECH_VERB)) ||
-		    sentences_eq(tk, end, "who") ||
-		    sentences_eq(tk, end, "which"))
+		    ((t->flags & TOK_LOWER) &&
+		     (sentences_eq(tk, end, "who") ||
+		      sentences_eq(tk, end, "which"))))
 			break;
 		/* a role stops at a verb: "... in Golden each received" */
 		if (end > k && (t->flags & TOK_LOWER) &&
@@ -2258,7 +2300,7 @@ organisation:
 void
 actors_scan(struct actors *as, struct tokens *tk, struct mentions *ms)
 {
-	size_t i;
+	size_t i, c, ncand;
 	bool moved = false;
 
 	ms->n = 0;
@@ -2267,42 +2309,32 @@ actors_scan(struct actors *as, struct tokens *tk, struct mentions *ms)
 		as->ph =
 		    xreallocarray(as->ph, as->phcap, sizeof(struct phrase));
 	}
+	if (as->candcap < tk->n) {
+		as->candcap = tk->n + 64;
+		as->cand = xreallocarray(as->cand, as->candcap, sizeof *as->cand);
+	}
 	ph = as->ph;
 	list_actor = -1;
 	poss_actor = -1;
-	find_phrases(tk);
-	for (i = 0; i < tk->n;) {
-		const struct token *v = tk->v;
-		size_t e, n = tk->n;
+	ncand = find_phrases(tk, as->cand);
+	/* the runs, at the tokens that may start one after the last run
+	 * (a run changes the phrase marks of its own tokens only) */
+	for (c = 0, i = 0; c < ncand; c++) {
+		size_t e, s = as->cand[c];
 
-		/* most tokens start nothing */
-		while (i < n && !(v[i].flags & (TOK_CAP | TOK_INITIAL)) &&
-		       ph[i].len <= 1)
-			i++;
-		if (i >= n)
-			break;
-		if (!is_cap(tk, i)) {
-			if (ph[i].len > 1) {
-				/* "the Kremlin": a phrase opened by a small
-				 * word */
-				e = run_end(tk, i + 1);
-				if (e < i + ph[i].len)
-					e = i + ph[i].len;
-				run(as, tk, ms, i, e);
-				i = e;
-			} else {
-				i++;
-			}
+		if (s < i)
 			continue;
+		if (!is_cap(tk, s)) {
+			/* "the Kremlin": a phrase opened by a small word */
+			e = run_end(tk, s + 1);
+			if (e < s + ph[s].len)
+				e = s + ph[s].len;
+		} else {
+			e = run_end(tk, s);
+			if (e <= s)
+				e = s + 1;
 		}
-		if (!(tk->v[i].flags & TOK_WORD)) {
-			i++;
-			continue;
-		}
-		e = run_end(tk, i);
-		if (e <= i)
-			e = i + 1;
-		run(as, tk, ms, i, e);
+		run(as, tk, ms, s, e);
 		i = e;
 	}
 	/* mentions were added in run order; keep them in text order */
