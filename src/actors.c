@@ -270,6 +270,33 @@ is_cap(const struct tokens *tk, size_t i)
 	return (tk->v[i].flags & (TOK_CAP | TOK_INITIAL)) != 0;
 }
 
+/* sentences_eq() (token i spells s, a non-empty word), its first byte
+ * tested here first: most tokens differ there, and a call is saved. */
+static bool
+word_is(const struct tokens *tk, size_t i, const char *s)
+{
+	return tk->text[tk->v[i].start] == s[0] && sentences_eq(tk, i, s);
+}
+
+/* sentences_is() (token i is the punctuation c), its first byte first. */
+static bool
+char_is(const struct tokens *tk, size_t i, char c)
+{
+	return tk->text[tk->v[i].start] == c && sentences_is(tk, i, c);
+}
+
+/* sentences_ieq() (ASCII case aside), its first byte first. */
+static bool
+word_ieq(const struct tokens *tk, size_t i, const char *s)
+{
+	char c = tk->text[tk->v[i].start];
+
+	if (c >= 'A' && c <= 'Z')
+		c = (char)(c + 32);
+	return c == (s[0] >= 'A' && s[0] <= 'Z' ? (char)(s[0] + 32) : s[0]) &&
+	       sentences_ieq(tk, i, s);
+}
+
 /* Same quotation context: a run never crosses a quotation mark. */
 static bool
 same_ctx(const struct tokens *tk, size_t a, size_t b)
@@ -284,7 +311,7 @@ is_connector(const struct tokens *tk, size_t i)
 	if (tk->v[i].flags & TOK_CAP)
 		return false;
 	return (tk->v[i].lex & LEX_BIT(LEX_CONNECTOR)) ||
-	       (!(tk->v[i].flags & TOK_WORD) && sentences_is(tk, i, '&'));
+	       (!(tk->v[i].flags & TOK_WORD) && char_is(tk, i, '&'));
 }
 
 /*
@@ -346,7 +373,7 @@ run_end(const struct tokens *tk, size_t i)
 		if (j > i && !(tk->v[j].flags & TOK_WORD)) {
 			/* "American-Islamic": capitalised words hyphened (a
 			 * demonym is joined to none in sentences.c) */
-			if (sentences_is(tk, j, '-') && j + 1 < tk->n &&
+			if (char_is(tk, j, '-') && j + 1 < tk->n &&
 			    !(tk->v[j].flags & TOK_SPACE) &&
 			    !(tk->v[j + 1].flags & TOK_SPACE) &&
 			    (tk->v[j + 1].flags & TOK_CAP) && is_cap(tk, j - 1) &&
@@ -370,7 +397,7 @@ run_end(const struct tokens *tk, size_t i)
 		/* "told VOA the North does": no name goes on after an
 		 * acronym with a bare "the" */
 		if (j > i && (tk->v[j - 1].flags & TOK_UPPER) &&
-		    sentences_eq(tk, j, "the") && sentences_len(tk, j - 1) > 1)
+		    word_is(tk, j, "the") && sentences_len(tk, j - 1) > 1)
 			break;
 		if (j > i && is_connector(tk, j)) {
 			size_t k = j + 1;
@@ -378,21 +405,21 @@ run_end(const struct tokens *tk, size_t i)
 
 			/* "University of Glasgow in the United Kingdom": a
 			 * place after "in" or "at" is not part of the name */
-			if (kk < tk->n && sentences_eq(tk, kk, "the"))
+			if (kk < tk->n && word_is(tk, kk, "the"))
 				kk++;
-			if ((sentences_eq(tk, j, "in") ||
-			     sentences_eq(tk, j, "at") ||
-			     sentences_eq(tk, j, "on")) &&
+			if ((word_is(tk, j, "in") ||
+			     word_is(tk, j, "at") ||
+			     word_is(tk, j, "on")) &&
 			    kk < tk->n &&
 			    (tk->v[kk].lex & (COUNTRYISH | LEX_PREFIX)) &&
 			    ph[kk].kind != 0 &&
 			    /* "Council on American-Islamic Relations" */
-			    !(kk + 1 < tk->n && sentences_is(tk, kk + 1, '-') &&
+			    !(kk + 1 < tk->n && char_is(tk, kk + 1, '-') &&
 			      !(tk->v[kk + 1].flags & TOK_SPACE)))
 				break;
 
 			/* "of the", "for the" */
-			if (k < tk->n && sentences_eq(tk, k, "the"))
+			if (k < tk->n && word_is(tk, k, "the"))
 				k++;
 			if (k < tk->n && same_ctx(tk, i, k) &&
 			    (tk->v[k].flags & TOK_CAP) &&
@@ -488,13 +515,13 @@ find_phrases(struct tokens *tk, size_t *cand)
 			if (f & (TOK_CAP | TOK_INITIAL)) /* is_cap() */
 				cand[nc++] = i;
 			if ((v[i].lex & (PHRASE_KINDS | LEX_PREFIX)) &&
-			    ((f & TOK_CAP) || sentences_eq(tk, i, "the")))
+			    ((f & TOK_CAP) || word_is(tk, i, "the")))
 				break;
 		}
 		if (i == n)
 			break;
 		best = phrase_at(tk, i, &kind, &val);
-		if (best == 0 || (best == 1 && sentences_eq(tk, i, "the"))) {
+		if (best == 0 || (best == 1 && word_is(tk, i, "the"))) {
 			i++;
 			continue;
 		}
@@ -537,18 +564,18 @@ add_mention(struct actors *as, struct tokens *tk, struct mentions *ms, int a,
 		size_t b = role_first - 1;
 		char c;
 
-		if (b > 0 && sentences_eq(tk, b, "the"))
+		if (b > 0 && word_is(tk, b, "the"))
 			b--;
 		/* "thanked" is no speech verb: test the lists first;
 		 * the words all start with 't' or 'a' */
 		c = ttext(tk, b)[0];
 		m->object = (c == 't' || c == 'a') &&
 		            ((tk->v[b].lex & LEX_BIT(LEX_SPEECH_VERB) &&
-		             (sentences_eq(tk, b, "told") ||
-		              sentences_eq(tk, b, "tells") ||
-		              sentences_eq(tk, b, "asked") ||
-		              sentences_eq(tk, b, "telling"))) ||
-		             sentences_eq(tk, b, "thanked"));
+		             (word_is(tk, b, "told") ||
+		              word_is(tk, b, "tells") ||
+		              word_is(tk, b, "asked") ||
+		              word_is(tk, b, "telling"))) ||
+		             word_is(tk, b, "thanked"));
 	}
 	for (k = role_first; k < last; k++)
 		tk->v[k].mention = (int)ms->n;
@@ -595,8 +622,8 @@ org_in(const struct tokens *tk, size_t from, size_t to, size_t *os, size_t *oe)
 				 * the body after the last "at"/"for" before
 				 * its organisation word */
 				for (q = k; q < j; q++)
-					if ((sentences_eq(tk, q, "at") ||
-					     sentences_eq(tk, q, "for")) &&
+					if ((word_is(tk, q, "at") ||
+					     word_is(tk, q, "for")) &&
 					    q + 1 < j)
 						b = q + 1;
 				while (b < j && !is_cap(tk, b))
@@ -639,8 +666,8 @@ set_affiliation(struct actors *as, int a, const char *s)
 static bool
 is_det(const struct tokens *tk, size_t i)
 {
-	return sentences_ieq(tk, i, "a") || sentences_ieq(tk, i, "an") ||
-	       sentences_ieq(tk, i, "the");
+	return word_ieq(tk, i, "a") || word_ieq(tk, i, "an") ||
+	       word_ieq(tk, i, "the");
 }
 
 /* A lowercase plural of a title: "photographers", "athletes". */
@@ -719,7 +746,7 @@ role_before(const struct tokens *tk, size_t s, size_t *rs, size_t *rw,
 				break;
 			}
 			/* "a major Warhol exhibit": the adjective */
-			if (sentences_eq(tk, p, "major") && p > 0 &&
+			if (word_is(tk, p, "major") && p > 0 &&
 			    is_det(tk, p - 1))
 				break;
 			if ((t->lex & TITLEISH) || ist_word(tk, p)) {
@@ -745,16 +772,16 @@ role_before(const struct tokens *tk, size_t s, size_t *rs, size_t *rw,
 			}
 			if (k < s &&
 			    (is_connector(tk, p) ||
-			     sentences_eq(tk, p, "to")) &&
+			     word_is(tk, p, "to")) &&
 			    p > 0 &&
 			    (is_cap(tk, k) || (tk->v[k].lex & TITLEISH) ||
 			     is_connector(tk, k)) &&
-			    !sentences_eq(tk, p, "and") &&
+			    !word_is(tk, p, "and") &&
 			    /* "guest at the Science Fair": a place, but
 			     * "Agent in Charge" */
-			    !((sentences_eq(tk, p, "at") ||
-			       sentences_eq(tk, p, "in")) &&
-			      sentences_eq(tk, k, "the"))) {
+			    !((word_is(tk, p, "at") ||
+			       word_is(tk, p, "in")) &&
+			      word_is(tk, k, "the"))) {
 				k = p;
 				continue;
 			}
@@ -778,18 +805,18 @@ role_before(const struct tokens *tk, size_t s, size_t *rs, size_t *rw,
 			break;
 		}
 		/* "[former Museum CEO] X": an editor's bracket */
-		if (k == s && sentences_is(tk, p, ']')) {
+		if (k == s && char_is(tk, p, ']')) {
 			k = p;
 			continue;
 		}
-		if (sentences_is(tk, p, '-') && k < s &&
+		if (char_is(tk, p, '-') && k < s &&
 		    !(t->flags & TOK_SPACE) &&
 		    (is_cap(tk, k) || (tk->v[k].lex & TITLEISH) ||
 		     (title && lowchain && (tk->v[k].flags & TOK_LOWER))) &&
 		    p > 0 && (tk->v[p - 1].flags & TOK_WORD) &&
 		    !(tk->v[p - 1].flags & (TOK_POSS | TOK_DIGIT)) &&
-		    !sentences_eq(tk, p - 1, "year") &&
-		    !sentences_eq(tk, p - 1, "old")) {
+		    !word_is(tk, p - 1, "year") &&
+		    !word_is(tk, p - 1, "old")) {
 			hyph = (tk->v[k].flags & TOK_LOWER) != 0;
 			k = p;
 			continue;
@@ -802,12 +829,12 @@ role_before(const struct tokens *tk, size_t s, size_t *rs, size_t *rw,
 	}
 	/* trim the left: connectors, dashes, then demonyms (affiliation) */
 	while (k < s && (!(tk->v[k].flags & TOK_WORD) || is_connector(tk, k) ||
-	                 sentences_eq(tk, k, "to") ||
+	                 word_is(tk, k, "to") ||
 	                 (tk->v[k].lex & LEX_BIT(LEX_STOPWORD))))
 		k++;
 	*rw = k;
 	while (k < s && (!(tk->v[k].flags & TOK_WORD) || is_connector(tk, k) ||
-	                 sentences_eq(tk, k, "to") || ph[k].kind ||
+	                 word_is(tk, k, "to") || ph[k].kind ||
 	                 (tk->v[k].lex & LEX_BIT(LEX_STOPWORD))))
 		k++;
 	*rs = k;
@@ -865,7 +892,7 @@ party_state(struct actors *as, int a, const struct tokens *tk, size_t e)
 	const char *party;
 	size_t len, close = e + 2;
 
-	if (e + 2 >= tk->n || !sentences_is(tk, e, '('))
+	if (e + 2 >= tk->n || !char_is(tk, e, '('))
 		return false;
 	w = ttext(tk, e + 1);
 	len = tk->v[e + 1].end - tk->v[e + 1].start;
@@ -879,9 +906,9 @@ party_state(struct actors *as, int a, const struct tokens *tk, size_t e)
 		party = "Independent";
 	else
 		return false;
-	if (sentences_is(tk, close, '.') && close + 1 < tk->n)
+	if (char_is(tk, close, '.') && close + 1 < tk->n)
 		close++;
-	if (!sentences_is(tk, close, ')'))
+	if (!char_is(tk, close, ')'))
 		return false;
 	if (as->v[a].a.affiliation != NULL)
 		return true;
@@ -949,32 +976,32 @@ description(const struct tokens *tk, size_t det, size_t k, size_t end)
 		/* "X, father of three,", "X, co-ordinator of Y,": a bare
 		 * lower-case noun and "of" */
 		j = k;
-		if (j + 2 < end && sentences_is(tk, j + 1, '-') &&
+		if (j + 2 < end && char_is(tk, j + 1, '-') &&
 		    !(tk->v[j + 1].flags & TOK_SPACE))
 			j += 2;
 		if (!(tk->v[k].flags & TOK_LOWER) || j + 1 >= end ||
-		    !sentences_eq(tk, j + 1, "of") ||
-		    sentences_eq(tk, k, "both") || sentences_eq(tk, k, "all") ||
-		    sentences_eq(tk, k, "one") || sentences_eq(tk, k, "some") ||
-		    sentences_eq(tk, k, "most") || sentences_eq(tk, k, "many") ||
-		    sentences_eq(tk, k, "none") || sentences_eq(tk, k, "each") ||
-		    sentences_eq(tk, k, "instead") ||
-		    sentences_eq(tk, k, "either") ||
-		    sentences_eq(tk, k, "neither") ||
-		    sentences_eq(tk, k, "because") ||
-		    sentences_eq(tk, k, "out") || sentences_eq(tk, k, "ahead"))
+		    !word_is(tk, j + 1, "of") ||
+		    word_is(tk, k, "both") || word_is(tk, k, "all") ||
+		    word_is(tk, k, "one") || word_is(tk, k, "some") ||
+		    word_is(tk, k, "most") || word_is(tk, k, "many") ||
+		    word_is(tk, k, "none") || word_is(tk, k, "each") ||
+		    word_is(tk, k, "instead") ||
+		    word_is(tk, k, "either") ||
+		    word_is(tk, k, "neither") ||
+		    word_is(tk, k, "because") ||
+		    word_is(tk, k, "out") || word_is(tk, k, "ahead"))
 			return false;
 	}
-	if (end < tk->n && !sentences_is(tk, end, ',') &&
-	    !sentences_is(tk, end, '.') && !sentences_is(tk, end, ')') &&
-	    !sentences_is(tk, end, ';') &&
+	if (end < tk->n && !char_is(tk, end, ',') &&
+	    !char_is(tk, end, '.') && !char_is(tk, end, ')') &&
+	    !char_is(tk, end, ';') &&
 	    tk->sent_of[end] == tk->sent_of[k])
 		return false;
 	if (det == k) {
 		/* checked above */
-	} else if (sentences_ieq(tk, det, "the")) {
+	} else if (word_ieq(tk, det, "the")) {
 		if (!(tk->v[k].flags & TOK_LOWER) || k + 1 >= end ||
-		    !sentences_eq(tk, k + 1, "of"))
+		    !word_is(tk, k + 1, "of"))
 			return false;
 	} else if (!(tk->v[k].flags & (TOK_LOWER | TOK_DIGIT)) &&
 	           !(tk->v[k].lex & LEX_BIT(LEX_TITLE_MOD))) {
@@ -987,21 +1014,21 @@ description(const struct tokens *tk, size_t det, size_t k, size_t end)
 	for (j = k; j < end; j++) {
 		/* "a 14-year-old boy": a word in a compound is no time */
 		if (!(tk->v[j].flags & TOK_SPACE) && j > k &&
-		    sentences_is(tk, j - 1, '-'))
+		    char_is(tk, j - 1, '-'))
 			continue;
-		if (sentences_eq(tk, j, "later") ||
-		    sentences_eq(tk, j, "earlier") ||
-		    sentences_eq(tk, j, "ago") ||
-		    sentences_eq(tk, j, "that") ||
-		    sentences_eq(tk, j, "after") ||
-		    sentences_eq(tk, j, "before") ||
-		    sentences_eq(tk, j, "day") ||
-		    sentences_eq(tk, j, "week") ||
-		    sentences_eq(tk, j, "year") ||
-		    sentences_eq(tk, j, "time") ||
-		    sentences_eq(tk, j, "move") ||
-		    sentences_eq(tk, j, "claim") ||
-		    sentences_eq(tk, j, "charge"))
+		if (word_is(tk, j, "later") ||
+		    word_is(tk, j, "earlier") ||
+		    word_is(tk, j, "ago") ||
+		    word_is(tk, j, "that") ||
+		    word_is(tk, j, "after") ||
+		    word_is(tk, j, "before") ||
+		    word_is(tk, j, "day") ||
+		    word_is(tk, j, "week") ||
+		    word_is(tk, j, "year") ||
+		    word_is(tk, j, "time") ||
+		    word_is(tk, j, "move") ||
+		    word_is(tk, j, "claim") ||
+		    word_is(tk, j, "charge"))
 			return false;
 	}
 	return true;
@@ -1020,14 +1047,14 @@ apposition(struct actors *as, int a, const struct tokens *tk, size_t e)
 		return;
 	/* "Dr. Eric Meloche from the College of DuPage": an organisation
 	 * (a place after "from" is no affiliation) */
-	if (sentences_eq(tk, e, "from") && as->v[a].a.affiliation == NULL) {
+	if (word_is(tk, e, "from") && as->v[a].a.affiliation == NULL) {
 		k = e + 1;
-		if (k < tk->n && sentences_ieq(tk, k, "the"))
+		if (k < tk->n && word_ieq(tk, k, "the"))
 			k++;
 		if (k < tk->n && is_cap(tk, k) && same_ctx(tk, e, k)) {
 			end = run_end(tk, k);
 			/* "... of DuPage and Jennifer Erickson" */
-			for (lim = k; lim < end && !sentences_eq(tk, lim, "and");
+			for (lim = k; lim < end && !word_is(tk, lim, "and");
 			     lim++)
 				;
 			if (org_in(tk, k, lim, &os, &oe))
@@ -1037,12 +1064,12 @@ apposition(struct actors *as, int a, const struct tokens *tk, size_t e)
 		}
 		return;
 	}
-	if ((sentences_eq(tk, e, "of") || sentences_eq(tk, e, "for")) &&
+	if ((word_is(tk, e, "of") || word_is(tk, e, "for")) &&
 	    as->v[a].a.affiliation == NULL) {
 		/* "Luca Anceschi of the University of Glasgow", "Lydia
 		 * Buchtmann for Food Standards Australia", "X of NASA" */
 		k = e + 1;
-		if (k < tk->n && sentences_ieq(tk, k, "the"))
+		if (k < tk->n && word_ieq(tk, k, "the"))
 			k++;
 		if (k < tk->n && is_cap(tk, k) && same_ctx(tk, e, k)) {
 			end = run_end(tk, k);
@@ -1059,7 +1086,7 @@ apposition(struct actors *as, int a, const struct tokens *tk, size_t e)
 		}
 		return;
 	}
-	if ((sentences_eq(tk, e, "is") || sentences_eq(tk, e, "was")) &&
+	if ((word_is(tk, e, "is") || word_is(tk, e, "was")) &&
 	    e + 1 < tk->n && is_det(tk, e + 1)) {
 		for (k = e + 2; k < tk->n && k < e + 6; k++) {
 			if (!(tk->v[k].flags & TOK_WORD))
@@ -1075,13 +1102,13 @@ apposition(struct actors *as, int a, const struct tokens *tk, size_t e)
 		return;
 	/* "X (a spokesman for Y)": a bracket like a comma; "X (Y), an
 	 * officer": the comma after a bracket that held no role */
-	if (sentences_is(tk, e, '(') && as->v[a].a.role == NULL) {
+	if (char_is(tk, e, '(') && as->v[a].a.role == NULL) {
 		for (k = e + 1; k < tk->n && k < e + 16 &&
-		                !sentences_is(tk, k, ')');
+		                !char_is(tk, k, ')');
 		     k++)
 			;
-		if (k + 1 < tk->n && sentences_is(tk, k, ')') &&
-		    sentences_is(tk, k + 1, ',') && same_ctx(tk, e, k + 1)) {
+		if (k + 1 < tk->n && char_is(tk, k, ')') &&
+		    char_is(tk, k + 1, ',') && same_ctx(tk, e, k + 1)) {
 			apposition_at(as, a, tk, e);
 			if (as->v[a].a.role == NULL)
 				apposition_at(as, a, tk, k + 1);
@@ -1099,7 +1126,7 @@ apposition_at(struct actors *as, int a, const struct tokens *tk, size_t e)
 	bool title = false;
 	const char *c;
 
-	if ((!sentences_is(tk, e, ',') && !sentences_is(tk, e, '(')) ||
+	if ((!char_is(tk, e, ',') && !char_is(tk, e, '(')) ||
 	    e + 1 >= tk->n)
 		return;
 	k = e + 1;
@@ -1108,11 +1135,11 @@ apposition_at(struct actors *as, int a, const struct tokens *tk, size_t e)
 		size_t nx;
 		bool office;
 
-		if (sentences_is(tk, e, ',') &&
+		if (char_is(tk, e, ',') &&
 		    postnominal(tk, k, &nx, &office)) {
 			if (office)
 				set_role(as, a, tk, k, nx);
-			if (nx + 1 < tk->n && sentences_is(tk, nx, ','))
+			if (nx + 1 < tk->n && char_is(tk, nx, ','))
 				k = nx + 1;
 			else
 				return;
@@ -1120,12 +1147,12 @@ apposition_at(struct actors *as, int a, const struct tokens *tk, size_t e)
 	}
 	/* "X, 42, a homeopath": an age first */
 	if (k + 2 < tk->n && (tk->v[k].flags & TOK_DIGIT) &&
-	    sentences_is(tk, k + 1, ',') && sentences_len(tk, k) <= 3)
+	    char_is(tk, k + 1, ',') && sentences_len(tk, k) <= 3)
 		k += 2;
 	/* "X, Flint, Michigan pediatrician and ...": a town, then its
 	 * state or country opening the role */
 	if (k + 3 < tk->n && is_cap(tk, k) && (tk->v[k].flags & TOK_WORD) &&
-	    sentences_is(tk, k + 1, ',') && is_cap(tk, k + 2) &&
+	    char_is(tk, k + 1, ',') && is_cap(tk, k + 2) &&
 	    same_ctx(tk, e, k + 2) &&
 	    ((ph[k + 2].kind && ph[k + 2].kind != LEX_OUTLET + 1 &&
 	      ph[k + 2].kind != PH_NAME) ||
@@ -1136,12 +1163,12 @@ again:
 	/* "X, 42, and his wife Y": a list; "X, with illustrator Y": an
 	 * adverbial; no apposition (all lower-case words) */
 	if ((tk->v[k].flags & TOK_LOWER) &&
-	    (sentences_eq(tk, k, "and") || sentences_eq(tk, k, "or") ||
-	    sentences_eq(tk, k, "with") || sentences_eq(tk, k, "in") ||
-	    sentences_eq(tk, k, "at") || sentences_eq(tk, k, "on") ||
-	    sentences_eq(tk, k, "after") || sentences_eq(tk, k, "during") ||
-	    sentences_eq(tk, k, "by") || sentences_eq(tk, k, "while") ||
-	    sentences_eq(tk, k, "when") || sentences_eq(tk, k, "as")))
+	    (word_is(tk, k, "and") || word_is(tk, k, "or") ||
+	    word_is(tk, k, "with") || word_is(tk, k, "in") ||
+	    word_is(tk, k, "at") || word_is(tk, k, "on") ||
+	    word_is(tk, k, "after") || word_is(tk, k, "during") ||
+	    word_is(tk, k, "by") || word_is(tk, k, "while") ||
+	    word_is(tk, k, "when") || word_is(tk, k, "as")))
 		return;
 	det = k;
 	if (is_det(tk, k))
@@ -1154,22 +1181,22 @@ again:
 		 * case */
 		if (!same_ctx(tk, e, end) ||
 		    (!(t->flags & TOK_WORD) &&
-		     (sentences_is(tk, end, ',') ||
-		      sentences_is(tk, end, '.') ||
-		      sentences_is(tk, end, '(') ||
-		      sentences_is(tk, end, ';') ||
-		      sentences_is(tk, end, ')'))) ||
+		     (char_is(tk, end, ',') ||
+		      char_is(tk, end, '.') ||
+		      char_is(tk, end, '(') ||
+		      char_is(tk, end, ';') ||
+		      char_is(tk, end, ')'))) ||
 		    (t->lex & LEX_BIT(LEX_SPEECH_VERB)) ||
 		    ((t->flags & TOK_LOWER) &&
-		     (sentences_eq(tk, end, "who") ||
-		      sentences_eq(tk, end, "which"))))
+		     (word_is(tk, end, "who") ||
+		      word_is(tk, end, "which"))))
 			break;
 		/* a role stops at a verb: "... in Golden each received" */
 		if (end > k && (t->flags & TOK_LOWER) &&
 		    ((t->lex & (LEX_BIT(LEX_AUX) | LEX_BIT(LEX_STANCE_VERB))) ||
-		     sentences_eq(tk, end, "each") ||
-		     sentences_eq(tk, end, "both") ||
-		     sentences_eq(tk, end, "also") ||
+		     word_is(tk, end, "each") ||
+		     word_is(tk, end, "both") ||
+		     word_is(tk, end, "also") ||
 		     (is_cap(tk, end - 1) && ends_ed(tk, end))))
 			break;
 		if ((t->lex & LEX_BIT(LEX_TITLE)) && end < k + 6)
@@ -1178,7 +1205,7 @@ again:
 	/* "X, University of Utah, president of ...": an organisation
 	 * alone, then the role */
 	if (!title && end > k && end + 1 < tk->n && k == e + 1 &&
-	    sentences_is(tk, end, ',') && is_cap(tk, k) &&
+	    char_is(tk, end, ',') && is_cap(tk, k) &&
 	    org_in(tk, k, end, &os, &oe) && os == k && oe == end) {
 		if (as->v[a].a.affiliation == NULL)
 			as->v[a].a.affiliation = sentences_clean(
@@ -1222,7 +1249,7 @@ title_words_before(const struct tokens *tk, size_t o)
 			continue;
 		}
 		/* "Co-founder": a prefix joined by a hyphen */
-		if (sentences_is(tk, k - 1, '-') && k >= 2 &&
+		if (char_is(tk, k - 1, '-') && k >= 2 &&
 		    !(t->flags & TOK_SPACE) && (tk->v[k - 2].flags & TOK_WORD) &&
 		    k < o) {
 			k -= 2;
@@ -1234,10 +1261,10 @@ title_words_before(const struct tokens *tk, size_t o)
 		return o;
 	if ((tk->v[k].flags & TOK_SENTSTART) ||
 	    (k > 0 && (is_det(tk, k - 1) || (tk->v[k - 1].flags & TOK_POSS) ||
-	               sentences_ieq(tk, k - 1, "his") ||
-	               sentences_ieq(tk, k - 1, "her") ||
-	               sentences_ieq(tk, k - 1, "its") ||
-	               sentences_ieq(tk, k - 1, "their"))))
+	               word_ieq(tk, k - 1, "his") ||
+	               word_ieq(tk, k - 1, "her") ||
+	               word_ieq(tk, k - 1, "its") ||
+	               word_ieq(tk, k - 1, "their"))))
 		return k;
 	return o;
 }
@@ -1249,23 +1276,23 @@ role_comma_before(struct actors *as, int a, const struct tokens *tk, size_t s)
 	size_t k, t;
 
 	/* "their father, 53-year-old X": an age between comma and name */
-	if (s >= 6 && sentences_eq(tk, s - 1, "old")) {
+	if (s >= 6 && word_is(tk, s - 1, "old")) {
 		for (k = s - 1; k > s - 6 && !(tk->v[k].flags & TOK_DIGIT); k--)
-			if (!sentences_is(tk, k, '-') &&
-			    !sentences_eq(tk, k, "year") &&
-			    !sentences_eq(tk, k, "years") &&
-			    !sentences_eq(tk, k, "old"))
+			if (!char_is(tk, k, '-') &&
+			    !word_is(tk, k, "year") &&
+			    !word_is(tk, k, "years") &&
+			    !word_is(tk, k, "old"))
 				break;
 		if ((tk->v[k].flags & TOK_DIGIT) && k >= 2)
 			s = k;
 	}
-	if (s < 2 || !sentences_is(tk, s - 1, ','))
+	if (s < 2 || !char_is(tk, s - 1, ','))
 		return;
 	/* "the president of the Lombardy region, Roberto Maroni,", "The
 	 * secretary general of X (Y), Z", "Co-founder of Google, Z" */
 	for (k = s - 1; k > 1 && k + 12 > s; k--) {
 		if (k < s - 1 &&
-		    (sentences_eq(tk, k, "of") || sentences_eq(tk, k, "for")) &&
+		    (word_is(tk, k, "of") || word_is(tk, k, "for")) &&
 		    (t = title_words_before(tk, k)) < k) {
 			set_role(as, a, tk, t, s - 1);
 			return;
@@ -1329,14 +1356,14 @@ poss_org(struct actors *as, int a, const struct tokens *tk, size_t s)
 	/* an organisation run ending at the possessive */
 	for (b = p; b > 0 && b + 8 > p && same_ctx(tk, p, b - 1) &&
 	            !(tk->v[b - 1].flags & TOK_POSS) &&
-	            !sentences_eq(tk, b - 1, "and") &&
+	            !word_is(tk, b - 1, "and") &&
 	            (is_cap(tk, b - 1) || is_connector(tk, b - 1));
 	     b--)
 		;
 	/* "pro-Beijing New People Party's": not the hyphened word */
 	while (b < p && (!is_cap(tk, b) ||
 	                 (b > 0 && !(tk->v[b].flags & TOK_SPACE) &&
-	                  sentences_is(tk, b - 1, '-'))))
+	                  char_is(tk, b - 1, '-'))))
 		b++;
 	if (org_in(tk, b, p + 1, &os, &oe) && oe == p + 1 &&
 	    (tk->v[p].lex & (LEX_BIT(LEX_ORG_WORD) | LEX_BIT(LEX_OUTLET))))
@@ -1371,7 +1398,7 @@ poss_affiliation(struct actors *as, int a, const struct tokens *tk, size_t s,
 			for (b = p, n = 0; b > 0 && n < 4; n++) {
 				const struct token *t = &tk->v[b - 1];
 
-				if (sentences_is(tk, b - 1, '-') &&
+				if (char_is(tk, b - 1, '-') &&
 				    !(t->flags & TOK_SPACE) && b >= 2 &&
 				    (tk->v[b - 2].flags & TOK_LOWER)) {
 					b -= 2;
@@ -1399,7 +1426,7 @@ poss_affiliation(struct actors *as, int a, const struct tokens *tk, size_t s,
 		return;
 	}
 	if (poss_actor >= 0 && poss_actor != a && poss_end + 1 == s &&
-	    sentences_eq(tk, poss_end, "and")) {
+	    word_is(tk, poss_end, "and")) {
 		const struct ent *o = &as->v[poss_actor];
 
 		if (x->a.affiliation == NULL && o->a.affiliation != NULL)
@@ -1423,10 +1450,10 @@ agent_role(struct actors *as, int a, const struct tokens *tk, size_t s)
 	};
 	size_t m;
 
-	if (s < 2 || as->v[a].a.role != NULL || !sentences_eq(tk, s - 1, "by"))
+	if (s < 2 || as->v[a].a.role != NULL || !word_is(tk, s - 1, "by"))
 		return;
 	for (m = 0; m < sizeof map / sizeof map[0]; m++)
-		if (sentences_eq(tk, s - 2, map[m][0])) {
+		if (word_is(tk, s - 2, map[m][0])) {
 			as->v[a].a.role = xstrdup(map[m][1]);
 			return;
 		}
@@ -1466,16 +1493,16 @@ role_after_as(struct actors *as, int a, const struct tokens *tk, size_t e)
 	if (as->v[a].a.role != NULL)
 		return;
 	for (j = e; j < tk->n && j < e + 10; j++) {
-		if (sentences_eq(tk, j, "as") && j > e && as_verb(tk, j - 1))
+		if (word_is(tk, j, "as") && j > e && as_verb(tk, j - 1))
 			break;
 		/* "X, who is the director of Y," */
-		if (j > e && sentences_eq(tk, j - 1, "who") &&
-		    (sentences_eq(tk, j, "is") || sentences_eq(tk, j, "was") ||
-		     sentences_eq(tk, j, "became")) &&
+		if (j > e && word_is(tk, j - 1, "who") &&
+		    (word_is(tk, j, "is") || word_is(tk, j, "was") ||
+		     word_is(tk, j, "became")) &&
 		    j + 1 < tk->n && is_det(tk, j + 1))
 			break;
-		if (!(tk->v[j].flags & TOK_WORD) && !sentences_is(tk, j, ',') &&
-		    !sentences_is(tk, j, '-'))
+		if (!(tk->v[j].flags & TOK_WORD) && !char_is(tk, j, ',') &&
+		    !char_is(tk, j, '-'))
 			return;
 		if ((tk->v[j].flags & TOK_WORD) && is_cap(tk, j))
 			return;
@@ -1485,10 +1512,10 @@ role_after_as(struct actors *as, int a, const struct tokens *tk, size_t e)
 	if (j >= tk->n || j >= e + 10 || !same_ctx(tk, e, j))
 		return;
 	r = j + 1;
-	if (r < tk->n && (is_det(tk, r) || sentences_eq(tk, r, "its") ||
-	                  sentences_eq(tk, r, "his") ||
-	                  sentences_eq(tk, r, "her") ||
-	                  sentences_eq(tk, r, "their")))
+	if (r < tk->n && (is_det(tk, r) || word_is(tk, r, "its") ||
+	                  word_is(tk, r, "his") ||
+	                  word_is(tk, r, "her") ||
+	                  word_is(tk, r, "their")))
 		r++;
 	for (k = r; k < tk->n && k < r + 6; k++) {
 		const struct token *t = &tk->v[k];
@@ -1502,16 +1529,16 @@ role_after_as(struct actors *as, int a, const struct tokens *tk, size_t e)
 		}
 		if ((t->lex & LEX_BIT(LEX_TITLE_MOD)) ||
 		    (is_cap(tk, k) && !(t->lex & LEX_BIT(LEX_STOPWORD))) ||
-		    sentences_is(tk, k, '-'))
+		    char_is(tk, k, '-'))
 			continue;
 		break;
 	}
 	if (last == 0)
 		return;
 	/* "chief executive of Norsk Data" */
-	if (last + 1 < tk->n && sentences_eq(tk, last, "of")) {
+	if (last + 1 < tk->n && word_is(tk, last, "of")) {
 		k = last + 1;
-		if (sentences_eq(tk, k, "the") && k + 1 < tk->n)
+		if (word_is(tk, k, "the") && k + 1 < tk->n)
 			k++;
 		if (is_cap(tk, k) && same_ctx(tk, e, k))
 			last = run_end(tk, k);
@@ -1555,16 +1582,16 @@ list_role(struct actors *as, int a, const struct tokens *tk, size_t ns,
 	if (list_actor >= 0 && list_actor != a && list_end <= ns &&
 	    as->v[list_actor].a.role != NULL) {
 		for (j = list_end; j < ns; j++) {
-			if (sentences_is(tk, j, ',') || sentences_eq(tk, j, "and") ||
-			    sentences_eq(tk, j, "or"))
+			if (char_is(tk, j, ',') || word_is(tk, j, "and") ||
+			    word_is(tk, j, "or"))
 				continue;
 			/* "publishers A of Rolling Stone and B": the
 			 * affiliation of the name before */
-			if ((sentences_eq(tk, j, "of") ||
-			     sentences_eq(tk, j, "from")) &&
+			if ((word_is(tk, j, "of") ||
+			     word_is(tk, j, "from")) &&
 			    j + 1 < ns) {
 				k = j + 1;
-				if (sentences_eq(tk, k, "the") && k + 1 < ns)
+				if (word_is(tk, k, "the") && k + 1 < ns)
 					k++;
 				if (is_cap(tk, k)) {
 					k = run_end(tk, k);
@@ -1577,13 +1604,13 @@ list_role(struct actors *as, int a, const struct tokens *tk, size_t ns,
 					}
 				}
 			}
-			if (sentences_is(tk, j, '(')) {
+			if (char_is(tk, j, '(')) {
 				/* "(tennis)" */
 				for (k = j + 1; k < ns && k < j + 5 &&
-				                !sentences_is(tk, k, ')');
+				                !char_is(tk, k, ')');
 				     k++)
 					;
-				if (k < ns && sentences_is(tk, k, ')')) {
+				if (k < ns && char_is(tk, k, ')')) {
 					j = k;
 					continue;
 				}
@@ -1597,11 +1624,11 @@ list_role(struct actors *as, int a, const struct tokens *tk, size_t ns,
 			return;
 		}
 	}
-	if (ns >= 1 && (sentences_eq(tk, ns - 1, "including") ||
-	                sentences_eq(tk, ns - 1, "like")))
+	if (ns >= 1 && (word_is(tk, ns - 1, "including") ||
+	                word_is(tk, ns - 1, "like")))
 		j = ns - 1;
-	else if (ns >= 2 && sentences_eq(tk, ns - 2, "such") &&
-	         sentences_eq(tk, ns - 1, "as"))
+	else if (ns >= 2 && word_is(tk, ns - 2, "such") &&
+	         word_is(tk, ns - 1, "as"))
 		j = ns - 2;
 	else
 		return;
@@ -1894,10 +1921,10 @@ expands_acronym(const struct tokens *tk, size_t s, size_t e)
 	char f, l;
 	size_t a;
 
-	if (e + 2 < tk->n && sentences_is(tk, e, '(') &&
-	    sentences_is(tk, e + 2, ')'))
+	if (e + 2 < tk->n && char_is(tk, e, '(') &&
+	    char_is(tk, e + 2, ')'))
 		a = e + 1;
-	else if (s >= 2 && sentences_is(tk, s - 1, '('))
+	else if (s >= 2 && char_is(tk, s - 1, '('))
 		a = s - 2;
 	else
 		return false;
@@ -1958,7 +1985,7 @@ shared_surname(struct actors *as, struct tokens *tk, struct mentions *ms,
 	char *name;
 	int a;
 
-	if (k != s + 1 || !sentences_eq(tk, k, "and") || k + 3 > e ||
+	if (k != s + 1 || !word_is(tk, k, "and") || k + 3 > e ||
 	    !namelike(tk, s) || !given_name(tk, s) ||
 	    !namelike(tk, k + 1) || !given_name(tk, k + 1) ||
 	    !namelike(tk, k + 2) || (tk->v[k + 2].flags & TOK_INITIAL) ||
@@ -2019,7 +2046,7 @@ again:
 		if (is_connector(tk, k) && !(tk->v[k].flags & TOK_CAP) &&
 		    !ph[k].kind && k > s &&
 		    (!org ||
-		     (sentences_eq(tk, k, "and") &&
+		     (word_is(tk, k, "and") &&
 		      (namelike(tk, k - 1) ||
 		       (k + 1 < e && ph[k + 1].len && ph[k + 1].value) ||
 		       name_follows(tk, k + 1, e))))) {
@@ -2191,7 +2218,7 @@ run_one(struct actors *as, struct tokens *tk, struct mentions *ms, size_t s,
 
 				if (!honorifics_only(tk, rs, ns))
 					set_role(as, a, tk, rs,
-					         sentences_is(tk, ns - 1, ']') ?
+					         char_is(tk, ns - 1, ']') ?
 					             ns - 1 :
 					             ns);
 				else
