@@ -45,6 +45,7 @@ sentences_free(struct tokens *tk)
 	free(tk->sent_of);
 	free(tk->breaks);
 	free(tk->cuts);
+	free(tk->stops);
 	free(tk);
 }
 
@@ -158,11 +159,14 @@ push(struct tokens *tk, size_t start, size_t end, unsigned flags)
  * character (first_char_flags()) and its flags that finish() keeps.
  * lower: the token is known to hold an ASCII lower-case letter (the fast
  * path sees it for free), so that unless a possessive is cut off it is
- * not all upper case. Inline: the fast path classifies every token of
- * the text through it, and the fields are worked out in registers.
+ * not all upper case. apos: it may hold an apostrophe (false: the fast
+ * path joined no mark inside it), so may end in a possessive. Inline:
+ * the fast path classifies every token of the text through it, and the
+ * fields are worked out in registers.
  */
 static ALWAYS_INLINE void
-classify(const char *text, struct token *t, unsigned first, bool lower)
+classify(const char *text, struct token *t, unsigned first, bool lower,
+         bool apos)
 {
 	const char *s = text + t->start;
 	size_t len = t->end - t->start, core = len;
@@ -174,8 +178,9 @@ classify(const char *text, struct token *t, unsigned first, bool lower)
 	}
 	/* one seldom-taken branch for both endings ('&', not '&&': whether a
 	 * word ends in 's' is a coin toss for the branch predictor) */
-	if (len > 2 && ((s[len - 1] == 's') &
-	                ((s[len - 2] == '\'') | (s[len - 2] == '\x99')))) {
+	if (apos && len > 2 &&
+	    ((s[len - 1] == 's') &
+	     ((s[len - 2] == '\'') | (s[len - 2] == '\x99')))) {
 		if (s[len - 2] == '\'') {
 			core = len - 2;
 			flags |= TOK_POSS;
@@ -211,7 +216,7 @@ finish(struct tokens *tk, struct token *t)
 	classify(tk->text, t,
 	         first_char_flags((const unsigned char *)tk->text + t->start,
 	                          t->end - t->start),
-	         false);
+	         false, true);
 }
 
 bool
@@ -364,6 +369,33 @@ join(struct tokens *tk, struct token *t, size_t *r, size_t k)
 	*r += k - 1;
 }
 
+/* Append i to the list *v (*n entries, room for *cap). */
+static inline void
+note(size_t **v, size_t *n, size_t *cap, size_t i)
+{
+	if (*n == *cap) {
+		*cap = *cap ? *cap * 2 : 64;
+		*v = xreallocarray(*v, *cap, sizeof **v);
+	}
+	(*v)[(*n)++] = i;
+}
+
+/* Note token i as a cut: a word glued to a '.', '-' or '/' after it, the
+ * only places merge() may join tokens. */
+static inline void
+add_cut(struct tokens *tk, size_t i)
+{
+	note(&tk->cuts, &tk->ncuts, &tk->cuts_cap, i);
+}
+
+/* Note token i as a stop: a full stop (is_full_stop()), or after merge()
+ * also an abbreviation, the only tokens split() looks at. */
+static inline void
+add_stop(struct tokens *tk, size_t i)
+{
+	note(&tk->stops, &tk->nstops, &tk->stops_cap, i);
+}
+
 static bool
 adjacent(const struct tokens *tk, size_t i)
 {
@@ -465,26 +497,41 @@ merge_one(struct tokens *tk, size_t w, size_t *rp)
  * The joins, in one pass over the cuts (tk->cuts: every word token glued
  * to a following '.', '-' or '/', the only places a join starts): r
  * reads, w writes (w <= r). The tokens between two cuts are moved down
- * as a block, and not at all before the first join.
+ * as a block, and not at all before the first join. The stops move with
+ * their tokens, in place (each written entry stands for one read: a
+ * stop, or the period an abbreviation takes in): a stop taken in by a
+ * join goes, an abbreviation comes.
  */
 static void
 merge(struct tokens *tk)
 {
-	size_t r = 0, w = 0, c, n = tk->n;
+	size_t r = 0, w = 0, c, n = tk->n, si = 0, so = 0;
+	size_t *stops = tk->stops;
 
 	for (c = 0; c < tk->ncuts; c++) {
 		size_t at = tk->cuts[c];
 
 		if (at < r)
 			continue; /* taken in by an earlier join */
+		/* the stops before the cut keep the shift r - w */
+		for (; si < tk->nstops && stops[si] < at; si++)
+			stops[so++] = stops[si] - (r - w);
 		if (w != r)
 			memmove(&tk->v[w], &tk->v[r], (at - r) * sizeof *tk->v);
 		w += at - r;
 		r = at;
 		merge_one(tk, w, &r);
+		if (tk->v[w].flags & TOK_ABBREV)
+			stops[so++] = w;
+		/* the stops it took in */
+		for (; si < tk->nstops && stops[si] <= r; si++)
+			;
 		r++;
 		w++;
 	}
+	for (; si < tk->nstops; si++)
+		stops[so++] = stops[si] - (r - w);
+	tk->nstops = so;
 	if (w != r)
 		memmove(&tk->v[w], &tk->v[r], (n - r) * sizeof *tk->v);
 	tk->n = w + (n - r);
@@ -538,11 +585,13 @@ add_sentence(struct tokens *tk, size_t first, size_t last)
 	tk->ns++;
 }
 
+/* Sentences from the stops (tk->stops: the full stops and abbreviations,
+ * the only tokens that may end one, in order). */
 static void
 split(struct tokens *tk)
 {
 	const struct token *v = tk->v;
-	size_t i, first = 0, n = tk->n;
+	size_t c, first = 0, n = tk->n;
 
 	tk->ns = 0;
 	if (tk->sent_cap < n) {
@@ -550,15 +599,13 @@ split(struct tokens *tk)
 		tk->sent_of = xreallocarray(tk->sent_of, tk->sent_cap,
 		                            sizeof *tk->sent_of);
 	}
-	for (i = 0; i < n; i++) {
+	for (c = 0; c < tk->nstops; c++) {
+		size_t i = tk->stops[c], j;
 		const struct token *t = &v[i];
 		bool stop;
-		size_t j;
 
-		/* a word ends a sentence only as an abbreviation: most
-		 * tokens are out at this one test */
-		if ((t->flags & (TOK_WORD | TOK_ABBREV)) == TOK_WORD)
-			continue;
+		if (i < first)
+			continue; /* inside the closers of a sentence's end */
 		stop = is_full_stop(tk, i);
 		if (!stop && (t->flags & TOK_ABBREV) &&
 		    !(t->flags & TOK_INITIAL) &&
@@ -576,7 +623,6 @@ split(struct tokens *tk)
 			continue;
 		add_sentence(tk, first, j);
 		first = j;
-		i = j - 1;
 	}
 	if (first < n)
 		add_sentence(tk, first, n);
@@ -705,17 +751,6 @@ middle(const unsigned char *p, const unsigned char *end, int a)
 	return 0;
 }
 
-/* Note token i (a word glued to the byte after it) as a cut for merge(). */
-static inline void
-add_cut(struct tokens *tk, size_t i)
-{
-	if (tk->ncuts == tk->cuts_cap) {
-		tk->cuts_cap = tk->cuts_cap ? tk->cuts_cap * 2 : 64;
-		tk->cuts = xreallocarray(tk->cuts, tk->cuts_cap,
-		                         sizeof *tk->cuts);
-	}
-	tk->cuts[tk->ncuts++] = i;
-}
 
 /*
  * The end of the run of ASCII word bytes from q on (before e), or-ing
@@ -766,8 +801,9 @@ fast_tokens(struct tokens *tk, const unsigned char *u, size_t start,
 
 	while (p < e) {
 		const unsigned char *q = p + 1;
-		unsigned k = wordc[*p], seen, first;
+		unsigned k = wordc[*p], seen, after;
 		struct token *t;
+		bool joined;
 		size_t n;
 		int cls;
 
@@ -790,6 +826,11 @@ fast_tokens(struct tokens *tk, const unsigned char *u, size_t start,
 				/* known() characters are all punctuation */
 				q = p + n;
 			}
+			/* . ? ! and … (the only known() character of
+			 * three bytes starting 0xe2 0x80 0xa6) */
+			if (q == p + 1 ? (*p == '.' || *p == '?' || *p == '!')
+			               : (q == p + 3 && p[2] == 0xa6))
+				add_stop(tk, tk->n);
 			push(tk, (size_t)(p - u), (size_t)(q - u),
 			     TOK_NOCAPS | before);
 			before = 0;
@@ -800,23 +841,29 @@ fast_tokens(struct tokens *tk, const unsigned char *u, size_t start,
 		 * capital (which spares the lexicon looking) or a lower-case
 		 * letter */
 		seen = k;
-		for (;;) {
+		for (joined = false;; joined = true) {
 			q = word_run(q, e, &seen);
-			if (q >= e || !(wordc[*q] & WORDC_MID) ||
+			after = q < e ? wordc[*q] : 0;
+			if (!(after & WORDC_MID) ||
 			    (n = middle(q, e, aclass(q[-1]))) == 0)
 				break;
 			seen |= wordc[q[n]];
 			q += n + 1;
 		}
-		first = wordc_flags[k & WORDC_WORD];
 		/* a word glued to . - /: merge() looks at it */
-		if (q < e && (wordc[*q] & WORDC_CUT))
+		if (after & WORDC_CUT)
 			add_cut(tk, tk->n);
 		t = push(tk, (size_t)(p - u), (size_t)(q - u),
 		         (seen & WORDC_CAP ? 0 : TOK_NOCAPS) | before);
-		classify(tk->text, t, first, (seen & WORDC_LOWER) != 0);
+		classify(tk->text, t, wordc_flags[k & WORDC_WORD],
+		         (seen & WORDC_LOWER) != 0, joined);
 		before = 0;
 		p = q;
+		/* most words have a space after them: take it here */
+		if (after & WORDC_SPACE) {
+			before = *p == '\n' ? TOK_SPACE | TOK_NL : TOK_SPACE;
+			p++;
+		}
 	}
 	return true;
 }
@@ -832,12 +879,14 @@ sentences_split(struct tokens *tk, const char *text, size_t start, size_t end)
 	tk->n = 0;
 	tk->ns = 0;
 	tk->ncuts = 0;
+	tk->nstops = 0;
 	if (len == 0)
 		return;
 	/* the fast path classifies each token as it makes it */
 	if (fast_tokens(tk, u, start, end))
 		goto classified;
 	tk->ncuts = 0;
+	tk->nstops = 0;
 	if (tk->breaks_cap < len) {
 		tk->breaks_cap = len;
 		tk->breaks = xrealloc(tk->breaks, len);
@@ -865,13 +914,16 @@ sentences_split(struct tokens *tk, const char *text, size_t start, size_t end)
 	}
 	for (i = 0; i < tk->n; i++)
 		finish(tk, &tk->v[i]);
-	/* the cuts, as fast_tokens() notes them */
-	for (i = 0; i + 1 < tk->n; i++)
+	/* the cuts and stops, as fast_tokens() notes them */
+	for (i = 0; i < tk->n; i++) {
 		if ((tk->v[i].flags & TOK_WORD) && adjacent(tk, i + 1) &&
 		    (sentences_is(tk, i + 1, '.') ||
 		     sentences_is(tk, i + 1, '-') ||
 		     sentences_is(tk, i + 1, '/')))
 			add_cut(tk, i);
+		if (is_full_stop(tk, i))
+			add_stop(tk, i);
+	}
 classified:
 	merge(tk);
 	split(tk);

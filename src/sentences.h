@@ -59,6 +59,8 @@ struct tokens {
 	size_t breaks_cap;
 	size_t *cuts; /* scratch: where a join may start (sentences.c) */
 	size_t ncuts, cuts_cap;
+	size_t *stops; /* scratch: where a sentence may end (sentences.c) */
+	size_t nstops, stops_cap;
 };
 
 /* An empty token list, reusable from block to block. */

@@ -127,7 +127,8 @@ test_fast_path_matches_uax29(void **state)
 		"\xe2\x80\x98", "\xe2\x80\x99", "\xe2\x80\x9c",
 		"\xe2\x80\x9d", "\xe2\x80\x93", "\xe2\x80\x94",
 		"\xe2\x80\xa6", "\xe2\x80\xa2", "\xc2\xa0", "s", "/",
-		"Mr", "al", "U", "Kim", "un", "the", "NATO", "Said", "'s" };
+		"Mr", "al", "U", "Kim", "un", "the", "NATO", "Said", "'s",
+		"?", "!", ")", "Gen", "St" };
 	size_t na = sizeof alpha / sizeof alpha[0], r, i;
 	unsigned x = 7;
 	struct tokens *t1 = sentences_new(), *t2 = sentences_new();
