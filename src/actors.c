@@ -1674,34 +1674,33 @@ speech_precedes(const struct tokens *tk, size_t s)
 static size_t
 spaced_key(const char *name, size_t len, char *buf)
 {
-	size_t i;
+	char *p = buf + 1, *end = buf + 1 + len;
 
 	if (len + 1 > 128)
 		return 0;
 	buf[0] = '~';
-	for (i = 0; i < len; i++)
-		buf[i + 1] = name[i] == '-' ? ' ' : name[i];
+	memcpy(buf + 1, name, len);
+	while ((p = memchr(p, '-', (size_t)(end - p))) != NULL)
+		*p++ = ' ';
 	return len + 1;
 }
 
+/* The person of a spaced key (spaced_key(), n bytes; 0: none), or -1. */
 static int
-spaced_get(const struct actors *as, const char *name, size_t len)
+spaced_get(const struct actors *as, const char *key, size_t n)
 {
-	char buf[128];
-	size_t n = spaced_key(name, len, buf);
-	int a = n ? map_get(as->names, buf, n) : -1;
+	int a = n ? map_get(as->names, key, n) : -1;
 
 	return a >= 0 && as->v[a].a.kind == ACTOR_PERSON ? a : -1;
 }
 
+/* Let the spaced key (n bytes; 0: none) name person a unless it names
+ * someone. */
 static void
-spaced_set(struct actors *as, const char *name, size_t len, int a)
+spaced_set(struct actors *as, const char *key, size_t n, int a)
 {
-	char buf[128];
-	size_t n = spaced_key(name, len, buf);
-
 	if (n)
-		strmap_add(as->names, buf, n, a);
+		strmap_add(as->names, key, n, a);
 }
 
 /* Remove alias s from person o's list (the names map keeps it: a lone
@@ -1796,13 +1795,16 @@ person(struct actors *as, const struct tokens *tk, size_t s, size_t e,
 	size_t lastlen = sentences_len(tk, e - 1);
 	int a = map_get(as->names, name, len);
 	int last = -1; /* the person known by the last word (e - s > 1) */
-	char buf[128];
+	char buf[128], sk[128];
+	size_t skn = 0;
 	bool shared;
 
 	if (a >= 0 && as->v[a].a.kind == ACTOR_PERSON)
 		return a;
 	/* "Kim Jong-Un" after "Kim Jong Un": one person */
-	if (e - s > 1 && (a = spaced_get(as, name, len)) >= 0) {
+	if (e - s > 1)
+		skn = spaced_key(name, len, sk);
+	if (e - s > 1 && (a = spaced_get(as, sk, skn)) >= 0) {
 		actors_alias(as, a, name, len);
 		return a;
 	}
@@ -1858,7 +1860,7 @@ person(struct actors *as, const struct tokens *tk, size_t s, size_t e,
 	if (e - s > 1) {
 		size_t fl = sentences_len(tk, s);
 
-		spaced_set(as, name, len, a);
+		spaced_set(as, sk, skn, a);
 		/* the first name too, marked: "Xi" for "Xi Jinping" */
 		if (fl < sizeof buf - 1) {
 			buf[0] = '^';

@@ -301,7 +301,8 @@ strmap_set(struct strmap *m, const char *key, size_t len, int value)
 	char buf[FOLD_BUF], *fr;
 
 	entry(m, key_of(m, key, len, buf, &fr), len)->value = value;
-	free(fr);
+	if (fr != NULL)
+		free(fr);
 }
 
 int
@@ -313,7 +314,8 @@ strmap_add(struct strmap *m, const char *key, size_t len, int value)
 
 	if (old < 0)
 		e->value = value;
-	free(fr);
+	if (fr != NULL)
+		free(fr);
 	return old;
 }
 
