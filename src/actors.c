@@ -194,8 +194,9 @@ actors_mention(struct actors *as, int a, size_t start, size_t end)
 		e->a.mentions = xreallocarray(e->a.mentions, e->mcap,
 		                              sizeof *e->a.mentions);
 	}
-	memmove(&e->a.mentions[k + 1], &e->a.mentions[k],
-	        (e->a.nmentions - k) * sizeof *e->a.mentions);
+	if (k < e->a.nmentions)
+		memmove(&e->a.mentions[k + 1], &e->a.mentions[k],
+		        (e->a.nmentions - k) * sizeof *e->a.mentions);
 	e->a.mentions[k].start = start;
 	e->a.mentions[k].end = end;
 	e->a.nmentions++;
@@ -2363,8 +2364,13 @@ actors_scan(struct actors *as, struct tokens *tk, struct mentions *ms)
 			if (e <= s)
 				e = s + 1;
 		}
-		run(as, tk, ms, s, e);
 		i = e;
+		/* a function word alone ("The", "But" opening a sentence):
+		 * run_one() would drop it and find nothing */
+		if (e == s + 1 && (tk->v[s].lex & LEX_BIT(LEX_STOPWORD)) &&
+		    !ph[s].kind)
+			continue;
+		run(as, tk, ms, s, e);
 	}
 	/* mentions were added in run order; keep them in text order */
 	for (i = 1; i < ms->n; i++) {
