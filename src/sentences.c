@@ -760,24 +760,26 @@ middle(const unsigned char *p, const unsigned char *end, int a)
 static ALWAYS_INLINE const unsigned char *
 word_run(const unsigned char *q, const unsigned char *e, unsigned *seen)
 {
+	const unsigned char *last = e - 1;
 	unsigned s = *seen, w0, w1;
 
-	for (; e - q >= 2; q += 2) {
+	/* the classes or-ed before the tests: a byte that is no word byte
+	 * adds nothing anyone reads (*seen's word classes only) */
+	for (; q < last; q += 2) {
 		w0 = wordc[q[0]];
 		w1 = wordc[q[1]];
 		if (!(w0 & WORDC_WORD))
 			goto out;
-		s |= w0;
+		s |= w0 | w1;
 		if (!(w1 & WORDC_WORD)) {
 			q++;
 			goto out;
 		}
-		s |= w1;
 	}
 	if (q < e && (wordc[*q] & WORDC_WORD))
 		s |= wordc[*q++];
 out:
-	*seen = s;
+	*seen = s & WORDC_WORD;
 	return q;
 }
 
@@ -814,10 +816,10 @@ fast_tokens(struct tokens *tk, const unsigned char *u, size_t start,
 		}
 		if (!(k & WORDC_WORD)) {
 			if (k & WORDC_HIGH) {
-				if ((n = known(p, e, &cls)) == 0) {
-					tk->n = 0; /* not for this path */
+				/* not for this path: the tokens so far
+				 * stay for sentences_split() to keep */
+				if ((n = known(p, e, &cls)) == 0)
 					return false;
-				}
 				if (cls == ' ') {
 					before |= TOK_SPACE;
 					p += n;
@@ -872,7 +874,7 @@ void
 sentences_split(struct tokens *tk, const char *text, size_t start, size_t end)
 {
 	const unsigned char *u = (const unsigned char *)text;
-	size_t len = end - start, i;
+	size_t len = end - start, i, kept;
 	bool space = true, nl = false;
 
 	tk->text = text;
@@ -885,8 +887,28 @@ sentences_split(struct tokens *tk, const char *text, size_t start, size_t end)
 	/* the fast path classifies each token as it makes it */
 	if (fast_tokens(tk, u, start, end))
 		goto classified;
-	tk->ncuts = 0;
-	tk->nstops = 0;
+	/*
+	 * The general path takes over from the last token the fast path
+	 * made after white space (the block's start if none): the white
+	 * space before it is a word break, and no rule of UAX #29 looks back
+	 * across it, so u8_wordbreaks() of the rest alone cuts it as it
+	 * cuts the whole. Its tokens before it stay, with their cuts and
+	 * stops (no cut is glued to a token after white space).
+	 */
+	for (kept = tk->n; kept > 0 && !(tk->v[kept - 1].flags & TOK_SPACE);
+	     kept--)
+		;
+	if (kept > 0)
+		kept--;
+	tk->n = kept;
+	while (tk->ncuts > 0 && tk->cuts[tk->ncuts - 1] >= kept)
+		tk->ncuts--;
+	while (tk->nstops > 0 && tk->stops[tk->nstops - 1] >= kept)
+		tk->nstops--;
+	if (kept > 0) {
+		start = tk->v[kept - 1].end;
+		len = end - start;
+	}
 	if (tk->breaks_cap < len) {
 		tk->breaks_cap = len;
 		tk->breaks = xrealloc(tk->breaks, len);
@@ -912,10 +934,10 @@ sentences_split(struct tokens *tk, const char *text, size_t start, size_t end)
 		space = nl = false;
 		i = j;
 	}
-	for (i = 0; i < tk->n; i++)
+	for (i = kept; i < tk->n; i++)
 		finish(tk, &tk->v[i]);
 	/* the cuts and stops, as fast_tokens() notes them */
-	for (i = 0; i < tk->n; i++) {
+	for (i = kept; i < tk->n; i++) {
 		if ((tk->v[i].flags & TOK_WORD) && adjacent(tk, i + 1) &&
 		    (sentences_is(tk, i + 1, '.') ||
 		     sentences_is(tk, i + 1, '-') ||
