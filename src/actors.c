@@ -273,14 +273,14 @@ is_cap(const struct tokens *tk, size_t i)
 
 /* sentences_eq() (token i spells s, a non-empty word), its first byte
  * tested here first: most tokens differ there, and a call is saved. */
-static bool
+static inline bool
 word_is(const struct tokens *tk, size_t i, const char *s)
 {
 	return tk->text[tk->v[i].start] == s[0] && sentences_eq(tk, i, s);
 }
 
 /* sentences_is() (token i is the punctuation c), its first byte first. */
-static bool
+static inline bool
 char_is(const struct tokens *tk, size_t i, char c)
 {
 	return tk->text[tk->v[i].start] == c && sentences_is(tk, i, c);
@@ -306,7 +306,7 @@ same_ctx(const struct tokens *tk, size_t a, size_t b)
 	       !(tk->v[b].flags & TOK_QMARK);
 }
 
-static bool
+static inline bool
 is_connector(const struct tokens *tk, size_t i)
 {
 	if (tk->v[i].flags & TOK_CAP)
@@ -320,7 +320,7 @@ is_connector(const struct tokens *tk, size_t i)
  * "Socialist"): a description before a name, not a name ("Lindqvist",
  * "Holmquist" are).
  */
-static bool
+static inline bool
 ist_word(const struct tokens *tk, size_t i)
 {
 	const char *w = ttext(tk, i);
@@ -346,7 +346,7 @@ given_name(const struct tokens *tk, size_t i)
 	       lexicon_has(LEX_GIVEN_NAME, ttext(tk, i), sentences_len(tk, i));
 }
 
-static bool
+static inline bool
 namelike(const struct tokens *tk, size_t i)
 {
 	const struct token *t = &tk->v[i];

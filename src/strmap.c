@@ -196,7 +196,7 @@ same(const char *a, const char *b, size_t len)
 	return memcmp(a, b, len) == 0;
 }
 
-static struct entry *
+static inline struct entry *
 slot(const struct strmap *m, const char *key, size_t len, uint64_t h)
 {
 	size_t i = (size_t)h & (m->cap - 1);
