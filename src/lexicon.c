@@ -142,32 +142,59 @@ is_upper(char c)
 	return c >= 'A' && c <= 'Z';
 }
 
+/* x with the 0x20 bit set in each byte below 0x80 from 'A' to 'Z': bit 7
+ * of each byte of the sums says whether its low seven bits are >= 'A',
+ * > 'Z' (no sum reaches the next byte). */
+static inline uint64_t
+fold8(uint64_t x)
+{
+	const uint64_t ones = 0x0101010101010101ULL, highs = ones * 0x80;
+	uint64_t low = x & ~highs;
+	uint64_t ge_a = low + (0x80 - 'A') * ones;
+	uint64_t gt_z = low + (0x80 - 'Z' - 1) * ones;
+
+	return x | (ge_a & ~gt_z & ~x & highs) >> 2;
+}
+
 /*
- * s (len bytes, at most LEXICON_MAXLEN) copied into buf with its ASCII
- * capitals lower-cased, eight bytes at a time: in each byte below 0x80
- * and from 'A' to 'Z' the 0x20 bit is set. buf holds LEXICON_MAXLEN
- * bytes, a multiple of eight; the bytes after len are zero or junk.
+ * s (len bytes, 1 to LEXICON_MAXLEN) copied into buf with its ASCII
+ * capitals lower-cased, eight bytes at a time. A word of 4 to 16 bytes
+ * (most) is read and written as two overlapping halves, without a call
+ * to memcpy(); another is copied first. buf holds LEXICON_MAXLEN bytes, a
+ * multiple of eight.
  */
 static void
 fold(const char *s, size_t len, char *buf)
 {
-	const uint64_t ones = 0x0101010101010101ULL;
-	const uint64_t highs = 0x8080808080808080ULL;
+	uint64_t x, y;
+	uint32_t a, b;
 	size_t i;
 
+	if (len >= 8 && len <= 16) {
+		memcpy(&x, s, 8);
+		memcpy(&y, s + len - 8, 8);
+		x = fold8(x);
+		y = fold8(y);
+		memcpy(buf, &x, 8);
+		memcpy(buf + len - 8, &y, 8);
+		return;
+	}
+	if (len >= 4 && len < 8) {
+		memcpy(&a, s, 4);
+		memcpy(&b, s + len - 4, 4);
+		x = fold8((uint64_t)a | (uint64_t)b << 32);
+		a = (uint32_t)x;
+		b = (uint32_t)(x >> 32);
+		memcpy(buf, &a, 4);
+		memcpy(buf + len - 4, &b, 4);
+		return;
+	}
+	/* the last eight-byte step reads past len: zeros, not junk */
 	memset(buf + (len - 1) / 8 * 8, 0, 8);
 	memcpy(buf, s, len);
 	for (i = 0; i < len; i += 8) {
-		uint64_t x, low, ge_a, gt_z, upper;
-
 		memcpy(&x, buf + i, 8);
-		/* bit 7 of each byte: its low seven bits >= 'A', > 'Z' (no
-		 * sum reaches the next byte) */
-		low = x & ~highs;
-		ge_a = low + (0x80 - 'A') * ones;
-		gt_z = low + (0x80 - 'Z' - 1) * ones;
-		upper = ge_a & ~gt_z & ~x & highs;
-		x |= upper >> 2;
+		x = fold8(x);
 		memcpy(buf + i, &x, 8);
 	}
 }
@@ -406,7 +433,7 @@ find_lower(const char *s, size_t len, uint64_t *hash)
 /* find() of a key that may hold capitals, folded in a buffer of its own
  * (kept out of find_lower() and its callers, which then need no stack
  * canary). */
-static NOINLINE const struct slot *
+static FLATTEN NOINLINE const struct slot *
 find_folded(const char *s, size_t len, uint64_t *hash)
 {
 	char buf[LEXICON_MAXLEN];
