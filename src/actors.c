@@ -72,9 +72,9 @@ actors_new(const char *text)
 {
 	struct actors *as = xcalloc(1, sizeof *as);
 
-	as->names = strmap_new();
+	as->names = strmap_new_fold();
 	as->last_plural = -1;
-	as->surnames = strmap_new();
+	as->surnames = strmap_new_fold();
 	as->text = text;
 	return as;
 }
@@ -94,60 +94,39 @@ actors_free(struct actors *as)
 	strmap_free(as->names);
 	strmap_free(as->surnames);
 	free(as->ph);
+	free(as->cand);
 	free(as);
 }
 
 
+/* A lower-cased copy of s (allocated, NUL-terminated). */
 static char *
 lower(const char *s, size_t len)
 {
 	char *l = xmalloc(len + 1);
-	size_t i;
 
-	for (i = 0; i < len; i++)
-		l[i] = (s[i] >= 'A' && s[i] <= 'Z') ? (char)(s[i] + 32) : s[i];
+	strmap_lower(l, s, len);
 	l[len] = '\0';
 	return l;
 }
 
-/* The lower-cased copy of s: in buf when it fits (names do), else
- * allocated (*fr is then what to free). */
-static const char *
-lower_in(const char *s, size_t len, char *buf, size_t size, char **fr)
-{
-	size_t i;
-
-	*fr = NULL;
-	if (len > size)
-		return *fr = lower(s, len);
-	for (i = 0; i < len; i++)
-		buf[i] =
-		    (s[i] >= 'A' && s[i] <= 'Z') ? (char)(s[i] + 32) : s[i];
-	return buf;
-}
-
+/* The names maps ignore ASCII case (strmap_new_fold()). */
 static void
 map_set(struct strmap *m, const char *s, size_t len, int v)
 {
-	char buf[128], *fr;
-
-	strmap_set(m, lower_in(s, len, buf, sizeof buf, &fr), len, v);
-	free(fr);
+	strmap_set(m, s, len, v);
 }
 
 static int
 map_get(const struct strmap *m, const char *s, size_t len)
 {
-	char buf[128], *fr;
-	int v = strmap_get(m, lower_in(s, len, buf, sizeof buf, &fr), len);
-
-	free(fr);
-	return v;
+	return strmap_get(m, s, len);
 }
 
 static int
 add_actor(struct actors *as, enum actor_kind kind, char *name)
 {
+	size_t len = strlen(name);
 	struct ent *e;
 
 	if (as->n == as->cap) {
@@ -158,10 +137,19 @@ add_actor(struct actors *as, enum actor_kind kind, char *name)
 	memset(e, 0, sizeof *e);
 	e->a.name = name;
 	e->a.kind = kind;
-	e->key = lower(name, strlen(name));
+	e->key = lower(name, len);
 	e->order = as->n;
-	map_set(as->names, name, strlen(name), (int)as->n);
+	map_set(as->names, name, len, (int)as->n);
 	return (int)as->n++;
+}
+
+/* Whether actor a (or -1) is the one actors_get() wants for kind. */
+static bool
+get_fits(const struct actors *as, int a, enum actor_kind kind)
+{
+	return a >= 0 &&
+	       (as->v[a].a.kind == kind ||
+	        (kind != ACTOR_PERSON && as->v[a].a.kind != ACTOR_PERSON));
 }
 
 int
@@ -170,11 +158,22 @@ actors_get(struct actors *as, enum actor_kind kind, const char *name,
 {
 	int a = map_get(as->names, name, len);
 
-	if (a >= 0 &&
-	    (as->v[a].a.kind == kind ||
-	     (kind != ACTOR_PERSON && as->v[a].a.kind != ACTOR_PERSON)))
+	if (get_fits(as, a, kind))
 		return a;
 	return add_actor(as, kind, xstrndup(name, len));
+}
+
+/* actors_get() of an allocated name, which it takes (frees or keeps). */
+static int
+get_owned(struct actors *as, enum actor_kind kind, char *name)
+{
+	int a = map_get(as->names, name, strlen(name));
+
+	if (get_fits(as, a, kind)) {
+		free(name);
+		return a;
+	}
+	return add_actor(as, kind, name);
 }
 
 void
@@ -195,8 +194,9 @@ actors_mention(struct actors *as, int a, size_t start, size_t end)
 		e->a.mentions = xreallocarray(e->a.mentions, e->mcap,
 		                              sizeof *e->a.mentions);
 	}
-	memmove(&e->a.mentions[k + 1], &e->a.mentions[k],
-	        (e->a.nmentions - k) * sizeof *e->a.mentions);
+	if (k < e->a.nmentions)
+		memmove(&e->a.mentions[k + 1], &e->a.mentions[k],
+		        (e->a.nmentions - k) * sizeof *e->a.mentions);
 	e->a.mentions[k].start = start;
 	e->a.mentions[k].end = end;
 	e->a.nmentions++;
@@ -207,8 +207,9 @@ actors_alias(struct actors *as, int a, const char *s, size_t len)
 {
 	struct ent *e = &as->v[a];
 	size_t k;
+	int known;
 
-	if (len == 0 || map_get(as->names, s, len) == a)
+	if (len == 0 || (known = map_get(as->names, s, len)) == a)
 		return; /* the name or a known alias (case aside) */
 	if ((strlen(e->a.name) == len && memcmp(e->a.name, s, len) == 0))
 		return;
@@ -224,7 +225,7 @@ actors_alias(struct actors *as, int a, const char *s, size_t len)
 		    xreallocarray(e->a.aliases, e->acap, sizeof *e->a.aliases);
 	}
 	e->a.aliases[e->a.naliases++] = xstrndup(s, len);
-	if (map_get(as->names, s, len) < 0)
+	if (known < 0)
 		map_set(as->names, s, len, a);
 }
 
@@ -270,6 +271,33 @@ is_cap(const struct tokens *tk, size_t i)
 	return (tk->v[i].flags & (TOK_CAP | TOK_INITIAL)) != 0;
 }
 
+/* sentences_eq() (token i spells s, a non-empty word), its first byte
+ * tested here first: most tokens differ there, and a call is saved. */
+static inline bool
+word_is(const struct tokens *tk, size_t i, const char *s)
+{
+	return tk->text[tk->v[i].start] == s[0] && sentences_eq(tk, i, s);
+}
+
+/* sentences_is() (token i is the punctuation c), its first byte first. */
+static inline bool
+char_is(const struct tokens *tk, size_t i, char c)
+{
+	return tk->text[tk->v[i].start] == c && sentences_is(tk, i, c);
+}
+
+/* sentences_ieq() (ASCII case aside), its first byte first. */
+static bool
+word_ieq(const struct tokens *tk, size_t i, const char *s)
+{
+	char c = tk->text[tk->v[i].start];
+
+	if (c >= 'A' && c <= 'Z')
+		c = (char)(c + 32);
+	return c == (s[0] >= 'A' && s[0] <= 'Z' ? (char)(s[0] + 32) : s[0]) &&
+	       sentences_ieq(tk, i, s);
+}
+
 /* Same quotation context: a run never crosses a quotation mark. */
 static bool
 same_ctx(const struct tokens *tk, size_t a, size_t b)
@@ -278,13 +306,13 @@ same_ctx(const struct tokens *tk, size_t a, size_t b)
 	       !(tk->v[b].flags & TOK_QMARK);
 }
 
-static bool
+static inline bool
 is_connector(const struct tokens *tk, size_t i)
 {
 	if (tk->v[i].flags & TOK_CAP)
 		return false;
 	return (tk->v[i].lex & LEX_BIT(LEX_CONNECTOR)) ||
-	       sentences_is(tk, i, '&');
+	       (!(tk->v[i].flags & TOK_WORD) && char_is(tk, i, '&'));
 }
 
 /*
@@ -292,18 +320,18 @@ is_connector(const struct tokens *tk, size_t i)
  * "Socialist"): a description before a name, not a name ("Lindqvist",
  * "Holmquist" are).
  */
-static bool
+static inline bool
 ist_word(const struct tokens *tk, size_t i)
 {
 	const char *w = ttext(tk, i);
 	size_t len = sentences_len(tk, i);
 
+	if (!(tk->v[i].flags & TOK_CAP) || (tk->v[i].flags & TOK_UPPER))
+		return false;
 	if (len > 1 && w[len - 1] == 's')
 		len--;
-	return len >= 7 && (tk->v[i].flags & TOK_CAP) &&
-	       !(tk->v[i].flags & TOK_UPPER) &&
-	       memcmp(w + len - 3, "ist", 3) == 0 && w[len - 4] != 'u' &&
-	       w[len - 4] != 'v';
+	return len >= 7 && memcmp(w + len - 3, "ist", 3) == 0 &&
+	       w[len - 4] != 'u' && w[len - 4] != 'v';
 }
 
 /* A phrase mark that says "part of a person's name after all" ("Michael
@@ -328,7 +356,7 @@ plain_cap(const struct tokens *tk, size_t i)
 
 /* A capitalised speech verb between two name words, inside a sentence:
  * "Abdourahim Said Bakar" (Said, Saeed are names too). */
-static bool
+static inline bool
 verb_in_name(const struct tokens *tk, size_t i)
 {
 	const struct token *t = &tk->v[i];
@@ -340,7 +368,7 @@ verb_in_name(const struct tokens *tk, size_t i)
 	       plain_cap(tk, i - 1) && plain_cap(tk, i + 1);
 }
 
-static bool
+static inline bool
 namelike(const struct tokens *tk, size_t i)
 {
 	const struct token *t = &tk->v[i];
@@ -367,18 +395,19 @@ run_end(const struct tokens *tk, size_t i)
 	size_t j = i;
 
 	while (j < tk->n && same_ctx(tk, i, j)) {
-		/* "American-Islamic": capitalised words hyphened (a
-		 * demonym is joined to none in sentences.c) */
-		if (j > i && sentences_is(tk, j, '-') && j + 1 < tk->n &&
-		    !(tk->v[j].flags & TOK_SPACE) &&
-		    !(tk->v[j + 1].flags & TOK_SPACE) &&
-		    (tk->v[j + 1].flags & TOK_CAP) && is_cap(tk, j - 1) &&
-		    same_ctx(tk, i, j + 1)) {
-			j++;
-			continue;
-		}
-		if (j > i && !(tk->v[j].flags & TOK_WORD))
+		if (j > i && !(tk->v[j].flags & TOK_WORD)) {
+			/* "American-Islamic": capitalised words hyphened (a
+			 * demonym is joined to none in sentences.c) */
+			if (char_is(tk, j, '-') && j + 1 < tk->n &&
+			    !(tk->v[j].flags & TOK_SPACE) &&
+			    !(tk->v[j + 1].flags & TOK_SPACE) &&
+			    (tk->v[j + 1].flags & TOK_CAP) && is_cap(tk, j - 1) &&
+			    same_ctx(tk, i, j + 1)) {
+				j++;
+				continue;
+			}
 			break;
+		}
 		if ((tk->v[j].flags & TOK_WORD) && is_cap(tk, j)) {
 			j++;
 			if (tk->v[j - 1].flags & TOK_POSS)
@@ -392,9 +421,8 @@ run_end(const struct tokens *tk, size_t i)
 		}
 		/* "told VOA the North does": no name goes on after an
 		 * acronym with a bare "the" */
-		if (j > i && sentences_eq(tk, j, "the") &&
-		    (tk->v[j - 1].flags & TOK_UPPER) &&
-		    sentences_len(tk, j - 1) > 1)
+		if (j > i && (tk->v[j - 1].flags & TOK_UPPER) &&
+		    word_is(tk, j, "the") && sentences_len(tk, j - 1) > 1)
 			break;
 		if (j > i && is_connector(tk, j)) {
 			size_t k = j + 1;
@@ -402,21 +430,21 @@ run_end(const struct tokens *tk, size_t i)
 
 			/* "University of Glasgow in the United Kingdom": a
 			 * place after "in" or "at" is not part of the name */
-			if (kk < tk->n && sentences_eq(tk, kk, "the"))
+			if (kk < tk->n && word_is(tk, kk, "the"))
 				kk++;
-			if ((sentences_eq(tk, j, "in") ||
-			     sentences_eq(tk, j, "at") ||
-			     sentences_eq(tk, j, "on")) &&
+			if ((word_is(tk, j, "in") ||
+			     word_is(tk, j, "at") ||
+			     word_is(tk, j, "on")) &&
 			    kk < tk->n &&
 			    (tk->v[kk].lex & (COUNTRYISH | LEX_PREFIX)) &&
 			    ph[kk].kind != 0 &&
 			    /* "Council on American-Islamic Relations" */
-			    !(kk + 1 < tk->n && sentences_is(tk, kk + 1, '-') &&
+			    !(kk + 1 < tk->n && char_is(tk, kk + 1, '-') &&
 			      !(tk->v[kk + 1].flags & TOK_SPACE)))
 				break;
 
 			/* "of the", "for the" */
-			if (k < tk->n && sentences_eq(tk, k, "the"))
+			if (k < tk->n && word_is(tk, k, "the"))
 				k++;
 			if (k < tk->n && same_ctx(tk, i, k) &&
 			    (tk->v[k].flags & TOK_CAP) &&
@@ -430,76 +458,113 @@ run_end(const struct tokens *tk, size_t i)
 	return j;
 }
 
-/* Mark lexicon phrases (countries, capitals, demonyms, outlets). */
-static void
-find_phrases(const struct tokens *tk)
+/*
+ * The longest lexicon phrase (country, capital, demonym, outlet; up to
+ * four words) starting at token i, which is in some list or starts a
+ * longer entry: its length in tokens (0: none), its list in *kind and
+ * value in *val. A phrase of L words is tried after its first L - 1
+ * words, so its text is built a word at a time.
+ */
+static size_t
+phrase_at(const struct tokens *tk, size_t i, int *kind, const char **val)
 {
 	static const enum lexicon_kind kinds[] = { LEX_OUTLET, LEX_COUNTRY,
 		                                   LEX_CAPITAL, LEX_DEMONYM };
 	char buf[LEXICON_MAXLEN];
-	size_t i;
+	size_t L, best = 0, k, len = 0;
 
-	memset(ph, 0, (tk->n + 1) * sizeof *ph);
-	for (i = 0; i < tk->n; i++) {
-		size_t L, best = 0, k;
-		int bestkind = -1;
+	for (L = 1; L <= 4 && i + L <= tk->n; L++) {
+		size_t tl;
+		unsigned lex;
+
+		k = i + L - 1;
+		tl = sentences_len(tk, k);
+		/* capitalised words, or a small word inside: "The Globe and
+		 * Mail"; a possessive only last */
+		if (k > i && (!(tk->v[k].flags & TOK_WORD) ||
+		              (!(tk->v[k].flags & TOK_CAP) &&
+		               !(tk->v[k].lex & LEX_BIT(LEX_CONNECTOR))) ||
+		              !same_ctx(tk, i, k) ||
+		              (tk->v[k - 1].flags & TOK_POSS)))
+			break;
+		if (len + tl + 1 > sizeof buf)
+			break;
+		if (k > i)
+			buf[len++] = ' ';
+		memcpy(buf + len, ttext(tk, k), tl);
+		len += tl;
+		lex = L == 1 ? tk->v[i].lex : lexicon_lookup(buf, len);
+		for (k = 0; k < sizeof kinds / sizeof kinds[0]; k++) {
+			if (lex & LEX_BIT(kinds[k])) {
+				best = L;
+				*kind = (int)kinds[k];
+				*val = lexicon_value(kinds[k], buf, len);
+				break;
+			}
+		}
+		if (!(lex & LEX_PREFIX) && L > 1)
+			break;
+		if (L == 1 && !(lex & LEX_PREFIX) && best == 0)
+			break;
+	}
+	return best;
+}
+
+/*
+ * Mark lexicon phrases (phrase_at()) and set every token's mention to -1
+ * on the way (add_mention() sets them). Lists in cand (room for tk->n)
+ * the tokens a run may start at, in order: capitalised words and the
+ * first word of a phrase that a small word opens ("the Kremlin"); returns
+ * their number.
+ */
+static size_t
+find_phrases(struct tokens *tk, size_t *cand)
+{
+	struct token *v = tk->v; /* locals: the stores below change neither */
+	const size_t n = tk->n;
+	size_t i = 0, nc = 0;
+
+	memset(ph, 0, (n + 1) * sizeof *ph);
+	while (i < n) {
+		size_t best, k;
+		int kind = -1;
 		const char *val = NULL;
 
-		/* a word in none of the lists and starting no phrase (most
-		 * words): the loop below would stop at once */
-		if (!(tk->v[i].flags & TOK_WORD) ||
-		    !(tk->v[i].lex & (PHRASE_KINDS | LEX_PREFIX)))
-			continue;
-		if (!(tk->v[i].flags & TOK_CAP) && !sentences_eq(tk, i, "the"))
-			continue;
-		for (L = 1; L <= 4 && i + L <= tk->n; L++) {
-			size_t len = 0;
-			unsigned lex;
+		/* most tokens are in no list and start no phrase */
+		for (; i < n; i++) {
+			unsigned f = v[i].flags;
 
-			for (k = i; k < i + L; k++) {
-				size_t tl = sentences_len(tk, k);
-
-				/* capitalised words, or a small word inside:
-				 * "The Globe and Mail" */
-				if (k > i && (!(tk->v[k].flags & TOK_WORD) ||
-				              (!(tk->v[k].flags & TOK_CAP) &&
-				               !(tk->v[k].lex &
-				                 LEX_BIT(LEX_CONNECTOR))) ||
-				              !same_ctx(tk, i, k)))
-					goto next;
-				if (len + tl + 1 > sizeof buf)
-					goto next;
-				if (k > i)
-					buf[len++] = ' ';
-				memcpy(buf + len, ttext(tk, k), tl);
-				len += tl;
-				if ((tk->v[k].flags & TOK_POSS) &&
-				    k + 1 < i + L)
-					goto next;
-			}
-			lex = L == 1 ? tk->v[i].lex : lexicon_lookup(buf, len);
-			for (k = 0; k < sizeof kinds / sizeof kinds[0]; k++) {
-				if (lex & LEX_BIT(kinds[k])) {
-					best = L;
-					bestkind = (int)kinds[k];
-					val = lexicon_value(kinds[k], buf, len);
-					break;
-				}
-			}
-			if (!(lex & LEX_PREFIX) && L > 1)
-				break;
-			if (L == 1 && !(lex & LEX_PREFIX) && best == 0)
+			v[i].mention = -1;
+			if (!(f & TOK_WORD))
+				continue;
+			if (f & (TOK_CAP | TOK_INITIAL)) /* is_cap() */
+				cand[nc++] = i;
+			if ((v[i].lex & (PHRASE_KINDS | LEX_PREFIX)) &&
+			    ((f & TOK_CAP) || word_is(tk, i, "the")))
 				break;
 		}
-	next:
-		if (best == 0 || (best == 1 && sentences_eq(tk, i, "the")))
+		if (i == n)
+			break;
+		best = phrase_at(tk, i, &kind, &val);
+		if (best == 0 || (best == 1 && word_is(tk, i, "the"))) {
+			i++;
 			continue;
-		for (k = i; k < i + best; k++)
-			ph[k].kind = (unsigned char)(bestkind + 1);
+		}
+		if (best > 1 && !is_cap(tk, i))
+			cand[nc++] = i;
+		for (k = i; k < i + best; k++) {
+			ph[k].kind = (unsigned char)(kind + 1);
+			if (k == i)
+				continue;
+			v[k].mention = -1;
+			if ((v[k].flags & TOK_WORD) && is_cap(tk, k))
+				cand[nc++] = k;
+		}
 		ph[i].len = (unsigned char)best;
 		ph[i].value = val;
-		i += best - 1;
+		i += best;
 	}
+	return nc;
 }
 
 static void
@@ -522,16 +587,20 @@ add_mention(struct actors *as, struct tokens *tk, struct mentions *ms, int a,
 	m->object = false;
 	if (role_first > 0) {
 		size_t b = role_first - 1;
+		char c;
 
-		if (b > 0 && sentences_eq(tk, b, "the"))
+		if (b > 0 && word_is(tk, b, "the"))
 			b--;
-		/* "thanked" is no speech verb: test the lists first */
-		m->object = (tk->v[b].lex & LEX_BIT(LEX_SPEECH_VERB) &&
-		             (sentences_eq(tk, b, "told") ||
-		              sentences_eq(tk, b, "tells") ||
-		              sentences_eq(tk, b, "asked") ||
-		              sentences_eq(tk, b, "telling"))) ||
-		            sentences_eq(tk, b, "thanked");
+		/* "thanked" is no speech verb: test the lists first;
+		 * the words all start with 't' or 'a' */
+		c = ttext(tk, b)[0];
+		m->object = (c == 't' || c == 'a') &&
+		            ((tk->v[b].lex & LEX_BIT(LEX_SPEECH_VERB) &&
+		             (word_is(tk, b, "told") ||
+		              word_is(tk, b, "tells") ||
+		              word_is(tk, b, "asked") ||
+		              word_is(tk, b, "telling"))) ||
+		             word_is(tk, b, "thanked"));
 	}
 	for (k = role_first; k < last; k++)
 		tk->v[k].mention = (int)ms->n;
@@ -578,8 +647,8 @@ org_in(const struct tokens *tk, size_t from, size_t to, size_t *os, size_t *oe)
 				 * the body after the last "at"/"for" before
 				 * its organisation word */
 				for (q = k; q < j; q++)
-					if ((sentences_eq(tk, q, "at") ||
-					     sentences_eq(tk, q, "for")) &&
+					if ((word_is(tk, q, "at") ||
+					     word_is(tk, q, "for")) &&
 					    q + 1 < j)
 						b = q + 1;
 				while (b < j && !is_cap(tk, b))
@@ -622,8 +691,8 @@ set_affiliation(struct actors *as, int a, const char *s)
 static bool
 is_det(const struct tokens *tk, size_t i)
 {
-	return sentences_ieq(tk, i, "a") || sentences_ieq(tk, i, "an") ||
-	       sentences_ieq(tk, i, "the");
+	return word_ieq(tk, i, "a") || word_ieq(tk, i, "an") ||
+	       word_ieq(tk, i, "the");
 }
 
 /*
@@ -637,8 +706,8 @@ person_apposition(const struct tokens *tk, size_t e)
 {
 	size_t k;
 
-	if (e + 2 >= tk->n || !sentences_is(tk, e, ',') ||
-	    !(sentences_ieq(tk, e + 1, "a") || sentences_ieq(tk, e + 1, "an")))
+	if (e + 2 >= tk->n || !char_is(tk, e, ',') ||
+	    !(word_ieq(tk, e + 1, "a") || word_ieq(tk, e + 1, "an")))
 		return false;
 	for (k = e + 2; k < tk->n && k < e + 8; k++) {
 		const struct token *t = &tk->v[k];
@@ -728,7 +797,7 @@ role_before(const struct tokens *tk, size_t s, size_t *rs, size_t *rw,
 				break;
 			}
 			/* "a major Warhol exhibit": the adjective */
-			if (sentences_eq(tk, p, "major") && p > 0 &&
+			if (word_is(tk, p, "major") && p > 0 &&
 			    is_det(tk, p - 1))
 				break;
 			if ((t->lex & TITLEISH) || ist_word(tk, p)) {
@@ -754,16 +823,16 @@ role_before(const struct tokens *tk, size_t s, size_t *rs, size_t *rw,
 			}
 			if (k < s &&
 			    (is_connector(tk, p) ||
-			     sentences_eq(tk, p, "to")) &&
+			     word_is(tk, p, "to")) &&
 			    p > 0 &&
 			    (is_cap(tk, k) || (tk->v[k].lex & TITLEISH) ||
 			     is_connector(tk, k)) &&
-			    !sentences_eq(tk, p, "and") &&
+			    !word_is(tk, p, "and") &&
 			    /* "guest at the Science Fair": a place, but
 			     * "Agent in Charge" */
-			    !((sentences_eq(tk, p, "at") ||
-			       sentences_eq(tk, p, "in")) &&
-			      sentences_eq(tk, k, "the"))) {
+			    !((word_is(tk, p, "at") ||
+			       word_is(tk, p, "in")) &&
+			      word_is(tk, k, "the"))) {
 				k = p;
 				continue;
 			}
@@ -787,18 +856,18 @@ role_before(const struct tokens *tk, size_t s, size_t *rs, size_t *rw,
 			break;
 		}
 		/* "[former Museum CEO] X": an editor's bracket */
-		if (k == s && sentences_is(tk, p, ']')) {
+		if (k == s && char_is(tk, p, ']')) {
 			k = p;
 			continue;
 		}
-		if (sentences_is(tk, p, '-') && k < s &&
+		if (char_is(tk, p, '-') && k < s &&
 		    !(t->flags & TOK_SPACE) &&
 		    (is_cap(tk, k) || (tk->v[k].lex & TITLEISH) ||
 		     (title && lowchain && (tk->v[k].flags & TOK_LOWER))) &&
 		    p > 0 && (tk->v[p - 1].flags & TOK_WORD) &&
 		    !(tk->v[p - 1].flags & (TOK_POSS | TOK_DIGIT)) &&
-		    !sentences_eq(tk, p - 1, "year") &&
-		    !sentences_eq(tk, p - 1, "old")) {
+		    !word_is(tk, p - 1, "year") &&
+		    !word_is(tk, p - 1, "old")) {
 			hyph = (tk->v[k].flags & TOK_LOWER) != 0;
 			k = p;
 			continue;
@@ -811,12 +880,12 @@ role_before(const struct tokens *tk, size_t s, size_t *rs, size_t *rw,
 	}
 	/* trim the left: connectors, dashes, then demonyms (affiliation) */
 	while (k < s && (!(tk->v[k].flags & TOK_WORD) || is_connector(tk, k) ||
-	                 sentences_eq(tk, k, "to") ||
+	                 word_is(tk, k, "to") ||
 	                 (tk->v[k].lex & LEX_BIT(LEX_STOPWORD))))
 		k++;
 	*rw = k;
 	while (k < s && (!(tk->v[k].flags & TOK_WORD) || is_connector(tk, k) ||
-	                 sentences_eq(tk, k, "to") || ph[k].kind ||
+	                 word_is(tk, k, "to") || ph[k].kind ||
 	                 (tk->v[k].lex & LEX_BIT(LEX_STOPWORD))))
 		k++;
 	*rs = k;
@@ -874,7 +943,7 @@ party_state(struct actors *as, int a, const struct tokens *tk, size_t e)
 	const char *party;
 	size_t len, close = e + 2;
 
-	if (e + 2 >= tk->n || !sentences_is(tk, e, '('))
+	if (e + 2 >= tk->n || !char_is(tk, e, '('))
 		return false;
 	w = ttext(tk, e + 1);
 	len = tk->v[e + 1].end - tk->v[e + 1].start;
@@ -888,9 +957,9 @@ party_state(struct actors *as, int a, const struct tokens *tk, size_t e)
 		party = "Independent";
 	else
 		return false;
-	if (sentences_is(tk, close, '.') && close + 1 < tk->n)
+	if (char_is(tk, close, '.') && close + 1 < tk->n)
 		close++;
-	if (!sentences_is(tk, close, ')'))
+	if (!char_is(tk, close, ')'))
 		return false;
 	if (as->v[a].a.affiliation != NULL)
 		return true;
@@ -958,32 +1027,32 @@ description(const struct tokens *tk, size_t det, size_t k, size_t end)
 		/* "X, father of three,", "X, co-ordinator of Y,": a bare
 		 * lower-case noun and "of" */
 		j = k;
-		if (j + 2 < end && sentences_is(tk, j + 1, '-') &&
+		if (j + 2 < end && char_is(tk, j + 1, '-') &&
 		    !(tk->v[j + 1].flags & TOK_SPACE))
 			j += 2;
 		if (!(tk->v[k].flags & TOK_LOWER) || j + 1 >= end ||
-		    !sentences_eq(tk, j + 1, "of") ||
-		    sentences_eq(tk, k, "both") || sentences_eq(tk, k, "all") ||
-		    sentences_eq(tk, k, "one") || sentences_eq(tk, k, "some") ||
-		    sentences_eq(tk, k, "most") || sentences_eq(tk, k, "many") ||
-		    sentences_eq(tk, k, "none") || sentences_eq(tk, k, "each") ||
-		    sentences_eq(tk, k, "instead") ||
-		    sentences_eq(tk, k, "either") ||
-		    sentences_eq(tk, k, "neither") ||
-		    sentences_eq(tk, k, "because") ||
-		    sentences_eq(tk, k, "out") || sentences_eq(tk, k, "ahead"))
+		    !word_is(tk, j + 1, "of") ||
+		    word_is(tk, k, "both") || word_is(tk, k, "all") ||
+		    word_is(tk, k, "one") || word_is(tk, k, "some") ||
+		    word_is(tk, k, "most") || word_is(tk, k, "many") ||
+		    word_is(tk, k, "none") || word_is(tk, k, "each") ||
+		    word_is(tk, k, "instead") ||
+		    word_is(tk, k, "either") ||
+		    word_is(tk, k, "neither") ||
+		    word_is(tk, k, "because") ||
+		    word_is(tk, k, "out") || word_is(tk, k, "ahead"))
 			return false;
 	}
-	if (end < tk->n && !sentences_is(tk, end, ',') &&
-	    !sentences_is(tk, end, '.') && !sentences_is(tk, end, ')') &&
-	    !sentences_is(tk, end, ';') &&
+	if (end < tk->n && !char_is(tk, end, ',') &&
+	    !char_is(tk, end, '.') && !char_is(tk, end, ')') &&
+	    !char_is(tk, end, ';') &&
 	    tk->sent_of[end] == tk->sent_of[k])
 		return false;
 	if (det == k) {
 		/* checked above */
-	} else if (sentences_ieq(tk, det, "the")) {
+	} else if (word_ieq(tk, det, "the")) {
 		if (!(tk->v[k].flags & TOK_LOWER) || k + 1 >= end ||
-		    !sentences_eq(tk, k + 1, "of"))
+		    !word_is(tk, k + 1, "of"))
 			return false;
 	} else if (!(tk->v[k].flags & (TOK_LOWER | TOK_DIGIT)) &&
 	           !(tk->v[k].lex & LEX_BIT(LEX_TITLE_MOD))) {
@@ -996,21 +1065,21 @@ description(const struct tokens *tk, size_t det, size_t k, size_t end)
 	for (j = k; j < end; j++) {
 		/* "a 14-year-old boy": a word in a compound is no time */
 		if (!(tk->v[j].flags & TOK_SPACE) && j > k &&
-		    sentences_is(tk, j - 1, '-'))
+		    char_is(tk, j - 1, '-'))
 			continue;
-		if (sentences_eq(tk, j, "later") ||
-		    sentences_eq(tk, j, "earlier") ||
-		    sentences_eq(tk, j, "ago") ||
-		    sentences_eq(tk, j, "that") ||
-		    sentences_eq(tk, j, "after") ||
-		    sentences_eq(tk, j, "before") ||
-		    sentences_eq(tk, j, "day") ||
-		    sentences_eq(tk, j, "week") ||
-		    sentences_eq(tk, j, "year") ||
-		    sentences_eq(tk, j, "time") ||
-		    sentences_eq(tk, j, "move") ||
-		    sentences_eq(tk, j, "claim") ||
-		    sentences_eq(tk, j, "charge"))
+		if (word_is(tk, j, "later") ||
+		    word_is(tk, j, "earlier") ||
+		    word_is(tk, j, "ago") ||
+		    word_is(tk, j, "that") ||
+		    word_is(tk, j, "after") ||
+		    word_is(tk, j, "before") ||
+		    word_is(tk, j, "day") ||
+		    word_is(tk, j, "week") ||
+		    word_is(tk, j, "year") ||
+		    word_is(tk, j, "time") ||
+		    word_is(tk, j, "move") ||
+		    word_is(tk, j, "claim") ||
+		    word_is(tk, j, "charge"))
 			return false;
 	}
 	return true;
@@ -1029,14 +1098,14 @@ apposition(struct actors *as, int a, const struct tokens *tk, size_t e)
 		return;
 	/* "Dr. Eric Meloche from the College of DuPage": an organisation
 	 * (a place after "from" is no affiliation) */
-	if (sentences_eq(tk, e, "from") && as->v[a].a.affiliation == NULL) {
+	if (word_is(tk, e, "from") && as->v[a].a.affiliation == NULL) {
 		k = e + 1;
-		if (k < tk->n && sentences_ieq(tk, k, "the"))
+		if (k < tk->n && word_ieq(tk, k, "the"))
 			k++;
 		if (k < tk->n && is_cap(tk, k) && same_ctx(tk, e, k)) {
 			end = run_end(tk, k);
 			/* "... of DuPage and Jennifer Erickson" */
-			for (lim = k; lim < end && !sentences_eq(tk, lim, "and");
+			for (lim = k; lim < end && !word_is(tk, lim, "and");
 			     lim++)
 				;
 			if (org_in(tk, k, lim, &os, &oe))
@@ -1046,12 +1115,12 @@ apposition(struct actors *as, int a, const struct tokens *tk, size_t e)
 		}
 		return;
 	}
-	if ((sentences_eq(tk, e, "of") || sentences_eq(tk, e, "for")) &&
+	if ((word_is(tk, e, "of") || word_is(tk, e, "for")) &&
 	    as->v[a].a.affiliation == NULL) {
 		/* "Luca Anceschi of the University of Glasgow", "Lydia
 		 * Buchtmann for Food Standards Australia", "X of NASA" */
 		k = e + 1;
-		if (k < tk->n && sentences_ieq(tk, k, "the"))
+		if (k < tk->n && word_ieq(tk, k, "the"))
 			k++;
 		if (k < tk->n && is_cap(tk, k) && same_ctx(tk, e, k)) {
 			end = run_end(tk, k);
@@ -1068,7 +1137,7 @@ apposition(struct actors *as, int a, const struct tokens *tk, size_t e)
 		}
 		return;
 	}
-	if ((sentences_eq(tk, e, "is") || sentences_eq(tk, e, "was")) &&
+	if ((word_is(tk, e, "is") || word_is(tk, e, "was")) &&
 	    e + 1 < tk->n && is_det(tk, e + 1)) {
 		for (k = e + 2; k < tk->n && k < e + 6; k++) {
 			if (!(tk->v[k].flags & TOK_WORD))
@@ -1084,13 +1153,13 @@ apposition(struct actors *as, int a, const struct tokens *tk, size_t e)
 		return;
 	/* "X (a spokesman for Y)": a bracket like a comma; "X (Y), an
 	 * officer": the comma after a bracket that held no role */
-	if (sentences_is(tk, e, '(') && as->v[a].a.role == NULL) {
+	if (char_is(tk, e, '(') && as->v[a].a.role == NULL) {
 		for (k = e + 1; k < tk->n && k < e + 16 &&
-		                !sentences_is(tk, k, ')');
+		                !char_is(tk, k, ')');
 		     k++)
 			;
-		if (k + 1 < tk->n && sentences_is(tk, k, ')') &&
-		    sentences_is(tk, k + 1, ',') && same_ctx(tk, e, k + 1)) {
+		if (k + 1 < tk->n && char_is(tk, k, ')') &&
+		    char_is(tk, k + 1, ',') && same_ctx(tk, e, k + 1)) {
 			apposition_at(as, a, tk, e);
 			if (as->v[a].a.role == NULL)
 				apposition_at(as, a, tk, k + 1);
@@ -1108,7 +1177,7 @@ apposition_at(struct actors *as, int a, const struct tokens *tk, size_t e)
 	bool title = false;
 	const char *c;
 
-	if ((!sentences_is(tk, e, ',') && !sentences_is(tk, e, '(')) ||
+	if ((!char_is(tk, e, ',') && !char_is(tk, e, '(')) ||
 	    e + 1 >= tk->n)
 		return;
 	k = e + 1;
@@ -1117,11 +1186,11 @@ apposition_at(struct actors *as, int a, const struct tokens *tk, size_t e)
 		size_t nx;
 		bool office;
 
-		if (sentences_is(tk, e, ',') &&
+		if (char_is(tk, e, ',') &&
 		    postnominal(tk, k, &nx, &office)) {
 			if (office)
 				set_role(as, a, tk, k, nx);
-			if (nx + 1 < tk->n && sentences_is(tk, nx, ','))
+			if (nx + 1 < tk->n && char_is(tk, nx, ','))
 				k = nx + 1;
 			else
 				return;
@@ -1129,12 +1198,12 @@ apposition_at(struct actors *as, int a, const struct tokens *tk, size_t e)
 	}
 	/* "X, 42, a homeopath": an age first */
 	if (k + 2 < tk->n && (tk->v[k].flags & TOK_DIGIT) &&
-	    sentences_is(tk, k + 1, ',') && sentences_len(tk, k) <= 3)
+	    char_is(tk, k + 1, ',') && sentences_len(tk, k) <= 3)
 		k += 2;
 	/* "X, Flint, Michigan pediatrician and ...": a town, then its
 	 * state or country opening the role */
 	if (k + 3 < tk->n && is_cap(tk, k) && (tk->v[k].flags & TOK_WORD) &&
-	    sentences_is(tk, k + 1, ',') && is_cap(tk, k + 2) &&
+	    char_is(tk, k + 1, ',') && is_cap(tk, k + 2) &&
 	    same_ctx(tk, e, k + 2) &&
 	    ((ph[k + 2].kind && ph[k + 2].kind != LEX_OUTLET + 1 &&
 	      ph[k + 2].kind != PH_NAME) ||
@@ -1143,13 +1212,14 @@ apposition_at(struct actors *as, int a, const struct tokens *tk, size_t e)
 		k += 2;
 again:
 	/* "X, 42, and his wife Y": a list; "X, with illustrator Y": an
-	 * adverbial; no apposition */
-	if (sentences_eq(tk, k, "and") || sentences_eq(tk, k, "or") ||
-	    sentences_eq(tk, k, "with") || sentences_eq(tk, k, "in") ||
-	    sentences_eq(tk, k, "at") || sentences_eq(tk, k, "on") ||
-	    sentences_eq(tk, k, "after") || sentences_eq(tk, k, "during") ||
-	    sentences_eq(tk, k, "by") || sentences_eq(tk, k, "while") ||
-	    sentences_eq(tk, k, "when") || sentences_eq(tk, k, "as"))
+	 * adverbial; no apposition (all lower-case words) */
+	if ((tk->v[k].flags & TOK_LOWER) &&
+	    (word_is(tk, k, "and") || word_is(tk, k, "or") ||
+	    word_is(tk, k, "with") || word_is(tk, k, "in") ||
+	    word_is(tk, k, "at") || word_is(tk, k, "on") ||
+	    word_is(tk, k, "after") || word_is(tk, k, "during") ||
+	    word_is(tk, k, "by") || word_is(tk, k, "while") ||
+	    word_is(tk, k, "when") || word_is(tk, k, "as")))
 		return;
 	det = k;
 	if (is_det(tk, k))
@@ -1158,19 +1228,26 @@ again:
 	for (end = k; end < lim; end++) {
 		const struct token *t = &tk->v[end];
 
-		if (!same_ctx(tk, e, end) || sentences_is(tk, end, ',') ||
-		    sentences_is(tk, end, '.') || sentences_is(tk, end, '(') ||
-		    sentences_is(tk, end, ';') || sentences_is(tk, end, ')') ||
+		/* punctuation is no word; "who" and "which" are lower
+		 * case */
+		if (!same_ctx(tk, e, end) ||
+		    (!(t->flags & TOK_WORD) &&
+		     (char_is(tk, end, ',') ||
+		      char_is(tk, end, '.') ||
+		      char_is(tk, end, '(') ||
+		      char_is(tk, end, ';') ||
+		      char_is(tk, end, ')'))) ||
 		    (t->lex & LEX_BIT(LEX_SPEECH_VERB)) ||
-		    sentences_eq(tk, end, "who") ||
-		    sentences_eq(tk, end, "which"))
+		    ((t->flags & TOK_LOWER) &&
+		     (word_is(tk, end, "who") ||
+		      word_is(tk, end, "which"))))
 			break;
 		/* a role stops at a verb: "... in Golden each received" */
 		if (end > k && (t->flags & TOK_LOWER) &&
 		    ((t->lex & (LEX_BIT(LEX_AUX) | LEX_BIT(LEX_STANCE_VERB))) ||
-		     sentences_eq(tk, end, "each") ||
-		     sentences_eq(tk, end, "both") ||
-		     sentences_eq(tk, end, "also") ||
+		     word_is(tk, end, "each") ||
+		     word_is(tk, end, "both") ||
+		     word_is(tk, end, "also") ||
 		     (is_cap(tk, end - 1) && ends_ed(tk, end))))
 			break;
 		if ((t->lex & LEX_BIT(LEX_TITLE)) && end < k + 6)
@@ -1179,7 +1256,7 @@ again:
 	/* "X, University of Utah, president of ...": an organisation
 	 * alone, then the role */
 	if (!title && end > k && end + 1 < tk->n && k == e + 1 &&
-	    sentences_is(tk, end, ',') && is_cap(tk, k) &&
+	    char_is(tk, end, ',') && is_cap(tk, k) &&
 	    org_in(tk, k, end, &os, &oe) && os == k && oe == end) {
 		if (as->v[a].a.affiliation == NULL)
 			as->v[a].a.affiliation = sentences_clean(
@@ -1223,7 +1300,7 @@ title_words_before(const struct tokens *tk, size_t o)
 			continue;
 		}
 		/* "Co-founder": a prefix joined by a hyphen */
-		if (sentences_is(tk, k - 1, '-') && k >= 2 &&
+		if (char_is(tk, k - 1, '-') && k >= 2 &&
 		    !(t->flags & TOK_SPACE) && (tk->v[k - 2].flags & TOK_WORD) &&
 		    k < o) {
 			k -= 2;
@@ -1236,11 +1313,11 @@ title_words_before(const struct tokens *tk, size_t o)
 	/* "As head of the Yuanhua Group, Lai Changxing": "as" too */
 	if ((tk->v[k].flags & TOK_SENTSTART) ||
 	    (k > 0 && (is_det(tk, k - 1) || (tk->v[k - 1].flags & TOK_POSS) ||
-	               sentences_ieq(tk, k - 1, "as") ||
-	               sentences_ieq(tk, k - 1, "his") ||
-	               sentences_ieq(tk, k - 1, "her") ||
-	               sentences_ieq(tk, k - 1, "its") ||
-	               sentences_ieq(tk, k - 1, "their"))))
+	               word_ieq(tk, k - 1, "as") ||
+	               word_ieq(tk, k - 1, "his") ||
+	               word_ieq(tk, k - 1, "her") ||
+	               word_ieq(tk, k - 1, "its") ||
+	               word_ieq(tk, k - 1, "their"))))
 		return k;
 	return o;
 }
@@ -1252,23 +1329,23 @@ role_comma_before(struct actors *as, int a, const struct tokens *tk, size_t s)
 	size_t k, t;
 
 	/* "their father, 53-year-old X": an age between comma and name */
-	if (s >= 6 && sentences_eq(tk, s - 1, "old")) {
+	if (s >= 6 && word_is(tk, s - 1, "old")) {
 		for (k = s - 1; k > s - 6 && !(tk->v[k].flags & TOK_DIGIT); k--)
-			if (!sentences_is(tk, k, '-') &&
-			    !sentences_eq(tk, k, "year") &&
-			    !sentences_eq(tk, k, "years") &&
-			    !sentences_eq(tk, k, "old"))
+			if (!char_is(tk, k, '-') &&
+			    !word_is(tk, k, "year") &&
+			    !word_is(tk, k, "years") &&
+			    !word_is(tk, k, "old"))
 				break;
 		if ((tk->v[k].flags & TOK_DIGIT) && k >= 2)
 			s = k;
 	}
-	if (s < 2 || !sentences_is(tk, s - 1, ','))
+	if (s < 2 || !char_is(tk, s - 1, ','))
 		return;
 	/* "the president of the Lombardy region, Roberto Maroni,", "The
 	 * secretary general of X (Y), Z", "Co-founder of Google, Z" */
 	for (k = s - 1; k > 1 && k + 12 > s; k--) {
 		if (k < s - 1 &&
-		    (sentences_eq(tk, k, "of") || sentences_eq(tk, k, "for")) &&
+		    (word_is(tk, k, "of") || word_is(tk, k, "for")) &&
 		    (t = title_words_before(tk, k)) < k) {
 			set_role(as, a, tk, t, s - 1);
 			return;
@@ -1332,14 +1409,14 @@ poss_org(struct actors *as, int a, const struct tokens *tk, size_t s)
 	/* an organisation run ending at the possessive */
 	for (b = p; b > 0 && b + 8 > p && same_ctx(tk, p, b - 1) &&
 	            !(tk->v[b - 1].flags & TOK_POSS) &&
-	            !sentences_eq(tk, b - 1, "and") &&
+	            !word_is(tk, b - 1, "and") &&
 	            (is_cap(tk, b - 1) || is_connector(tk, b - 1));
 	     b--)
 		;
 	/* "pro-Beijing New People Party's": not the hyphened word */
 	while (b < p && (!is_cap(tk, b) ||
 	                 (b > 0 && !(tk->v[b].flags & TOK_SPACE) &&
-	                  sentences_is(tk, b - 1, '-'))))
+	                  char_is(tk, b - 1, '-'))))
 		b++;
 	if (org_in(tk, b, p + 1, &os, &oe) && oe == p + 1 &&
 	    (tk->v[p].lex & (LEX_BIT(LEX_ORG_WORD) | LEX_BIT(LEX_OUTLET))))
@@ -1374,7 +1451,7 @@ poss_affiliation(struct actors *as, int a, const struct tokens *tk, size_t s,
 			for (b = p, n = 0; b > 0 && n < 4; n++) {
 				const struct token *t = &tk->v[b - 1];
 
-				if (sentences_is(tk, b - 1, '-') &&
+				if (char_is(tk, b - 1, '-') &&
 				    !(t->flags & TOK_SPACE) && b >= 2 &&
 				    (tk->v[b - 2].flags & TOK_LOWER)) {
 					b -= 2;
@@ -1402,7 +1479,7 @@ poss_affiliation(struct actors *as, int a, const struct tokens *tk, size_t s,
 		return;
 	}
 	if (poss_actor >= 0 && poss_actor != a && poss_end + 1 == s &&
-	    sentences_eq(tk, poss_end, "and")) {
+	    word_is(tk, poss_end, "and")) {
 		const struct ent *o = &as->v[poss_actor];
 
 		if (x->a.affiliation == NULL && o->a.affiliation != NULL)
@@ -1426,10 +1503,10 @@ agent_role(struct actors *as, int a, const struct tokens *tk, size_t s)
 	};
 	size_t m;
 
-	if (s < 2 || as->v[a].a.role != NULL || !sentences_eq(tk, s - 1, "by"))
+	if (s < 2 || as->v[a].a.role != NULL || !word_is(tk, s - 1, "by"))
 		return;
 	for (m = 0; m < sizeof map / sizeof map[0]; m++)
-		if (sentences_eq(tk, s - 2, map[m][0])) {
+		if (word_is(tk, s - 2, map[m][0])) {
 			as->v[a].a.role = xstrdup(map[m][1]);
 			return;
 		}
@@ -1469,16 +1546,16 @@ role_after_as(struct actors *as, int a, const struct tokens *tk, size_t e)
 	if (as->v[a].a.role != NULL)
 		return;
 	for (j = e; j < tk->n && j < e + 10; j++) {
-		if (sentences_eq(tk, j, "as") && j > e && as_verb(tk, j - 1))
+		if (word_is(tk, j, "as") && j > e && as_verb(tk, j - 1))
 			break;
 		/* "X, who is the director of Y," */
-		if (j > e && sentences_eq(tk, j - 1, "who") &&
-		    (sentences_eq(tk, j, "is") || sentences_eq(tk, j, "was") ||
-		     sentences_eq(tk, j, "became")) &&
+		if (j > e && word_is(tk, j - 1, "who") &&
+		    (word_is(tk, j, "is") || word_is(tk, j, "was") ||
+		     word_is(tk, j, "became")) &&
 		    j + 1 < tk->n && is_det(tk, j + 1))
 			break;
-		if (!(tk->v[j].flags & TOK_WORD) && !sentences_is(tk, j, ',') &&
-		    !sentences_is(tk, j, '-'))
+		if (!(tk->v[j].flags & TOK_WORD) && !char_is(tk, j, ',') &&
+		    !char_is(tk, j, '-'))
 			return;
 		if ((tk->v[j].flags & TOK_WORD) && is_cap(tk, j))
 			return;
@@ -1488,10 +1565,10 @@ role_after_as(struct actors *as, int a, const struct tokens *tk, size_t e)
 	if (j >= tk->n || j >= e + 10 || !same_ctx(tk, e, j))
 		return;
 	r = j + 1;
-	if (r < tk->n && (is_det(tk, r) || sentences_eq(tk, r, "its") ||
-	                  sentences_eq(tk, r, "his") ||
-	                  sentences_eq(tk, r, "her") ||
-	                  sentences_eq(tk, r, "their")))
+	if (r < tk->n && (is_det(tk, r) || word_is(tk, r, "its") ||
+	                  word_is(tk, r, "his") ||
+	                  word_is(tk, r, "her") ||
+	                  word_is(tk, r, "their")))
 		r++;
 	for (k = r; k < tk->n && k < r + 6; k++) {
 		const struct token *t = &tk->v[k];
@@ -1505,16 +1582,16 @@ role_after_as(struct actors *as, int a, const struct tokens *tk, size_t e)
 		}
 		if ((t->lex & LEX_BIT(LEX_TITLE_MOD)) ||
 		    (is_cap(tk, k) && !(t->lex & LEX_BIT(LEX_STOPWORD))) ||
-		    sentences_is(tk, k, '-'))
+		    char_is(tk, k, '-'))
 			continue;
 		break;
 	}
 	if (last == 0)
 		return;
 	/* "chief executive of Norsk Data" */
-	if (last + 1 < tk->n && sentences_eq(tk, last, "of")) {
+	if (last + 1 < tk->n && word_is(tk, last, "of")) {
 		k = last + 1;
-		if (sentences_eq(tk, k, "the") && k + 1 < tk->n)
+		if (word_is(tk, k, "the") && k + 1 < tk->n)
 			k++;
 		if (is_cap(tk, k) && same_ctx(tk, e, k))
 			last = run_end(tk, k);
@@ -1558,16 +1635,16 @@ list_role(struct actors *as, int a, const struct tokens *tk, size_t ns,
 	if (list_actor >= 0 && list_actor != a && list_end <= ns &&
 	    as->v[list_actor].a.role != NULL) {
 		for (j = list_end; j < ns; j++) {
-			if (sentences_is(tk, j, ',') || sentences_eq(tk, j, "and") ||
-			    sentences_eq(tk, j, "or"))
+			if (char_is(tk, j, ',') || word_is(tk, j, "and") ||
+			    word_is(tk, j, "or"))
 				continue;
 			/* "publishers A of Rolling Stone and B": the
 			 * affiliation of the name before */
-			if ((sentences_eq(tk, j, "of") ||
-			     sentences_eq(tk, j, "from")) &&
+			if ((word_is(tk, j, "of") ||
+			     word_is(tk, j, "from")) &&
 			    j + 1 < ns) {
 				k = j + 1;
-				if (sentences_eq(tk, k, "the") && k + 1 < ns)
+				if (word_is(tk, k, "the") && k + 1 < ns)
 					k++;
 				if (is_cap(tk, k)) {
 					k = run_end(tk, k);
@@ -1580,13 +1657,13 @@ list_role(struct actors *as, int a, const struct tokens *tk, size_t ns,
 					}
 				}
 			}
-			if (sentences_is(tk, j, '(')) {
+			if (char_is(tk, j, '(')) {
 				/* "(tennis)" */
 				for (k = j + 1; k < ns && k < j + 5 &&
-				                !sentences_is(tk, k, ')');
+				                !char_is(tk, k, ')');
 				     k++)
 					;
-				if (k < ns && sentences_is(tk, k, ')')) {
+				if (k < ns && char_is(tk, k, ')')) {
 					j = k;
 					continue;
 				}
@@ -1600,11 +1677,11 @@ list_role(struct actors *as, int a, const struct tokens *tk, size_t ns,
 			return;
 		}
 	}
-	if (ns >= 1 && (sentences_eq(tk, ns - 1, "including") ||
-	                sentences_eq(tk, ns - 1, "like")))
+	if (ns >= 1 && (word_is(tk, ns - 1, "including") ||
+	                word_is(tk, ns - 1, "like")))
 		j = ns - 1;
-	else if (ns >= 2 && sentences_eq(tk, ns - 2, "such") &&
-	         sentences_eq(tk, ns - 1, "as"))
+	else if (ns >= 2 && word_is(tk, ns - 2, "such") &&
+	         word_is(tk, ns - 1, "as"))
 		j = ns - 2;
 	else
 		return;
@@ -1650,34 +1727,33 @@ speech_precedes(const struct tokens *tk, size_t s)
 static size_t
 spaced_key(const char *name, size_t len, char *buf)
 {
-	size_t i;
+	char *p = buf + 1, *end = buf + 1 + len;
 
 	if (len + 1 > 128)
 		return 0;
 	buf[0] = '~';
-	for (i = 0; i < len; i++)
-		buf[i + 1] = name[i] == '-' ? ' ' : name[i];
+	memcpy(buf + 1, name, len);
+	while ((p = memchr(p, '-', (size_t)(end - p))) != NULL)
+		*p++ = ' ';
 	return len + 1;
 }
 
+/* The person of a spaced key (spaced_key(), n bytes; 0: none), or -1. */
 static int
-spaced_get(const struct actors *as, const char *name, size_t len)
+spaced_get(const struct actors *as, const char *key, size_t n)
 {
-	char buf[128];
-	size_t n = spaced_key(name, len, buf);
-	int a = n ? map_get(as->names, buf, n) : -1;
+	int a = n ? map_get(as->names, key, n) : -1;
 
 	return a >= 0 && as->v[a].a.kind == ACTOR_PERSON ? a : -1;
 }
 
+/* Let the spaced key (n bytes; 0: none) name person a unless it names
+ * someone. */
 static void
-spaced_set(struct actors *as, const char *name, size_t len, int a)
+spaced_set(struct actors *as, const char *key, size_t n, int a)
 {
-	char buf[128];
-	size_t n = spaced_key(name, len, buf);
-
-	if (n && map_get(as->names, buf, n) < 0)
-		map_set(as->names, buf, n, a);
+	if (n)
+		strmap_add(as->names, key, n, a);
 }
 
 /* Remove alias s from person o's list (the names map keeps it: a lone
@@ -1702,6 +1778,13 @@ drop_alias(struct actors *as, int o, const char *s, size_t len)
 	}
 }
 
+/* c lower-cased if an ASCII capital. */
+static char
+lc(char c)
+{
+	return (c >= 'A' && c <= 'Z') ? (char)(c + 32) : c;
+}
+
 /*
  * A recent person whose name and the name [s, e) (two words or more
  * each) are one the other's first words: "Ana Maria Lopez Vega", then
@@ -1718,21 +1801,16 @@ prefix_person(struct actors *as, const struct tokens *tk, size_t s, size_t e)
 		struct ent *p = &as->v[i - 1];
 		const char *pn = p->a.name;
 
-		if (p->a.kind != ACTOR_PERSON || strchr(pn, ' ') == NULL)
+		/* a first letter apart (most): no prefix either way */
+		if (p->a.kind != ACTOR_PERSON || lc(pn[0]) != lc(name[0]) ||
+		    strchr(pn, ' ') == NULL)
 			continue;
 		n = strlen(pn);
 		if (n == len)
 			continue;
-		for (k = 0; k < n && k < len; k++) {
-			char x = pn[k], y = name[k];
-
-			if (x >= 'A' && x <= 'Z')
-				x = (char)(x + 32);
-			if (y >= 'A' && y <= 'Z')
-				y = (char)(y + 32);
-			if (x != y)
+		for (k = 0; k < n && k < len; k++)
+			if (lc(pn[k]) != lc(name[k]))
 				break;
-		}
 		if (k < n && k < len)
 			continue;
 		if (n > len) {
@@ -1769,13 +1847,17 @@ person(struct actors *as, const struct tokens *tk, size_t s, size_t e,
 	size_t len = tk->v[e - 1].core_end - tk->v[s].start;
 	size_t lastlen = sentences_len(tk, e - 1);
 	int a = map_get(as->names, name, len);
-	char buf[128];
+	int last = -1; /* the person known by the last word (e - s > 1) */
+	char buf[128], sk[128];
+	size_t skn = 0;
 	bool shared;
 
 	if (a >= 0 && as->v[a].a.kind == ACTOR_PERSON)
 		return a;
 	/* "Kim Jong-Un" after "Kim Jong Un": one person */
-	if (e - s > 1 && (a = spaced_get(as, name, len)) >= 0) {
+	if (e - s > 1)
+		skn = spaced_key(name, len, sk);
+	if (e - s > 1 && (a = spaced_get(as, sk, skn)) >= 0) {
 		actors_alias(as, a, name, len);
 		return a;
 	}
@@ -1796,7 +1878,7 @@ person(struct actors *as, const struct tokens *tk, size_t s, size_t e,
 			return -1;
 	} else {
 		/* a fuller form of a person known by its last word */
-		a = map_get(as->surnames, ttext(tk, e - 1), lastlen);
+		a = last = map_get(as->surnames, ttext(tk, e - 1), lastlen);
 		if (a >= 0 && strchr(as->v[a].a.name, ' ') == NULL) {
 			char *old = as->v[a].a.name;
 
@@ -1817,7 +1899,8 @@ person(struct actors *as, const struct tokens *tk, size_t s, size_t e,
 	 * the surname alone names neither */
 	shared = false;
 	if (e - s > 1) {
-		int o = map_get(as->surnames, ttext(tk, e - 1), lastlen);
+		/* prefix_person() changes no surname */
+		int o = last;
 
 		if (o >= 0 && as->v[o].a.kind == ACTOR_PERSON) {
 			drop_alias(as, o, ttext(tk, e - 1), lastlen);
@@ -1830,13 +1913,12 @@ person(struct actors *as, const struct tokens *tk, size_t s, size_t e,
 	if (e - s > 1) {
 		size_t fl = sentences_len(tk, s);
 
-		spaced_set(as, name, len, a);
+		spaced_set(as, sk, skn, a);
 		/* the first name too, marked: "Xi" for "Xi Jinping" */
 		if (fl < sizeof buf - 1) {
 			buf[0] = '^';
 			memcpy(buf + 1, ttext(tk, s), fl);
-			if (map_get(as->surnames, buf, fl + 1) < 0)
-				map_set(as->surnames, buf, fl + 1, a);
+			strmap_add(as->surnames, buf, fl + 1, a);
 		}
 		if (!(tk->v[e - 1].flags & TOK_INITIAL) && !shared)
 			actors_alias(as, a, ttext(tk, e - 1), lastlen);
@@ -1894,10 +1976,10 @@ expands_acronym(const struct tokens *tk, size_t s, size_t e)
 	char f, l;
 	size_t a;
 
-	if (e + 2 < tk->n && sentences_is(tk, e, '(') &&
-	    sentences_is(tk, e + 2, ')'))
+	if (e + 2 < tk->n && char_is(tk, e, '(') &&
+	    char_is(tk, e + 2, ')'))
 		a = e + 1;
-	else if (s >= 2 && sentences_is(tk, s - 1, '('))
+	else if (s >= 2 && char_is(tk, s - 1, '('))
 		a = s - 2;
 	else
 		return false;
@@ -1958,7 +2040,7 @@ shared_surname(struct actors *as, struct tokens *tk, struct mentions *ms,
 	char *name;
 	int a;
 
-	if (k != s + 1 || !sentences_eq(tk, k, "and") || k + 3 > e ||
+	if (k != s + 1 || !word_is(tk, k, "and") || k + 3 > e ||
 	    !namelike(tk, s) || !given_name(tk, s) ||
 	    !namelike(tk, k + 1) || !given_name(tk, k + 1) ||
 	    !namelike(tk, k + 2) || (tk->v[k + 2].flags & TOK_INITIAL) ||
@@ -2019,7 +2101,7 @@ again:
 		if (is_connector(tk, k) && !(tk->v[k].flags & TOK_CAP) &&
 		    !ph[k].kind && k > s &&
 		    (!org ||
-		     (sentences_eq(tk, k, "and") &&
+		     (word_is(tk, k, "and") &&
 		      (namelike(tk, k - 1) ||
 		       (k + 1 < e && ph[k + 1].len && ph[k + 1].value) ||
 		       name_follows(tk, k + 1, e))))) {
@@ -2048,7 +2130,7 @@ run_one(struct actors *as, struct tokens *tk, struct mentions *ms, size_t s,
 {
 	size_t k, ns, rs, rw, aff, os, oe;
 	bool org = false, title, quoted = tk->v[s].flags & TOK_QUOTED;
-	int a;
+	int a, known = -1;
 
 	for (k = s; k < e; k++)
 		if ((tk->v[k].lex &
@@ -2179,19 +2261,22 @@ run_one(struct actors *as, struct tokens *tk, struct mentions *ms, size_t s,
 		     (speech_follows(tk, e) || speech_precedes(tk, ns)) &&
 		     !((tk->v[ns].flags & TOK_SENTSTART) &&
 		       tk->text[tk->v[e - 1].core_end - 1] == 's')) ||
-		    person(as, tk, ns, e, false) >= 0) {
+		    (known = person(as, tk, ns, e, false)) >= 0) {
+			/* a person found by person(as, tk, ns, e, false) is
+			 * the one person(..., true) would return */
 			if (org && !title && ns > s)
 				goto organisation;
-			if (as->headline && person(as, tk, ns, e, false) < 0)
+			if (as->headline && known < 0 &&
+			    (known = person(as, tk, ns, e, false)) < 0)
 				return;
-			a = person(as, tk, ns, e, true);
+			a = known >= 0 ? known : person(as, tk, ns, e, true);
 			if (title) {
 				const char *c =
 				    country_in(tk, rs > 3 ? rs - 3 : 0, rs);
 
 				if (!honorifics_only(tk, rs, ns))
 					set_role(as, a, tk, rs,
-					         sentences_is(tk, ns - 1, ']') ?
+					         char_is(tk, ns - 1, ']') ?
 					             ns - 1 :
 					             ns);
 				else
@@ -2290,8 +2375,7 @@ organisation:
 				e = oe2;
 		}
 		name = sentences_clean(tk->text, tk->v[st].start, tk->v[e - 1].core_end);
-		a = actors_get(as, ACTOR_ORGANIZATION, name, strlen(name));
-		free(name);
+		a = get_owned(as, ACTOR_ORGANIZATION, name);
 		if (as->v[a].a.affiliation == NULL)
 			set_affiliation(as, a, country_in(tk, st, e));
 		add_mention(as, tk, ms, a, st, e, st);
@@ -2301,7 +2385,8 @@ organisation:
 void
 actors_scan(struct actors *as, struct tokens *tk, struct mentions *ms)
 {
-	size_t i;
+	size_t i, c, ncand;
+	bool moved = false;
 
 	ms->n = 0;
 	if (as->phcap < tk->n + 1) {
@@ -2309,31 +2394,38 @@ actors_scan(struct actors *as, struct tokens *tk, struct mentions *ms)
 		as->ph =
 		    xreallocarray(as->ph, as->phcap, sizeof(struct phrase));
 	}
+	if (as->candcap < tk->n) {
+		as->candcap = tk->n + 64;
+		as->cand = xreallocarray(as->cand, as->candcap, sizeof *as->cand);
+	}
 	ph = as->ph;
 	list_actor = -1;
 	poss_actor = -1;
-	find_phrases(tk);
-	for (i = 0; i < tk->n;) {
-		size_t e;
+	ncand = find_phrases(tk, as->cand);
+	/* the runs, at the tokens that may start one after the last run
+	 * (a run changes the phrase marks of its own tokens only) */
+	for (c = 0, i = 0; c < ncand; c++) {
+		size_t e, s = as->cand[c];
 
-		if (ph[i].len > 1 && !is_cap(tk, i)) {
+		if (s < i)
+			continue;
+		if (!is_cap(tk, s)) {
 			/* "the Kremlin": a phrase opened by a small word */
-			e = run_end(tk, i + 1);
-			if (e < i + ph[i].len)
-				e = i + ph[i].len;
-			run(as, tk, ms, i, e);
-			i = e;
-			continue;
+			e = run_end(tk, s + 1);
+			if (e < s + ph[s].len)
+				e = s + ph[s].len;
+		} else {
+			e = run_end(tk, s);
+			if (e <= s)
+				e = s + 1;
 		}
-		if (!(tk->v[i].flags & TOK_WORD) || !is_cap(tk, i)) {
-			i++;
-			continue;
-		}
-		e = run_end(tk, i);
-		if (e <= i)
-			e = i + 1;
-		run(as, tk, ms, i, e);
 		i = e;
+		/* a function word alone ("The", "But" opening a sentence):
+		 * run_one() would drop it and find nothing */
+		if (e == s + 1 && (tk->v[s].lex & LEX_BIT(LEX_STOPWORD)) &&
+		    !ph[s].kind)
+			continue;
+		run(as, tk, ms, s, e);
 	}
 	/* mentions were added in run order; keep them in text order */
 	for (i = 1; i < ms->n; i++) {
@@ -2347,7 +2439,12 @@ actors_scan(struct actors *as, struct tokens *tk, struct mentions *ms)
 			j--;
 		}
 		ms->v[j] = m;
+		moved = true;
 	}
+	/* the tokens' mentions, set by add_mention() in run order, are
+	 * those of the text order unless the order changed */
+	if (!moved)
+		return;
 	for (i = 0; i < tk->n; i++)
 		tk->v[i].mention = -1;
 	for (i = 0; i < ms->n; i++) {

@@ -54,6 +54,8 @@ struct actors {
 	const char *text;        /* the article text (borrowed) */
 	void *ph;                /* scratch: phrase marks of a block */
 	size_t phcap;
+	size_t *cand; /* scratch: the tokens a run may start at */
+	size_t candcap;
 	bool headline;  /* scanning a title: create no people */
 	int last_plural; /* the latest body of people ("they"), or -1 */
 	int plural_age;  /* blocks since it was named */

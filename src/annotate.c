@@ -806,6 +806,7 @@ struct run {
 	size_t rescap;
 	struct attr_state st;
 	struct topic tp;
+	size_t topic_block; /* the title's, read with its words; else -1 */
 	bool carry;
 	size_t prev_block;
 	struct seen lower;
@@ -911,6 +912,11 @@ read_piece(struct run *r, size_t b, const struct block *blk, size_t start,
 	size_t i;
 
 	sentences_split(tk, r->text, start, end);
+	/* the title's words, from this very split */
+	if (b == r->topic_block) {
+		positions_topic_tokens(&r->tp, tk);
+		r->topic_block = (size_t)-1;
+	}
 	for (i = 0; i < tk->n; i++) {
 		if (!(tk->v[i].flags & TOK_WORD))
 			continue;
@@ -974,7 +980,7 @@ annotate(const struct article *art, const struct block_list *bl)
 	struct tokens *tk;
 	struct actors *as;
 	bool seen_para = false;
-	size_t b, i;
+	size_t b, i, topic = (size_t)-1;
 	int *remap;
 	struct strmap *tails;
 
@@ -983,6 +989,7 @@ annotate(const struct article *art, const struct block_list *bl)
 	r->tk = tk = sentences_new();
 	r->as = as = actors_new(text);
 	r->prev_block = (size_t)-1;
+	r->topic_block = (size_t)-1;
 	attribute_init(&r->st);
 	seen_init(&r->lower, article_len(art));
 	for (b = 0; b < bl->n; b++) {
@@ -990,7 +997,7 @@ annotate(const struct article *art, const struct block_list *bl)
 
 		if (blk->kind == BLOCK_TITLE && ann->title == NULL) {
 			ann->title = sentences_clean(text, blk->start, blk->end);
-			positions_topic(&r->tp, tk, text, blk->start, blk->end);
+			topic = b;
 		}
 		if (blk->kind == BLOCK_BYLINE && ann->byline == NULL &&
 		    !dated(text, blk->start, blk->end)) {
@@ -1006,7 +1013,22 @@ annotate(const struct article *art, const struct block_list *bl)
 	if (ann->title == NULL && bl->n > 0 &&
 	    bl->v[0].kind != BLOCK_BOILERPLATE) {
 		ann->title = sentences_clean(text, bl->v[0].start, bl->v[0].end);
-		positions_topic(&r->tp, tk, text, bl->v[0].start, bl->v[0].end);
+		topic = 0;
+	}
+	/* The title's words score every block's sentences. When the title
+	 * is the first block read, and in one piece, they are taken from
+	 * its own split (no second one); else from a split of their own
+	 * now. */
+	if (topic != (size_t)-1) {
+		const struct block *tb = &bl->v[topic];
+
+		for (b = 0; b < topic && bl->v[b].kind == BLOCK_BOILERPLATE; b++)
+			;
+		if (b == topic && tb->shown_end == tb->end &&
+		    piece_end(text, tb->start, tb->end) == tb->end)
+			r->topic_block = topic;
+		else
+			positions_topic(&r->tp, tk, text, tb->start, tb->end);
 	}
 	for (b = 0; b < bl->n; b++) {
 		const struct block *blk = &bl->v[b];

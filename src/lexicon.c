@@ -29,6 +29,17 @@
 #include "lexicon.h"
 #include "xmalloc.h"
 
+/* The token lookups take XXH3 inline (not the call the compiler makes of
+ * it, for its code for long keys): a lookup costs little more than the
+ * hash, and nearly every word of a text is looked up. */
+#if defined(__GNUC__)
+#define FLATTEN  __attribute__((flatten))
+#define NOINLINE __attribute__((noinline))
+#else
+#define FLATTEN
+#define NOINLINE
+#endif
+
 extern const struct lexicon_table lexicon_data_speech_verbs;
 extern const struct lexicon_table lexicon_data_stance_verbs;
 extern const struct lexicon_table lexicon_data_stance_nouns;
@@ -105,6 +116,23 @@ static struct keyref *keyref;
 static char *pool;
 static struct slot *slots;
 static size_t nslots; /* a power of two */
+/* The shape filter of shape_may(): a bit per key length (1 to 64), first
+ * byte & 31 and last byte & 31 of the token table's keys. */
+static uint32_t shape[LEXICON_MAXLEN * 32 * 32 / 32];
+/*
+ * Words of one to three ASCII letters ("a", "of", "The": a third of the
+ * words of a text) are looked up by direct address instead: tiny[] maps
+ * their letters (1 to 26 each, either case; 0 past the end: a number in
+ * base 27, tiny_index()) to an entry of tiny_mask[], the lists of the
+ * word; 0 (mask 0) for a word in none, TINY_ASK when more distinct masks
+ * than fit need the hash table asked.
+ */
+#define TINY_N   (27 * 27 * 27)
+#define TINY_ASK 255
+static uint8_t tiny[TINY_N];
+static uint32_t tiny_mask[TINY_ASK];
+/* A letter's digit (1 to 26, either case) for tiny_index(); 0x80: none */
+static uint8_t tiny_digit[256];
 static pthread_once_t once = PTHREAD_ONCE_INIT;
 static atomic_bool built; /* set by build() when the table is ready */
 
@@ -114,31 +142,61 @@ is_upper(char c)
 	return c >= 'A' && c <= 'Z';
 }
 
-/*
- * The hash (xxh3) of s with its ASCII letters lower-cased, and in *key
- * that lower-cased text: s itself when it has no capital (most words, so
- * they are neither copied nor folded), else a copy in buf. False when s
- * is empty or too long.
- */
-static bool
-fold(const char *s, size_t len, bool nocaps, char *buf, const char **key,
-     uint64_t *hash)
+/* x with the 0x20 bit set in each byte below 0x80 from 'A' to 'Z': bit 7
+ * of each byte of the sums says whether its low seven bits are >= 'A',
+ * > 'Z' (no sum reaches the next byte). */
+static inline uint64_t
+fold8(uint64_t x)
 {
-	size_t i = nocaps ? len : 0; /* nocaps: no capital to look for */
+	const uint64_t ones = 0x0101010101010101ULL, highs = ones * 0x80;
+	uint64_t low = x & ~highs;
+	uint64_t ge_a = low + (0x80 - 'A') * ones;
+	uint64_t gt_z = low + (0x80 - 'Z' - 1) * ones;
 
-	if (len == 0 || len > LEXICON_MAXLEN)
-		return false;
-	while (i < len && !is_upper(s[i]))
-		i++;
-	*key = s;
-	if (i < len) {
-		memcpy(buf, s, i);
-		for (; i < len; i++)
-			buf[i] = is_upper(s[i]) ? (char)(s[i] + 32) : s[i];
-		*key = buf;
+	return x | (ge_a & ~gt_z & ~x & highs) >> 2;
+}
+
+/*
+ * s (len bytes, 1 to LEXICON_MAXLEN) copied into buf with its ASCII
+ * capitals lower-cased, eight bytes at a time. A word of 4 to 16 bytes
+ * (most) is read and written as two overlapping halves, without a call
+ * to memcpy(); another is copied first. buf holds LEXICON_MAXLEN bytes, a
+ * multiple of eight.
+ */
+static void
+fold(const char *s, size_t len, char *buf)
+{
+	uint64_t x, y;
+	uint32_t a, b;
+	size_t i;
+
+	if (len >= 8 && len <= 16) {
+		memcpy(&x, s, 8);
+		memcpy(&y, s + len - 8, 8);
+		x = fold8(x);
+		y = fold8(y);
+		memcpy(buf, &x, 8);
+		memcpy(buf + len - 8, &y, 8);
+		return;
 	}
-	*hash = XXH3_64bits(*key, len);
-	return true;
+	if (len >= 4 && len < 8) {
+		memcpy(&a, s, 4);
+		memcpy(&b, s + len - 4, 4);
+		x = fold8((uint64_t)a | (uint64_t)b << 32);
+		a = (uint32_t)x;
+		b = (uint32_t)(x >> 32);
+		memcpy(buf, &a, 4);
+		memcpy(buf + len - 4, &b, 4);
+		return;
+	}
+	/* the last eight-byte step reads past len: zeros, not junk */
+	memset(buf + (len - 1) / 8 * 8, 0, 8);
+	memcpy(buf, s, len);
+	for (i = 0; i < len; i += 8) {
+		memcpy(&x, buf + i, 8);
+		x = fold8(x);
+		memcpy(buf + i, &x, 8);
+	}
 }
 
 static struct slot *
@@ -181,6 +239,46 @@ insert(const char *key, size_t len)
 
 static void build_sides(void);
 
+/* The tiny[] index of s (1 to 3 bytes); -1 unless all ASCII letters. */
+static inline long
+tiny_index(const char *s, size_t len)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	unsigned a = tiny_digit[u[0]];
+	unsigned b = len > 1 ? tiny_digit[u[1]] : 0;
+	unsigned c = len > 2 ? tiny_digit[u[2]] : 0;
+
+	if ((a | b | c) & 0x80)
+		return -1;
+	return (long)((a * 27 + b) * 27 + c);
+}
+
+/* Fill tiny[] from the entries (after their masks are final). */
+static void
+build_tiny(void)
+{
+	size_t i, m, nmasks = 1; /* tiny_mask[0] = 0: in no list */
+	long x;
+
+	for (i = 0; i < 256; i++)
+		tiny_digit[i] = 0x80;
+	for (i = 0; i < 26; i++) {
+		tiny_digit['a' + i] = (uint8_t)(i + 1);
+		tiny_digit['A' + i] = (uint8_t)(i + 1);
+	}
+
+	for (i = 0; i < nents; i++) {
+		if (ents[i].len > 3 ||
+		    (x = tiny_index(ents[i].key, ents[i].len)) < 0)
+			continue;
+		for (m = 1; m < nmasks && tiny_mask[m] != ents[i].mask; m++)
+			;
+		if (m == nmasks && nmasks < TINY_ASK)
+			tiny_mask[nmasks++] = ents[i].mask;
+		tiny[x] = m < nmasks ? (uint8_t)m : TINY_ASK;
+	}
+}
+
 static void
 build(void)
 {
@@ -217,6 +315,15 @@ build(void)
 		if (slots[i].idx != 0)
 			slots[i].mask = ents[slots[i].idx - 1].mask;
 	}
+	build_tiny();
+	for (i = 0; i < nents; i++) {
+		const char *key = ents[i].key;
+		size_t b = (ents[i].len - 1) << 10 |
+		           (size_t)(key[0] & 31) << 5 |
+		           (size_t)(key[ents[i].len - 1] & 31);
+
+		shape[b / 32] |= (uint32_t)1 << (b % 32);
+	}
 	keyref = xcalloc(nents + 1, sizeof *keyref);
 	for (i = 0, total = 0; i < nents; i++)
 		total += ents[i].len;
@@ -241,8 +348,11 @@ build(void)
 static bool
 same(const char *a, const char *b, size_t len)
 {
+	uint64_t a0, b0;
+	size_t i;
+
 	if (len >= 8 && len <= 16) {
-		uint64_t a0, a1, b0, b1;
+		uint64_t a1, b1;
 
 		memcpy(&a0, a, 8);
 		memcpy(&b0, b, 8);
@@ -251,39 +361,49 @@ same(const char *a, const char *b, size_t len)
 		return ((a0 ^ b0) | (a1 ^ b1)) == 0;
 	}
 	if (len >= 4 && len < 8) {
-		uint32_t a0, a1, b0, b1;
+		uint32_t c0, c1, d0, d1;
 
-		memcpy(&a0, a, 4);
-		memcpy(&b0, b, 4);
-		memcpy(&a1, a + len - 4, 4);
-		memcpy(&b1, b + len - 4, 4);
-		return ((a0 ^ b0) | (a1 ^ b1)) == 0;
+		memcpy(&c0, a, 4);
+		memcpy(&d0, b, 4);
+		memcpy(&c1, a + len - 4, 4);
+		memcpy(&d1, b + len - 4, 4);
+		return ((c0 ^ d0) | (c1 ^ d1)) == 0;
 	}
-	return memcmp(a, b, len) == 0;
+	/* one to three bytes ("of", "the"): first, middle and last */
+	if (len < 4)
+		return ((a[0] ^ b[0]) | (a[len / 2] ^ b[len / 2]) |
+		        (a[len - 1] ^ b[len - 1])) == 0;
+	/* longer phrases, few: no call, which would make every lookup
+	 * save registers for it */
+	for (i = 0; i + 8 < len; i += 8) {
+		memcpy(&a0, a + i, 8);
+		memcpy(&b0, b + i, 8);
+		if (a0 != b0)
+			return false;
+	}
+	memcpy(&a0, a + len - 8, 8);
+	memcpy(&b0, b + len - 8, 8);
+	return a0 == b0;
 }
 
-/* The slot of s (NULL: in no list) and its hash; nocaps: s holds no
- * ASCII capital letter. */
-static const struct slot *
-find(const char *s, size_t len, bool nocaps, uint64_t *hash)
+/* The table is ready to read (built on first use). */
+static inline void
+ensure_built(void)
 {
-	char buf[LEXICON_MAXLEN];
-	const char *key;
-	const struct slot *sl;
-	uint64_t h;
-	uint16_t check;
-	size_t i;
-
 	/* pthread_once() is a call per lookup; the flag is a load */
 	if (!atomic_load_explicit(&built, memory_order_acquire))
 		pthread_once(&once, build);
-	if (!fold(s, len, nocaps, buf, &key, &h)) {
-		*hash = 0;
-		return NULL;
-	}
-	*hash = h;
-	/* a read-only probe: the table is shared */
-	check = (uint16_t)(h >> 48);
+}
+
+/* The slot of the lower-cased key (len bytes) of hash h; NULL when no
+ * list holds it. A read-only probe: the table is shared. */
+static inline const struct slot *
+probe_ro(const char *key, size_t len, uint64_t h)
+{
+	uint16_t check = (uint16_t)(h >> 48);
+	const struct slot *sl;
+	size_t i;
+
 	for (i = (size_t)h & (nslots - 1); (sl = &slots[i])->idx != 0;
 	     i = (i + 1) & (nslots - 1)) {
 		const struct keyref *k;
@@ -297,28 +417,155 @@ find(const char *s, size_t len, bool nocaps, uint64_t *hash)
 	return NULL;
 }
 
-unsigned
-lexicon_lookup(const char *s, size_t len)
+/* find() of a key s known to hold no ASCII capital letter: s is its own
+ * key, neither copied nor folded. */
+static inline const struct slot *
+find_lower(const char *s, size_t len, uint64_t *hash)
+{
+	if (len == 0 || len > LEXICON_MAXLEN) {
+		*hash = 0;
+		return NULL;
+	}
+	*hash = XXH3_64bits(s, len);
+	return probe_ro(s, len, *hash);
+}
+
+/* find() of a key that may hold capitals, folded in a buffer of its own
+ * (kept out of find_lower() and its callers, which then need no stack
+ * canary). */
+static FLATTEN NOINLINE const struct slot *
+find_folded(const char *s, size_t len, uint64_t *hash)
+{
+	char buf[LEXICON_MAXLEN];
+
+	if (len == 0 || len > LEXICON_MAXLEN) {
+		*hash = 0;
+		return NULL;
+	}
+	fold(s, len, buf);
+	return find_lower(buf, len, hash);
+}
+
+/*
+ * The slot of s (NULL: in no list) and its hash (0 when s is empty or
+ * longer than LEXICON_MAXLEN); nocaps: s holds no ASCII capital letter.
+ * The table must be built (ensure_built()).
+ */
+static inline const struct slot *
+find(const char *s, size_t len, bool nocaps, uint64_t *hash)
+{
+	return nocaps ? find_lower(s, len, hash) : find_folded(s, len, hash);
+}
+
+/*
+ * Whether the shape filter lets s (1 to LEXICON_MAXLEN bytes) through:
+ * false only when no key of the token table has its length, first byte
+ * and last byte (each & 31, the same for both cases of an ASCII letter).
+ * A word in no list mostly stops here, before it is folded and hashed.
+ */
+static bool
+shape_may(const char *s, size_t len)
+{
+	size_t b = (len - 1) << 10 | (size_t)(s[0] & 31) << 5 |
+	           (size_t)(s[len - 1] & 31);
+
+	return (shape[b / 32] >> (b % 32)) & 1;
+}
+
+/* find() for a caller that needs no hash: the shape filter first. */
+static const struct slot *
+find_nohash(const char *s, size_t len)
 {
 	uint64_t h;
-	const struct slot *sl = find(s, len, false, &h);
 
+	if (len == 0 || len > LEXICON_MAXLEN || !shape_may(s, len))
+		return NULL;
+	return find(s, len, false, &h);
+}
+
+/* tiny[] of s when s is a word of one to three letters that tiny[]
+ * answers for; -1 when the hash table must be asked. */
+static inline long
+tiny_find(const char *s, size_t len)
+{
+	long x;
+
+	if (len == 0 || len > 3 || (x = tiny_index(s, len)) < 0 ||
+	    tiny[x] == TINY_ASK)
+		return -1;
+	return tiny[x];
+}
+
+FLATTEN unsigned
+lexicon_lookup(const char *s, size_t len)
+{
+	const struct slot *sl;
+	long m;
+
+	ensure_built();
+	if ((m = tiny_find(s, len)) >= 0)
+		return tiny_mask[m];
+	sl = find_nohash(s, len);
 	return sl != NULL ? sl->mask : 0;
+}
+
+/* lexicon_lookup_word() past tiny[]: hashed, the table probed. Apart,
+ * so that a short word in a list calls nothing and saves no registers. */
+static FLATTEN NOINLINE unsigned
+word_hashed(const char *s, size_t len, bool nocaps, uint64_t *hash)
+{
+	const struct slot *sl;
+	unsigned mask;
+
+	ensure_built();
+	sl = find(s, len, nocaps, hash);
+	mask = sl != NULL ? sl->mask : 0;
+
+	if (mask & ~LEX_PREFIX)
+		*hash = 0;
+	return mask;
+}
+
+unsigned
+lexicon_lookup_word(const char *s, size_t len, bool nocaps, uint64_t *hash)
+{
+	long m;
+
+	/* in a list: no hash wanted, none made (word_hashed() builds the
+	 * table when it is not yet) */
+	if (atomic_load_explicit(&built, memory_order_acquire) &&
+	    (m = tiny_find(s, len)) >= 0 && (tiny_mask[m] & ~LEX_PREFIX)) {
+		*hash = 0;
+		return tiny_mask[m];
+	}
+	return word_hashed(s, len, nocaps, hash);
 }
 
 unsigned
 lexicon_lookup_hash(const char *s, size_t len, uint64_t *hash)
 {
-	const struct slot *sl = find(s, len, false, hash);
+	const struct slot *sl;
+
+	ensure_built();
+	sl = find(s, len, false, hash);
 
 	return sl != NULL ? sl->mask : 0;
 }
 
-unsigned
+FLATTEN unsigned
 lexicon_lookup_lower(const char *s, size_t len, uint64_t *hash)
 {
-	const struct slot *sl = find(s, len, true, hash);
+	const struct slot *sl;
 
+	/* find() without its fold and buffer: s is its own key (most
+	 * words of a text come here) */
+	ensure_built();
+	if (len == 0 || len > LEXICON_MAXLEN) {
+		*hash = 0;
+		return 0;
+	}
+	*hash = XXH3_64bits(s, len);
+	sl = probe_ro(s, len, *hash);
 	return sl != NULL ? sl->mask : 0;
 }
 
@@ -327,6 +574,7 @@ lexicon_hash(const char *s, size_t len)
 {
 	uint64_t h;
 
+	ensure_built();
 	find(s, len, false, &h);
 	return h;
 }
@@ -421,11 +669,10 @@ side_find(unsigned kind, const char *s, size_t len)
 	uint64_t h;
 	size_t j;
 
-	if (!atomic_load_explicit(&built, memory_order_acquire))
-		pthread_once(&once, build);
+	ensure_built();
 	if (len == 0 || len > LEXICON_MAXLEN)
 		return NULL;
-	/* folded here, not by fold(): find() keeps that one inlined */
+	/* folded here, byte by byte: a few lookups per actor */
 	for (j = 0; j < len; j++)
 		key[j] = is_upper(s[j]) ? (char)(s[j] + 32) : s[j];
 	h = side_hash(XXH3_64bits(key, len), kind);
@@ -453,7 +700,6 @@ lexicon_has(enum lexicon_kind kind, const char *s, size_t len)
 const char *
 lexicon_value(enum lexicon_kind kind, const char *s, size_t len)
 {
-	uint64_t h;
 	const struct slot *sl;
 
 	if ((unsigned)kind >= LEX_NKINDS)
@@ -465,7 +711,8 @@ lexicon_value(enum lexicon_kind kind, const char *s, size_t len)
 			return NULL;
 		return e->value != NULL ? e->value : e->key;
 	}
-	sl = find(s, len, false, &h);
+	ensure_built();
+	sl = find_nohash(s, len);
 	return sl != NULL ? ents[sl->idx - 1].value[kind] : NULL;
 }
 

@@ -78,6 +78,16 @@ uint64_t lexicon_hash(const char *s, size_t len);
  * tokeniser may know it for free), which spares looking for them. */
 unsigned lexicon_lookup_lower(const char *s, size_t len, uint64_t *hash);
 
+/*
+ * lexicon_lookup() of a word as a tokeniser wants it: *hash is set to
+ * lexicon_hash() of it when the result holds no list's bit (0 or
+ * LEX_PREFIX: a word in no list, the ones a caller may count), to 0 when
+ * it holds one, which spares hashing the short words of the lists.
+ * nocaps: s is known to hold no ASCII capital letter.
+ */
+unsigned lexicon_lookup_word(const char *s, size_t len, bool nocaps,
+                             uint64_t *hash);
+
 /* Whether list kind holds the phrase (any list, side lists too: those by
  * binary search, O(log n), for a few lookups per actor, not per token). */
 bool lexicon_has(enum lexicon_kind kind, const char *s, size_t len);

@@ -39,12 +39,19 @@ void
 positions_topic(struct topic *tp, struct tokens *tk, const char *text,
                 size_t start, size_t end)
 {
+	sentences_split(tk, text, start, end);
+	positions_topic_tokens(tp, tk);
+}
+
+void
+positions_topic_tokens(struct topic *tp, const struct tokens *tk)
+{
+	const char *text = tk->text;
 	size_t i, k;
 
 	tp->words = NULL;
 	tp->n = 0;
 	memset(tp->first, 0, sizeof tp->first);
-	sentences_split(tk, text, start, end);
 	tp->words = xcalloc(TOPIC_MAX, sizeof *tp->words);
 	tp->lens = xcalloc(TOPIC_MAX, sizeof *tp->lens);
 	for (i = 0; i < tk->n && tp->n < TOPIC_MAX; i++) {

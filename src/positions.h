@@ -27,6 +27,8 @@ struct topic {
  * tokens are replaced), so that an article splits into one token list. */
 void positions_topic(struct topic *tp, struct tokens *tk, const char *text,
                      size_t start, size_t end);
+/* The same from the tokens of the title, already split into tk. */
+void positions_topic_tokens(struct topic *tp, const struct tokens *tk);
 void positions_topic_free(struct topic *tp);
 
 /* Score the sentences of one block as positions of the actors in it. */

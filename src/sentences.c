@@ -23,6 +23,12 @@
 #include "sentences.h"
 #include "xmalloc.h"
 
+#if defined(__GNUC__)
+#define ALWAYS_INLINE inline __attribute__((always_inline))
+#else
+#define ALWAYS_INLINE inline
+#endif
+
 struct tokens *
 sentences_new(void)
 {
@@ -38,6 +44,8 @@ sentences_free(struct tokens *tk)
 	free(tk->s);
 	free(tk->sent_of);
 	free(tk->breaks);
+	free(tk->cuts);
+	free(tk->stops);
 	free(tk);
 }
 
@@ -149,42 +157,54 @@ push(struct tokens *tk, size_t start, size_t end, unsigned flags)
 /*
  * Classify a token once its extent is final, given the flags of its first
  * character (first_char_flags()) and its flags that finish() keeps.
+ * lower: the token is known to hold an ASCII lower-case letter (the fast
+ * path sees it for free), so that unless a possessive is cut off it is
+ * not all upper case. apos: it may hold an apostrophe (false: the fast
+ * path joined no mark inside it), so may end in a possessive. Inline:
+ * the fast path classifies every token of the text through it, and the
+ * fields are worked out in registers.
  */
-static void
-classify(struct tokens *tk, struct token *t, unsigned first)
+static ALWAYS_INLINE void
+classify(const char *text, struct token *t, unsigned first, bool lower,
+         bool apos)
 {
-	const char *s = tk->text + t->start;
-	size_t len = t->end - t->start;
+	const char *s = text + t->start;
+	size_t len = t->end - t->start, core = len;
+	unsigned flags = t->flags | first;
 
-	t->flags |= first;
-	if (!(first & TOK_WORD))
+	if (!(first & TOK_WORD)) {
+		t->flags = flags;
 		return;
-	t->core_end = t->end;
+	}
 	/* one seldom-taken branch for both endings ('&', not '&&': whether a
 	 * word ends in 's' is a coin toss for the branch predictor) */
-	if (len > 2 && ((s[len - 1] == 's') &
-	                ((s[len - 2] == '\'') | (s[len - 2] == '\x99')))) {
+	if (apos && len > 2 &&
+	    ((s[len - 1] == 's') &
+	     ((s[len - 2] == '\'') | (s[len - 2] == '\x99')))) {
 		if (s[len - 2] == '\'') {
-			t->core_end = t->end - 2;
-			t->flags |= TOK_POSS;
+			core = len - 2;
+			flags |= TOK_POSS;
 		} else if (len > 4 &&
 		           memcmp(s + len - 4, "\xe2\x80\x99", 3) == 0) {
-			t->core_end = t->end - 4;
-			t->flags |= TOK_POSS;
+			core = len - 4;
+			flags |= TOK_POSS;
 		}
 	}
-	/* no capital, no TOK_UPPER */
-	if (!(t->flags & TOK_NOCAPS) &&
-	    all_upper(s, t->core_end - t->start))
-		t->flags |= TOK_UPPER;
+	t->core_end = t->start + core;
+	/* no capital, no TOK_UPPER; a lower-case letter in the core, none */
+	if (!(flags & TOK_NOCAPS) && (!lower || (flags & TOK_POSS)) &&
+	    all_upper(s, core))
+		flags |= TOK_UPPER;
+	t->flags = flags;
 	/* no list holds a number: spare the lookup */
-	if (t->flags & TOK_DIGIT)
+	if (flags & TOK_DIGIT)
 		return;
-	if (t->flags & TOK_NOCAPS)
-		t->lex = lexicon_lookup_lower(s, t->core_end - t->start,
-		                              &t->hash);
+	/* only a lower-case word in no list needs its hash (annotate.c's
+	 * common words); the lexicon spares hashing the others it can */
+	if (!(first & TOK_LOWER))
+		t->lex = lexicon_lookup(s, core);
 	else
-		t->lex = lexicon_lookup_hash(s, t->core_end - t->start,
+		t->lex = lexicon_lookup_word(s, core, (flags & TOK_NOCAPS) != 0,
 		                             &t->hash);
 }
 
@@ -193,9 +213,10 @@ static void
 finish(struct tokens *tk, struct token *t)
 {
 	t->flags &= TOK_SPACE | TOK_NL | TOK_ABBREV | TOK_INITIAL | TOK_NOCAPS;
-	classify(tk, t,
+	classify(tk->text, t,
 	         first_char_flags((const unsigned char *)tk->text + t->start,
-	                          t->end - t->start));
+	                          t->end - t->start),
+	         false, true);
 }
 
 bool
@@ -348,6 +369,33 @@ join(struct tokens *tk, struct token *t, size_t *r, size_t k)
 	*r += k - 1;
 }
 
+/* Append i to the list *v (*n entries, room for *cap). */
+static inline void
+note(size_t **v, size_t *n, size_t *cap, size_t i)
+{
+	if (*n == *cap) {
+		*cap = *cap ? *cap * 2 : 64;
+		*v = xreallocarray(*v, *cap, sizeof **v);
+	}
+	(*v)[(*n)++] = i;
+}
+
+/* Note token i as a cut: a word glued to a '.', '-' or '/' after it, the
+ * only places merge() may join tokens. */
+static inline void
+add_cut(struct tokens *tk, size_t i)
+{
+	note(&tk->cuts, &tk->ncuts, &tk->cuts_cap, i);
+}
+
+/* Note token i as a stop: a full stop (is_full_stop()), or after merge()
+ * also an abbreviation, the only tokens split() looks at. */
+static inline void
+add_stop(struct tokens *tk, size_t i)
+{
+	note(&tk->stops, &tk->nstops, &tk->stops_cap, i);
+}
+
 static bool
 adjacent(const struct tokens *tk, size_t i)
 {
@@ -355,94 +403,138 @@ adjacent(const struct tokens *tk, size_t i)
 }
 
 /*
- * One pass over the tokens: r reads, w writes (w <= r). The token being
- * built is tk->v[w]; the tokens still to read, r + 1 onwards, are looked
- * at through their input positions, which no write has reached yet.
+ * The joins of the input token *r, written at the output position w
+ * (w <= *r): *r moves past the tokens it takes in. The tokens still to
+ * read, *r + 1 onwards, are looked at through their input positions,
+ * which no write has reached yet.
+ */
+static void
+merge_one(struct tokens *tk, size_t w, size_t *rp)
+{
+	size_t r = *rp, n = tk->n;
+	struct token *t = &tk->v[w];
+	const char *s;
+	size_t len;
+
+	if (w != r)
+		*t = tk->v[r];
+	s = tk->text + t->start;
+	len = t->end - t->start;
+	/* every join below needs a token glued to this word */
+	if (!(t->flags & TOK_WORD) || !adjacent(tk, r + 1))
+		return;
+	/* an initial or an abbreviation and its period */
+	if (sentences_is(tk, r + 1, '.') && !(t->flags & TOK_POSS)) {
+		unsigned lex = lexicon_lookup(s, len + 1);
+
+		if (letters_and_dots(s, len) && (t->flags & TOK_CAP)) {
+			join(tk, t, &r, 2);
+			t->flags |= TOK_ABBREV;
+			if (!(lex & (LEX_BIT(LEX_COUNTRY) |
+			             LEX_BIT(LEX_ABBREV))))
+				t->flags |= TOK_INITIAL;
+			finish(tk, t);
+			*rp = r;
+			return;
+		}
+		if (lex &
+		    (LEX_BIT(LEX_ABBREV) | LEX_BIT(LEX_HONORIFIC) |
+		     LEX_BIT(LEX_COUNTRY))) {
+			join(tk, t, &r, 2);
+			t->flags |= TOK_ABBREV;
+			finish(tk, t);
+			*rp = r;
+			return;
+		}
+	}
+	/* capitalised compounds: "Qasym-Zhomart", "RFE/RL" */
+	while ((t->flags & TOK_CAP) && !(t->lex & NONAME_LEX) &&
+	       !(t->flags & TOK_POSS) && r + 2 < n &&
+	       adjacent(tk, r + 1) && adjacent(tk, r + 2) &&
+	       (sentences_is(tk, r + 1, '-') ||
+	        sentences_is(tk, r + 1, '/')) &&
+	       (tk->v[r + 2].flags & TOK_CAP) &&
+	       (sentences_is(tk, r + 1, '/') ||
+	        !(tk->v[r + 2].lex & NONAME_LEX))) {
+		join(tk, t, &r, 3);
+		finish(tk, t);
+	}
+	/* name particles: "al-Amr", "bin-Salman"; short tails
+	 * ("Jong-un") and two syllables ("Young-shik"). The joined
+	 * token counts as capitalised. */
+	if (r + 2 < n && adjacent(tk, r + 1) && adjacent(tk, r + 2) &&
+	    sentences_is(tk, r + 1, '-') &&
+	    (tk->v[r + 2].flags & TOK_WORD)) {
+		bool particle = (t->flags & TOK_LOWER) &&
+		                (tk->v[r + 2].flags & TOK_CAP) &&
+		                (sentences_eq(tk, w, "al") ||
+		                 sentences_eq(tk, w, "el") ||
+		                 sentences_eq(tk, w, "bin") ||
+		                 sentences_eq(tk, w, "ibn") ||
+		                 sentences_eq(tk, w, "abu"));
+		bool tail = (t->flags & TOK_CAP) &&
+		            !(t->lex & NONAME_LEX) &&
+		            (tk->v[r + 2].flags & TOK_LOWER) &&
+		            (tk->v[r + 2].end - tk->v[r + 2].start <= 2 ||
+		             (syllable(s, len) &&
+		              syllable(tk->text + tk->v[r + 2].start,
+		                       tk->v[r + 2].core_end -
+		                           tk->v[r + 2].start))) &&
+		            !(r + 3 < n && adjacent(tk, r + 3) &&
+		              (tk->v[r + 3].flags & TOK_WORD));
+
+		if (particle || tail) {
+			join(tk, t, &r, 3);
+			finish(tk, t);
+			t->flags |= TOK_CAP;
+			t->flags &= ~(unsigned)TOK_LOWER;
+		}
+	}
+	*rp = r;
+}
+
+/*
+ * The joins, in one pass over the cuts (tk->cuts: every word token glued
+ * to a following '.', '-' or '/', the only places a join starts): r
+ * reads, w writes (w <= r). The tokens between two cuts are moved down
+ * as a block, and not at all before the first join. The stops move with
+ * their tokens, in place (each written entry stands for one read: a
+ * stop, or the period an abbreviation takes in): a stop taken in by a
+ * join goes, an abbreviation comes.
  */
 static void
 merge(struct tokens *tk)
 {
-	size_t r, w = 0, n = tk->n;
+	size_t r = 0, w = 0, c, n = tk->n, si = 0, so = 0;
+	size_t *stops = tk->stops;
 
-	for (r = 0; r < n; r++, w++) {
-		struct token *t = &tk->v[w];
-		const char *s;
-		size_t len;
+	for (c = 0; c < tk->ncuts; c++) {
+		size_t at = tk->cuts[c];
 
+		if (at < r)
+			continue; /* taken in by an earlier join */
+		/* the stops before the cut keep the shift r - w */
+		for (; si < tk->nstops && stops[si] < at; si++)
+			stops[so++] = stops[si] - (r - w);
 		if (w != r)
-			*t = tk->v[r];
-		s = tk->text + t->start;
-		len = t->end - t->start;
-		/* every join below needs a token glued to this word */
-		if (!(t->flags & TOK_WORD) || !adjacent(tk, r + 1))
-			continue;
-		/* an initial or an abbreviation and its period */
-		if (sentences_is(tk, r + 1, '.') && !(t->flags & TOK_POSS)) {
-			unsigned lex = lexicon_lookup(s, len + 1);
-
-			if (letters_and_dots(s, len) && (t->flags & TOK_CAP)) {
-				join(tk, t, &r, 2);
-				t->flags |= TOK_ABBREV;
-				if (!(lex & (LEX_BIT(LEX_COUNTRY) |
-				             LEX_BIT(LEX_ABBREV))))
-					t->flags |= TOK_INITIAL;
-				finish(tk, t);
-				continue;
-			}
-			if (lex &
-			    (LEX_BIT(LEX_ABBREV) | LEX_BIT(LEX_HONORIFIC) |
-			     LEX_BIT(LEX_COUNTRY))) {
-				join(tk, t, &r, 2);
-				t->flags |= TOK_ABBREV;
-				finish(tk, t);
-				continue;
-			}
-		}
-		/* capitalised compounds: "Qasym-Zhomart", "RFE/RL" */
-		while ((t->flags & TOK_CAP) && !(t->lex & NONAME_LEX) &&
-		       !(t->flags & TOK_POSS) && r + 2 < n &&
-		       adjacent(tk, r + 1) && adjacent(tk, r + 2) &&
-		       (sentences_is(tk, r + 1, '-') ||
-		        sentences_is(tk, r + 1, '/')) &&
-		       (tk->v[r + 2].flags & TOK_CAP) &&
-		       (sentences_is(tk, r + 1, '/') ||
-		        !(tk->v[r + 2].lex & NONAME_LEX))) {
-			join(tk, t, &r, 3);
-			finish(tk, t);
-		}
-		/* name particles: "al-Amr", "bin-Salman"; short tails
-		 * ("Jong-un") and two syllables ("Young-shik"). The joined
-		 * token counts as capitalised. */
-		if (r + 2 < n && adjacent(tk, r + 1) && adjacent(tk, r + 2) &&
-		    sentences_is(tk, r + 1, '-') &&
-		    (tk->v[r + 2].flags & TOK_WORD)) {
-			bool particle = (t->flags & TOK_LOWER) &&
-			                (tk->v[r + 2].flags & TOK_CAP) &&
-			                (sentences_eq(tk, w, "al") ||
-			                 sentences_eq(tk, w, "el") ||
-			                 sentences_eq(tk, w, "bin") ||
-			                 sentences_eq(tk, w, "ibn") ||
-			                 sentences_eq(tk, w, "abu"));
-			bool tail = (t->flags & TOK_CAP) &&
-			            !(t->lex & NONAME_LEX) &&
-			            (tk->v[r + 2].flags & TOK_LOWER) &&
-			            (tk->v[r + 2].end - tk->v[r + 2].start <= 2 ||
-			             (syllable(s, len) &&
-			              syllable(tk->text + tk->v[r + 2].start,
-			                       tk->v[r + 2].core_end -
-			                           tk->v[r + 2].start))) &&
-			            !(r + 3 < n && adjacent(tk, r + 3) &&
-			              (tk->v[r + 3].flags & TOK_WORD));
-
-			if (particle || tail) {
-				join(tk, t, &r, 3);
-				finish(tk, t);
-				t->flags |= TOK_CAP;
-				t->flags &= ~(unsigned)TOK_LOWER;
-			}
-		}
+			memmove(&tk->v[w], &tk->v[r], (at - r) * sizeof *tk->v);
+		w += at - r;
+		r = at;
+		merge_one(tk, w, &r);
+		if (tk->v[w].flags & TOK_ABBREV)
+			stops[so++] = w;
+		/* the stops it took in */
+		for (; si < tk->nstops && stops[si] <= r; si++)
+			;
+		r++;
+		w++;
 	}
-	tk->n = w;
+	for (; si < tk->nstops; si++)
+		stops[so++] = stops[si] - (r - w);
+	tk->nstops = so;
+	if (w != r)
+		memmove(&tk->v[w], &tk->v[r], (n - r) * sizeof *tk->v);
+	tk->n = w + (n - r);
 }
 
 static bool
@@ -478,7 +570,7 @@ is_full_stop(const struct tokens *tk, size_t i)
 static void
 add_sentence(struct tokens *tk, size_t first, size_t last)
 {
-	size_t k;
+	size_t k, ns, *so;
 
 	if (tk->ns == tk->scap) {
 		tk->scap = tk->scap ? tk->scap * 2 : 32;
@@ -487,52 +579,53 @@ add_sentence(struct tokens *tk, size_t first, size_t last)
 	tk->s[tk->ns].first = first;
 	tk->s[tk->ns].last = last;
 	tk->v[first].flags |= TOK_SENTSTART;
-	for (k = first; k < last; k++)
-		tk->sent_of[k] = tk->ns;
+	/* through locals: a store to sent_of[] could be one to tk->ns */
+	for (k = first, so = tk->sent_of, ns = tk->ns; k < last; k++)
+		so[k] = ns;
 	tk->ns++;
 }
 
+/* Sentences from the stops (tk->stops: the full stops and abbreviations,
+ * the only tokens that may end one, in order). */
 static void
 split(struct tokens *tk)
 {
-	size_t i, first = 0;
+	const struct token *v = tk->v;
+	size_t c, first = 0, n = tk->n;
 
 	tk->ns = 0;
-	if (tk->sent_cap < tk->n) {
-		tk->sent_cap = tk->n;
+	if (tk->sent_cap < n) {
+		tk->sent_cap = n;
 		tk->sent_of = xreallocarray(tk->sent_of, tk->sent_cap,
 		                            sizeof *tk->sent_of);
 	}
-	for (i = 0; i < tk->n; i++) {
-		struct token *t = &tk->v[i];
+	for (c = 0; c < tk->nstops; c++) {
+		size_t i = tk->stops[c], j;
+		const struct token *t = &v[i];
 		bool stop;
-		size_t j;
 
-		/* a word ends a sentence only as an abbreviation: most
-		 * tokens are out at this one test */
-		if ((t->flags & (TOK_WORD | TOK_ABBREV)) == TOK_WORD)
-			continue;
+		if (i < first)
+			continue; /* inside the closers of a sentence's end */
 		stop = is_full_stop(tk, i);
 		if (!stop && (t->flags & TOK_ABBREV) &&
 		    !(t->flags & TOK_INITIAL) &&
-		    !(t->lex & LEX_BIT(LEX_HONORIFIC)) && i + 1 < tk->n &&
-		    (tk->v[i + 1].lex & LEX_BIT(LEX_STOPWORD)) &&
-		    (tk->v[i + 1].flags & TOK_CAP))
+		    !(t->lex & LEX_BIT(LEX_HONORIFIC)) && i + 1 < n &&
+		    (v[i + 1].lex & LEX_BIT(LEX_STOPWORD)) &&
+		    (v[i + 1].flags & TOK_CAP))
 			stop = true;
 		if (!stop)
 			continue;
 		j = i + 1;
-		while (j < tk->n && adjacent(tk, j) &&
+		while (j < n && adjacent(tk, j) &&
 		       (is_closer(tk, j) || is_full_stop(tk, j)))
 			j++;
-		if (j < tk->n && (tk->v[j].flags & TOK_LOWER))
+		if (j < n && (v[j].flags & TOK_LOWER))
 			continue;
 		add_sentence(tk, first, j);
 		first = j;
-		i = j - 1;
 	}
-	if (first < tk->n)
-		add_sentence(tk, first, tk->n);
+	if (first < n)
+		add_sentence(tk, first, n);
 }
 
 /* Word-break class of an ASCII byte: 'L' letter, 'N' digit, '_', or the
@@ -549,25 +642,44 @@ aclass(unsigned char c)
 	return c;
 }
 
-/* Word characters of ASCII by byte, by class: '_' (WORDC_JOIN), capital
- * letters, other letters, digits; 0 for the rest. */
-#define WORDC_JOIN  1
-#define WORDC_CAP   2
-#define WORDC_LOWER 4
-#define WORDC_DIGIT 8
+/*
+ * Classes of bytes for the fast path, or-ed: the word characters of
+ * ASCII ('_' WORDC_JOIN, capital letters, other letters, digits), white
+ * space, the bytes that may join two parts of a word (WORDC_MID: ' . : ,
+ * ; and every byte of a non-ASCII character, for middle() to look at),
+ * those bytes (WORDC_HIGH), and the marks a word glued to may be joined
+ * with by merge() (WORDC_CUT: . - /).
+ */
+#define WORDC_JOIN  0x01
+#define WORDC_CAP   0x02
+#define WORDC_LOWER 0x04
+#define WORDC_DIGIT 0x08
+#define WORDC_WORD  0x0f
+#define WORDC_SPACE 0x10
+#define WORDC_MID   0x20
+#define WORDC_HIGH  0x40
+#define WORDC_CUT   0x80
 static const unsigned char wordc[256] = {
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 0, 0, 0, 0, 0, 0,
-	0, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 0, 0, 0, 0, 1,
-	0, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 0, 0, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x10, 0x10, 0x10, 0x10, 0x10, 0x00, 0x00,
+	0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+	0x10, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x20, 0x00, 0x00, 0x00, 0x00, 0x20, 0x80, 0xa0, 0x80,
+	0x08, 0x08, 0x08, 0x08, 0x08, 0x08, 0x08, 0x08, 0x08, 0x08, 0x20, 0x20, 0x00, 0x00, 0x00, 0x00,
+	0x00, 0x02, 0x02, 0x02, 0x02, 0x02, 0x02, 0x02, 0x02, 0x02, 0x02, 0x02, 0x02, 0x02, 0x02, 0x02,
+	0x02, 0x02, 0x02, 0x02, 0x02, 0x02, 0x02, 0x02, 0x02, 0x02, 0x02, 0x00, 0x00, 0x00, 0x00, 0x01,
+	0x00, 0x04, 0x04, 0x04, 0x04, 0x04, 0x04, 0x04, 0x04, 0x04, 0x04, 0x04, 0x04, 0x04, 0x04, 0x04,
+	0x04, 0x04, 0x04, 0x04, 0x04, 0x04, 0x04, 0x04, 0x04, 0x04, 0x04, 0x00, 0x00, 0x00, 0x00, 0x00,
+	0x60, 0x60, 0x60, 0x60, 0x60, 0x60, 0x60, 0x60, 0x60, 0x60, 0x60, 0x60, 0x60, 0x60, 0x60, 0x60,
+	0x60, 0x60, 0x60, 0x60, 0x60, 0x60, 0x60, 0x60, 0x60, 0x60, 0x60, 0x60, 0x60, 0x60, 0x60, 0x60,
+	0x60, 0x60, 0x60, 0x60, 0x60, 0x60, 0x60, 0x60, 0x60, 0x60, 0x60, 0x60, 0x60, 0x60, 0x60, 0x60,
+	0x60, 0x60, 0x60, 0x60, 0x60, 0x60, 0x60, 0x60, 0x60, 0x60, 0x60, 0x60, 0x60, 0x60, 0x60, 0x60,
+	0x60, 0x60, 0x60, 0x60, 0x60, 0x60, 0x60, 0x60, 0x60, 0x60, 0x60, 0x60, 0x60, 0x60, 0x60, 0x60,
+	0x60, 0x60, 0x60, 0x60, 0x60, 0x60, 0x60, 0x60, 0x60, 0x60, 0x60, 0x60, 0x60, 0x60, 0x60, 0x60,
+	0x60, 0x60, 0x60, 0x60, 0x60, 0x60, 0x60, 0x60, 0x60, 0x60, 0x60, 0x60, 0x60, 0x60, 0x60, 0x60,
+	0x60, 0x60, 0x60, 0x60, 0x60, 0x60, 0x60, 0x60, 0x60, 0x60, 0x60, 0x60, 0x60, 0x60, 0x60, 0x60,
 };
 
-/* first_char_flags() of an ASCII character by its wordc[] class */
-static const unsigned wordc_flags[WORDC_DIGIT + 1] = {
+/* first_char_flags() of an ASCII character by its word class */
+static const unsigned wordc_flags[WORDC_WORD + 1] = {
 	[WORDC_CAP] = TOK_WORD | TOK_CAP,
 	[WORDC_LOWER] = TOK_WORD | TOK_LOWER,
 	[WORDC_DIGIT] = TOK_WORD | TOK_DIGIT,
@@ -576,7 +688,7 @@ static const unsigned wordc_flags[WORDC_DIGIT + 1] = {
 static bool
 is_wordc(unsigned char c)
 {
-	return wordc[c] != 0;
+	return (wordc[c] & WORDC_WORD) != 0;
 }
 
 /*
@@ -639,6 +751,38 @@ middle(const unsigned char *p, const unsigned char *end, int a)
 	return 0;
 }
 
+
+/*
+ * The end of the run of ASCII word bytes from q on (before e), or-ing
+ * their classes into *seen. Two bytes a step: the loop is most of the
+ * tokenizer's work.
+ */
+static ALWAYS_INLINE const unsigned char *
+word_run(const unsigned char *q, const unsigned char *e, unsigned *seen)
+{
+	const unsigned char *last = e - 1;
+	unsigned s = *seen, w0, w1;
+
+	/* the classes or-ed before the tests: a byte that is no word byte
+	 * adds nothing anyone reads (*seen's word classes only) */
+	for (; q < last; q += 2) {
+		w0 = wordc[q[0]];
+		w1 = wordc[q[1]];
+		if (!(w0 & WORDC_WORD))
+			goto out;
+		s |= w0 | w1;
+		if (!(w1 & WORDC_WORD)) {
+			q++;
+			goto out;
+		}
+	}
+	if (q < e && (wordc[*q] & WORDC_WORD))
+		s |= wordc[*q++];
+out:
+	*seen = s & WORDC_WORD;
+	return q;
+}
+
 /*
  * Tokens of text that is ASCII but for the characters known() takes, in
  * one pass, with the word boundaries u8_wordbreaks() (UAX #29, rules
@@ -647,69 +791,81 @@ middle(const unsigned char *p, const unsigned char *end, int a)
  * stays inside, and a comma, semicolon, period or apostrophe between two
  * digits stays inside; any other character is a token of its own. Most
  * news text qualifies, and this is several times faster than the general
- * path.
+ * path. Each token is classified as it is made, and the cuts for merge()
+ * noted.
  */
 static bool
 fast_tokens(struct tokens *tk, const unsigned char *u, size_t start,
             size_t end)
 {
-	size_t i = start;
-	bool space = true, nl = false;
+	const unsigned char *p = u + start, *e = u + end;
+	unsigned before = TOK_SPACE; /* TOK_SPACE, TOK_NL of the next token */
 
-	while (i < end) {
-		unsigned char c = u[i];
-		size_t j = i + 1, n;
-		unsigned flags = TOK_NOCAPS;
+	while (p < e) {
+		const unsigned char *q = p + 1;
+		unsigned k = wordc[*p], seen, after;
+		struct token *t;
+		bool joined;
+		size_t n;
 		int cls;
 
-		/* most bytes are above ' ': one test for them */
-		if (c <= ' ' && (c == ' ' || c == '\t' || c == '\n' ||
-		                 c == '\r' || c == '\f' || c == '\v')) {
-			if (c == '\n')
-				nl = true;
-			space = true;
-			i++;
+		if (k & WORDC_SPACE) {
+			before |= *p == '\n' ? TOK_SPACE | TOK_NL : TOK_SPACE;
+			p++;
 			continue;
 		}
-		if (c >= 0x80) {
-			if ((n = known(u + i, u + end, &cls)) == 0) {
-				tk->n = 0;	/* not for this path */
-				return false;
-			}
-			if (cls == ' ') {
-				space = true;
-				i += n;
-				continue;
-			}
-			j = i + n;
-		} else if (is_wordc(c)) {
-			/* the classes of its bytes, or-ed: whether it holds a
-			 * capital, which spares the lexicon looking */
-			unsigned seen = wordc[c], w;
-
-			for (;;) {
-				while (j < end && (w = wordc[u[j]]) != 0) {
-					seen |= w;
-					j++;
+		if (!(k & WORDC_WORD)) {
+			if (k & WORDC_HIGH) {
+				/* not for this path: the tokens so far
+				 * stay for sentences_split() to keep */
+				if ((n = known(p, e, &cls)) == 0)
+					return false;
+				if (cls == ' ') {
+					before |= TOK_SPACE;
+					p += n;
+					continue;
 				}
-				if (j >= end ||
-				    (n = middle(u + j, u + end,
-				                aclass(u[j - 1]))) == 0)
-					break;
-				seen |= wordc[u[j + n]];
-				j += n + 1;
+				/* known() characters are all punctuation */
+				q = p + n;
 			}
-			if (seen & WORDC_CAP)
-				flags = 0;
+			/* . ? ! and … (the only known() character of
+			 * three bytes starting 0xe2 0x80 0xa6) */
+			if (q == p + 1 ? (*p == '.' || *p == '?' || *p == '!')
+			               : (q == p + 3 && p[2] == 0xa6))
+				add_stop(tk, tk->n);
+			push(tk, (size_t)(p - u), (size_t)(q - u),
+			     TOK_NOCAPS | before);
+			before = 0;
+			p = q;
+			continue;
 		}
-		/* known() characters are all punctuation: no word */
-		classify(tk,
-		         push(tk, i, j,
-		              flags | (space ? TOK_SPACE : 0) |
-		                  (nl ? TOK_NL : 0)),
-		         c < 0x80 ? wordc_flags[wordc[c]] : 0);
-		space = nl = false;
-		i = j;
+		/* a word; the classes of its bytes, or-ed: whether it holds a
+		 * capital (which spares the lexicon looking) or a lower-case
+		 * letter */
+		seen = k;
+		for (joined = false;; joined = true) {
+			q = word_run(q, e, &seen);
+			after = q < e ? wordc[*q] : 0;
+			if (!(after & WORDC_MID) ||
+			    (n = middle(q, e, aclass(q[-1]))) == 0)
+				break;
+			seen |= wordc[q[n]];
+			q += n + 1;
+		}
+		/* a word glued to . - /: merge() looks at it */
+		if (after & WORDC_CUT)
+			add_cut(tk, tk->n);
+		t = push(tk, (size_t)(p - u), (size_t)(q - u),
+		         (seen & WORDC_CAP ? 0 : TOK_NOCAPS) | before);
+		classify(tk->text, t, wordc_flags[k & WORDC_WORD],
+		         (seen & WORDC_LOWER) != 0, joined);
+		before = 0;
+		p = q;
+		/* most words have a space after them: take it here */
+		if (after & WORDC_SPACE) {
+			before = *p == '\n' ? TOK_SPACE | TOK_NL : TOK_SPACE;
+			p++;
+		}
 	}
 	return true;
 }
@@ -718,17 +874,41 @@ void
 sentences_split(struct tokens *tk, const char *text, size_t start, size_t end)
 {
 	const unsigned char *u = (const unsigned char *)text;
-	size_t len = end - start, i;
+	size_t len = end - start, i, kept;
 	bool space = true, nl = false;
 
 	tk->text = text;
 	tk->n = 0;
 	tk->ns = 0;
+	tk->ncuts = 0;
+	tk->nstops = 0;
 	if (len == 0)
 		return;
 	/* the fast path classifies each token as it makes it */
 	if (fast_tokens(tk, u, start, end))
 		goto classified;
+	/*
+	 * The general path takes over from the last token the fast path
+	 * made after white space (the block's start if none): the white
+	 * space before it is a word break, and no rule of UAX #29 looks back
+	 * across it, so u8_wordbreaks() of the rest alone cuts it as it
+	 * cuts the whole. Its tokens before it stay, with their cuts and
+	 * stops (no cut is glued to a token after white space).
+	 */
+	for (kept = tk->n; kept > 0 && !(tk->v[kept - 1].flags & TOK_SPACE);
+	     kept--)
+		;
+	if (kept > 0)
+		kept--;
+	tk->n = kept;
+	while (tk->ncuts > 0 && tk->cuts[tk->ncuts - 1] >= kept)
+		tk->ncuts--;
+	while (tk->nstops > 0 && tk->stops[tk->nstops - 1] >= kept)
+		tk->nstops--;
+	if (kept > 0) {
+		start = tk->v[kept - 1].end;
+		len = end - start;
+	}
 	if (tk->breaks_cap < len) {
 		tk->breaks_cap = len;
 		tk->breaks = xrealloc(tk->breaks, len);
@@ -754,8 +934,18 @@ sentences_split(struct tokens *tk, const char *text, size_t start, size_t end)
 		space = nl = false;
 		i = j;
 	}
-	for (i = 0; i < tk->n; i++)
+	for (i = kept; i < tk->n; i++)
 		finish(tk, &tk->v[i]);
+	/* the cuts and stops, as fast_tokens() notes them */
+	for (i = kept; i < tk->n; i++) {
+		if ((tk->v[i].flags & TOK_WORD) && adjacent(tk, i + 1) &&
+		    (sentences_is(tk, i + 1, '.') ||
+		     sentences_is(tk, i + 1, '-') ||
+		     sentences_is(tk, i + 1, '/')))
+			add_cut(tk, i);
+		if (is_full_stop(tk, i))
+			add_stop(tk, i);
+	}
 classified:
 	merge(tk);
 	split(tk);

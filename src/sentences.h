@@ -35,7 +35,9 @@ struct token {
 	size_t start, end; /* bytes in the text */
 	size_t core_end;   /* end without a possessive 's */
 	unsigned lex;      /* lexicon_lookup() of the core */
-	uint64_t hash;     /* lexicon_hash() of the core; 0: none */
+	uint64_t hash;     /* TOK_LOWER words in no list (lex has no bit
+	                    * but LEX_PREFIX): lexicon_hash() of the core;
+	                    * else 0 */
 	unsigned flags;    /* TOK_* */
 	int quote;         /* quotes.c: quote holding it, or -1 */
 	int mention;       /* actors.c: mention it belongs to, or -1 */
@@ -55,6 +57,10 @@ struct tokens {
 	size_t sent_cap;
 	char *breaks; /* scratch for u8_wordbreaks */
 	size_t breaks_cap;
+	size_t *cuts; /* scratch: where a join may start (sentences.c) */
+	size_t ncuts, cuts_cap;
+	size_t *stops; /* scratch: where a sentence may end (sentences.c) */
+	size_t nstops, stops_cap;
 };
 
 /* An empty token list, reusable from block to block. */

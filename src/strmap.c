@@ -6,22 +6,35 @@
  * The keys are copied one after another into a single buffer owned by the
  * map (an entry holds the offset of its key), since a map lives for one
  * article and loses no key before it is freed: one allocation for all the
- * keys instead of one each.
+ * keys instead of one each. A folding map stores its keys lower-cased and
+ * lower-cases each key looked up (8 bytes at a time) before hashing it.
+ *
+ * Most lookups are for names the map does not hold ("is this word a
+ * known surname?"). A bit per shape (length, first and last byte, the
+ * latter two without their case bit) says whether some key has that
+ * shape: a key of a shape no key has is missing, known without folding or
+ * hashing it. Keys equal but for ASCII case have one shape.
  */
 #include "config.h"
 
+#include <stdbool.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
+#define XXH_INLINE_ALL /* short keys: inline xxh3 rather than call it */
 #include <xxhash.h>
 
 #include "strmap.h"
 #include "xmalloc.h"
 
+/* Bits of the key shape filter (a power of two). */
+#define SHAPE_BITS 4096
+
 struct entry {
 	size_t key; /* offset in the key buffer */
 	size_t len;
-	unsigned long long hash;
+	uint64_t hash;
 	int value; /* -1: empty slot */
 };
 
@@ -31,7 +44,33 @@ struct strmap {
 	size_t n;
 	char *keys; /* the keys, back to back */
 	size_t keys_len, keys_cap;
+	bool fold; /* keys ignore ASCII case (stored lower-cased) */
+	uint64_t shapes[SHAPE_BITS / 64]; /* shape() of each key, set */
 };
+
+/* A folding map lower-cases a key this long or shorter on the stack. */
+#define FOLD_BUF 128
+
+/* The filter bit of a key (len > 0): its length and its first and last
+ * bytes, & 31 so that 'A' and 'a' agree. */
+static size_t
+shape(const char *key, size_t len)
+{
+	return (len << 10 ^ (size_t)(key[0] & 31) << 5 ^
+	        (size_t)(key[len - 1] & 31)) &
+	       (SHAPE_BITS - 1);
+}
+
+static bool
+shape_known(const struct strmap *m, const char *key, size_t len)
+{
+	size_t b;
+
+	if (len == 0)
+		return true;
+	b = shape(key, len);
+	return (m->shapes[b / 64] >> (b % 64)) & 1;
+}
 
 static struct entry *
 table_new(size_t cap)
@@ -56,6 +95,15 @@ strmap_new(void)
 	return m;
 }
 
+struct strmap *
+strmap_new_fold(void)
+{
+	struct strmap *m = strmap_new();
+
+	m->fold = true;
+	return m;
+}
+
 void
 strmap_free(struct strmap *m)
 {
@@ -66,22 +114,132 @@ strmap_free(struct strmap *m)
 	free(m);
 }
 
-static struct entry *
-slot(const struct strmap *m, const char *key, size_t len, unsigned long long h)
+/*
+ * Eight bytes lower-cased at once: a byte 'A'..'Z' gets 0x20; bytes with
+ * the high bit (UTF-8 beyond ASCII) stay. The tests are done on the low
+ * seven bits of each byte, where adding 0x3f sets bit 7 from 'A' up and
+ * adding 0x25 sets it above 'Z', with no carry into the next byte.
+ */
+static uint64_t
+lower8(uint64_t x)
+{
+	const uint64_t hi = 0x8080808080808080ULL;
+	uint64_t low7 = x & ~hi;
+	uint64_t ge_a = low7 + 0x3f3f3f3f3f3f3f3fULL;
+	uint64_t gt_z = low7 + 0x2525252525252525ULL;
+
+	return x | (((ge_a & ~gt_z & ~x) & hi) >> 2);
+}
+
+void
+strmap_lower(char *dst, const char *src, size_t len)
+{
+	uint64_t x;
+	size_t i;
+
+	if (len < 4) {
+		for (i = 0; i < len; i++)
+			dst[i] = (src[i] >= 'A' && src[i] <= 'Z') ?
+			             (char)(src[i] + 32) :
+			             src[i];
+		return;
+	}
+	if (len < 8) {
+		/* two overlapping halves: "Chan", "Putin" */
+		uint32_t a, b;
+
+		memcpy(&a, src, 4);
+		memcpy(&b, src + len - 4, 4);
+		a = (uint32_t)lower8(a);
+		b = (uint32_t)lower8(b);
+		memcpy(dst, &a, 4);
+		memcpy(dst + len - 4, &b, 4);
+		return;
+	}
+	for (i = 0; i + 8 <= len; i += 8) {
+		memcpy(&x, src + i, 8);
+		x = lower8(x);
+		memcpy(dst + i, &x, 8);
+	}
+	if (i < len) {
+		/* the last eight bytes again: lower-casing twice is once
+		 * (from src: dst == src is allowed) */
+		memcpy(&x, src + len - 8, 8);
+		x = lower8(x);
+		memcpy(dst + len - 8, &x, 8);
+	}
+}
+
+/* Whether the len bytes at a and b are the same; names of 4 to 16 bytes
+ * by two overlapping loads a side rather than a call. */
+static bool
+same(const char *a, const char *b, size_t len)
+{
+	if (len >= 8 && len <= 16) {
+		uint64_t a0, a1, b0, b1;
+
+		memcpy(&a0, a, 8);
+		memcpy(&b0, b, 8);
+		memcpy(&a1, a + len - 8, 8);
+		memcpy(&b1, b + len - 8, 8);
+		return ((a0 ^ b0) | (a1 ^ b1)) == 0;
+	}
+	if (len >= 4 && len < 8) {
+		uint32_t a0, a1, b0, b1;
+
+		memcpy(&a0, a, 4);
+		memcpy(&b0, b, 4);
+		memcpy(&a1, a + len - 4, 4);
+		memcpy(&b1, b + len - 4, 4);
+		return ((a0 ^ b0) | (a1 ^ b1)) == 0;
+	}
+	return memcmp(a, b, len) == 0;
+}
+
+static inline struct entry *
+slot(const struct strmap *m, const char *key, size_t len, uint64_t h)
 {
 	size_t i = (size_t)h & (m->cap - 1);
 
 	while (m->v[i].value >= 0 &&
 	       (m->v[i].hash != h || m->v[i].len != len ||
-	        memcmp(m->keys + m->v[i].key, key, len) != 0))
+	        !same(m->keys + m->v[i].key, key, len)))
 		i = (i + 1) & (m->cap - 1);
 	return &m->v[i];
+}
+
+/* The key as the map stores it: lower-cased into buf (FOLD_BUF bytes) or
+ * an allocation (*fr, to free) for a folding map, else key itself. */
+static const char *
+key_of(const struct strmap *m, const char *key, size_t len, char *buf,
+       char **fr)
+{
+	char *d = buf;
+
+	*fr = NULL;
+	if (!m->fold)
+		return key;
+	if (len > FOLD_BUF)
+		d = *fr = xmalloc(len);
+	strmap_lower(d, key, len);
+	return d;
 }
 
 int
 strmap_get(const struct strmap *m, const char *key, size_t len)
 {
-	return slot(m, key, len, XXH3_64bits(key, len))->value;
+	char buf[FOLD_BUF], *fr;
+	const char *k;
+	int v;
+
+	if (!shape_known(m, key, len))
+		return -1;
+	k = key_of(m, key, len, buf, &fr);
+	v = slot(m, k, len, XXH3_64bits(k, len))->value;
+
+	if (fr != NULL)
+		free(fr);
+	return v;
 }
 
 static void
@@ -106,29 +264,59 @@ grow(struct strmap *m)
 	free(old);
 }
 
-void
-strmap_set(struct strmap *m, const char *key, size_t len, int value)
+/* The entry of key k (as stored), added with value -1 when missing. */
+static struct entry *
+entry(struct strmap *m, const char *k, size_t len)
 {
-	unsigned long long h = XXH3_64bits(key, len);
-	struct entry *e = slot(m, key, len, h);
+	uint64_t h = XXH3_64bits(k, len);
+	struct entry *e = slot(m, k, len, h);
 
 	if (e->value < 0) {
 		if ((m->n + 1) * 2 > m->cap) {
 			grow(m);
-			e = slot(m, key, len, h);
+			e = slot(m, k, len, h);
 		}
 		while (m->keys_cap - m->keys_len < len) {
 			m->keys_cap *= 2;
 			m->keys = xrealloc(m->keys, m->keys_cap);
 		}
-		memcpy(m->keys + m->keys_len, key, len);
+		memcpy(m->keys + m->keys_len, k, len);
+		if (len > 0) {
+			size_t b = shape(k, len);
+
+			m->shapes[b / 64] |= (uint64_t)1 << (b % 64);
+		}
 		e->key = m->keys_len;
 		e->len = len;
 		e->hash = h;
 		m->keys_len += len;
 		m->n++;
 	}
-	e->value = value;
+	return e;
+}
+
+void
+strmap_set(struct strmap *m, const char *key, size_t len, int value)
+{
+	char buf[FOLD_BUF], *fr;
+
+	entry(m, key_of(m, key, len, buf, &fr), len)->value = value;
+	if (fr != NULL)
+		free(fr);
+}
+
+int
+strmap_add(struct strmap *m, const char *key, size_t len, int value)
+{
+	char buf[FOLD_BUF], *fr;
+	struct entry *e = entry(m, key_of(m, key, len, buf, &fr), len);
+	int old = e->value;
+
+	if (old < 0)
+		e->value = value;
+	if (fr != NULL)
+		free(fr);
+	return old;
 }
 
 size_t

@@ -687,6 +687,58 @@ test_name_edges(void **state)
 	actors_free(as);
 }
 
+/*
+ * The tokens' mention indices after a scan are those of the mention list
+ * in text order (the last mention covering a token wins), whether the
+ * runs added their mentions in that order or not ("Freed hostage ...
+ * Revolutionary Armed Forces of Colombia (FARC)" adds one out of order);
+ * every mention starts at a token a run may start at or inside a phrase.
+ */
+static void
+test_token_mentions(void **state)
+{
+	const char *p[] = {
+		"Freed hostage \xc3\x8dngrid Betancourt arrived in France "
+		"today, two days after being rescued from the Revolutionary "
+		"Armed Forces of Colombia (FARC), who had kept her captive in "
+		"the Colombian jungle for more than six years.",
+		"Other charitable fan-based groups included The Ontario "
+		"Ghostbusters, Doctor Who Society of Canada, and Klingon "
+		"Assault Group.",
+		"Kazakh Foreign Ministry spokesman Aibek Smadiyarov said so "
+		"in the Kremlin, and the Kremlin said nothing.",
+	};
+	struct actors *as = actors_new(NULL);
+	struct tokens *tk = sentences_new();
+	struct qspans qs = { 0 };
+	struct mentions ms = { 0 };
+	bool carry = false;
+	size_t i, k, m;
+
+	(void)state;
+	for (i = 0; i < sizeof p / sizeof p[0]; i++) {
+		as->text = p[i];
+		sentences_split(tk, p[i], 0, strlen(p[i]));
+		quotes_find(tk, &carry, &qs);
+		actors_scan(as, tk, &ms);
+		assert_true(ms.n >= 3);
+		for (m = 1; m < ms.n; m++)
+			assert_true(ms.v[m - 1].first <= ms.v[m].first);
+		for (k = 0; k < tk->n; k++) {
+			int want = -1;
+
+			for (m = 0; m < ms.n; m++)
+				if (ms.v[m].role_first <= k && k < ms.v[m].last)
+					want = (int)m;
+			assert_int_equal(tk->v[k].mention, want);
+		}
+	}
+	sentences_free(tk);
+	free(qs.v);
+	free(ms.v);
+	actors_free(as);
+}
+
 int
 main(void)
 {
@@ -709,6 +761,7 @@ main(void)
 		cmocka_unit_test(test_role_edges),
 		cmocka_unit_test(test_shared_surname),
 		cmocka_unit_test(test_name_edges),
+		cmocka_unit_test(test_token_mentions),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -79,6 +79,117 @@ test_lookups(void **state)
 	assert_int_equal(lexicon_lookup("x", 1000), 0);
 }
 
+/* Every key of every token list, in either case, is found (the shape
+ * filter lets no key out), and folding to lower case touches only ASCII
+ * capitals, whatever the key's length. */
+static void
+test_every_key(void **state)
+{
+	char up[LEXICON_MAXLEN + 1];
+	int k;
+	size_t i, j;
+
+	(void)state;
+	for (k = 0; k < LEX_NINDEXED; k++) {
+		const struct lexicon_table *t = lexicon_table(k);
+
+		for (i = 0; i < t->n; i++) {
+			const char *key = t->v[i].key;
+			size_t len = strlen(key);
+			uint64_t h1, h2;
+
+			if (len > LEXICON_MAXLEN)
+				continue;
+			for (j = 0; j < len; j++)
+				up[j] = key[j] >= 'a' && key[j] <= 'z'
+				                ? (char)(key[j] - 32)
+				                : key[j];
+			assert_true(lexicon_lookup(key, len) & LEX_BIT(k));
+			assert_true(lexicon_lookup(up, len) & LEX_BIT(k));
+			assert_true(lexicon_lookup_hash(up, len, &h1) &
+			            LEX_BIT(k));
+			h2 = lexicon_hash(key, len);
+			assert_true(h1 == h2 && h1 != 0);
+		}
+	}
+	/* past 16 bytes and across the eight-byte steps of the fold */
+	assert_true(lexicon_hash("ABCDEFGHIJKLMNOPQRSTUVWXYZ@[`{", 30) ==
+	            lexicon_hash("abcdefghijklmnopqrstuvwxyz@[`{", 30));
+	assert_true(lexicon_hash("abcdefghijklmnopqrstuvwxyz@[`{", 30) !=
+	            lexicon_hash("abcdefghijklmnopqrstuvwxyz`{`{", 30));
+	/* bytes of UTF-8 stay as they are: 0xc3 is not 0xe3 */
+	assert_true(lexicon_hash("Z\xc3\xbcrich", 7) ==
+	            lexicon_hash("z\xc3\xbcrich", 7));
+	assert_true(lexicon_hash("\xc3\x89t\xc3\xa9", 5) !=
+	            lexicon_hash("\xe3\x89t\xc3\xa9", 5));
+	/* a lower-case word, known so: the same as when not known */
+	{
+		uint64_t h1, h2;
+
+		assert_int_equal(lexicon_lookup_lower("of", 2, &h1),
+		                 lexicon_lookup_hash("Of", 2, &h2));
+		assert_true(h1 == h2);
+		assert_int_equal(lexicon_lookup_lower("zq", 2, &h1), 0);
+		assert_true(h1 == lexicon_hash("ZQ", 2));
+	}
+}
+
+/* lexicon_lookup_word() answers as the hash table does for every word of
+ * one to three letters (tiny[] by direct address) in both cases and for
+ * longer ones, with the hash exactly for the words in no list. */
+static void
+test_lookup_word(void **state)
+{
+	static const char *const longer[] = { "said", "zzqx", "according",
+		"new", "the", "ministry", "United", "u.s.", "it's", "x1" };
+	char w[4];
+	size_t a, b, c, len, i;
+
+	(void)state;
+	for (a = 0; a < 27 * 27 * 27; a++) {
+		size_t d[3] = { a / 729, a / 27 % 27, a % 27 };
+
+		/* a letter each while there is one: "a", "ab", "abc" */
+		if (d[0] == 0 || (d[1] == 0 && d[2] != 0))
+			continue;
+		len = d[2] != 0 ? 3 : d[1] != 0 ? 2 : 1;
+		for (c = 0; c < 2; c++) {
+			uint64_t h1, h2 = 1;
+			unsigned m;
+
+			for (b = 0; b < len; b++)
+				w[b] = (char)((c != 0 && b == 0 ? 'A' : 'a') +
+				              d[b] - 1);
+			m = lexicon_lookup_hash(w, len, &h1);
+			assert_int_equal(lexicon_lookup(w, len), m);
+			assert_int_equal(
+			    lexicon_lookup_word(w, len, c == 0, &h2), m);
+			assert_true(h2 == ((m & ~LEX_PREFIX) ? 0 : h1));
+		}
+	}
+	for (i = 0; i < sizeof longer / sizeof longer[0]; i++) {
+		uint64_t h1, h2 = 1;
+		unsigned m;
+
+		len = strlen(longer[i]);
+		m = lexicon_lookup_hash(longer[i], len, &h1);
+		assert_int_equal(lexicon_lookup_word(longer[i], len, false, &h2),
+		                 m);
+		assert_true(h2 == ((m & ~LEX_PREFIX) ? 0 : h1));
+	}
+	/* the short words of the lists are there */
+	{
+		uint64_t h;
+
+		assert_true(lexicon_lookup_word("of", 2, true, &h) &
+		            LEX_BIT(LEX_CONNECTOR));
+		assert_true(h == 0);
+		assert_true(lexicon_lookup("He", 2) & LEX_BIT(LEX_PRONOUN));
+		assert_int_equal(lexicon_lookup_word("zq", 2, true, &h), 0);
+		assert_true(h == lexicon_hash("zq", 2) && h != 0);
+	}
+}
+
 /* The side lists answer lexicon_has()/lexicon_value() for every entry
  * (binary search: the generated order must be the lookup's), and stay
  * out of the token lookups. */
@@ -123,6 +234,8 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_sorted),
 		cmocka_unit_test(test_lookups),
+		cmocka_unit_test(test_every_key),
+		cmocka_unit_test(test_lookup_word),
 		cmocka_unit_test(test_side_lists),
 	};
 

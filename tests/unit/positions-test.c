@@ -47,11 +47,40 @@ test_positions(void **state)
 	annotation_free(ann);
 }
 
+/* The title's words pick among sentences of equal weight, whether the
+ * title opens the article or follows site chrome. */
+static void
+test_title_words(void **state)
+{
+	static const char *const heads[] = { "", "Advertisement\n\n" };
+	static const char body[] =
+	    "Farmers reject the water plan\n\n"
+	    "Sweden said it would wait for the harvest.\n\n"
+	    "Sweden said the water plan was unfair to farmers.\n";
+	char buf[512];
+	size_t k;
+
+	(void)state;
+	for (k = 0; k < 2; k++) {
+		struct annotation *ann;
+		const struct actor *a;
+		int n = snprintf(buf, sizeof buf, "%s%s", heads[k], body);
+
+		assert_true(n > 0 && (size_t)n < sizeof buf);
+		ann = annotate_string(buf, (size_t)n);
+		assert_non_null(a = actor_named(ann, "Sweden"));
+		assert_non_null(a->position);
+		assert_non_null(strstr(a->position, "water plan was unfair"));
+		annotation_free(ann);
+	}
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_positions),
+		cmocka_unit_test(test_title_words),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
