@@ -290,8 +290,9 @@ fits(const struct actors *as, int a, enum want w)
  * head_before_pp() call one another, but each call looks at a token
  * before the one it was given (the head of an earlier noun phrase, an
  * earlier "a statement", the possessor before its noun), so the depth is
- * bounded by the tokens of one piece of text and every chain ends; 20,000
- * chained statements in one paragraph run in a 1 MB stack.
+ * bounded by the tokens of one piece of text and every chain ends (subject_of()
+ * calls itself only for the verb that issued a document, an earlier token);
+ * 20,000 chained statements in one paragraph run in a 1 MB stack.
  */
 
 /* The latest actor that fits w, mentioned outside quotes before p. */
@@ -349,6 +350,11 @@ latest_d(const struct actors *as, const struct tokens *tk,
 
 			if (m->last > p || m->quoted || m->object ||
 			    !fits(as, m->actor, w))
+				continue;
+			/* "When challenged by Bollinger, he stated": the
+			 * agent of a passive is not the one it is said of */
+			if (ms_s == s && m->role_first > 0 &&
+			    sentences_eq(tk, m->role_first - 1, "by"))
 				continue;
 			if (ms_s == s)
 				return m->actor;
@@ -746,6 +752,12 @@ description(struct actors *as, const struct tokens *tk,
 	     sentences_ieq(tk, d - 1, "one") ||
 	     sentences_ieq(tk, d - 1, "another")))
 		return np_actor(as, tk, d, pp_end, ACTOR_ANONYMOUS);
+	/* "His younger brother also said": a relative or colleague of
+	 * someone, unnamed (a person noun after his/her/their) */
+	if (d > lo && person_noun && !plural &&
+	    (sentences_ieq(tk, d - 1, "his") || sentences_ieq(tk, d - 1, "her") ||
+	     sentences_ieq(tk, d - 1, "their")))
+		return np_actor(as, tk, d - 1, pp_end, ACTOR_ANONYMOUS);
 	if (lex & LEX_BIT(LEX_DOCUMENT))
 		return -1;
 	/* bare plural: "officials", "U.S. officials", "critics"; not the
@@ -844,6 +856,9 @@ first_conjunct(const struct actors *as, const struct tokens *tk,
 	size_t k;
 	const struct mention *m;
 
+	/* "X turned to Y and said": "and" joins verbs, not a subject */
+	if (sentences_eq(tk, p, "and"))
+		return -1;
 	for (k = p + 1; k > lo + 1 && k + 5 > p + 1; k--) {
 		const struct token *t = &tk->v[k - 1];
 
@@ -1065,6 +1080,13 @@ subject_of(struct actors *as, const struct tokens *tk,
 	if ((tk->v[p].flags & TOK_SENTSTART) && (tk->v[p].flags & TOK_CAP))
 		return description(as, tk, ms, p, p, p + 1); /* "Critics" */
 	if ((tk->v[p].flags & TOK_LOWER) && (tk->v[p].flags & TOK_WORD)) {
+		size_t d;
+
+		/* "Acme issued a statement saying": who issued it */
+		if ((tk->v[p].lex & LEX_BIT(LEX_DOCUMENT)) && p >= lo + 2)
+			for (d = p - 2; d + 5 > p && d > lo; d--)
+				if (issues_document(tk, d, p + 1))
+					return subject_of(as, tk, ms, d, lo);
 		/* "the Home Office letter reads", "Cornyn's statement added" */
 		if (p > lo && (m = mention_ending(tk, ms, p - 1)) != NULL &&
 		    !(tk->v[p].lex & LEX_BIT(LEX_STOPWORD))) {
@@ -1677,6 +1699,34 @@ quoted_as(struct actors *as, const struct tokens *tk,
 	return -1;
 }
 
+/*
+ * The subject opening the sentence at f, before o: he/she/they/it, or a
+ * name (with its title) followed by a lower-case word; -1 when none.
+ */
+static int
+opening_subject(struct actors *as, const struct tokens *tk,
+                const struct mentions *ms, size_t f, size_t o)
+{
+	const struct mention *m;
+	size_t k;
+
+	if (f + 2 >= o)
+		return -1;
+	if (tk->v[f].lex & LEX_BIT(LEX_PRONOUN))
+		return (tk->v[f + 1].flags & TOK_LOWER) ? pronoun(as, tk, ms, f)
+		                                        : -1;
+	for (k = f; k < o && k < f + 4; k++) {
+		if ((m = mention_starting(tk, ms, k)) == NULL)
+			continue;
+		if (m->role_first != f || m->last >= o ||
+		    (tk->v[m->last - 1].flags & TOK_POSS) ||
+		    !(tk->v[m->last].flags & TOK_LOWER))
+			return -1;
+		return m->actor;
+	}
+	return -1;
+}
+
 static void
 sieve(struct actors *as, struct tokens *tk, const struct qspans *qs,
       const struct mentions *ms, size_t qi, struct attr_result *out)
@@ -1805,6 +1855,13 @@ sieve(struct actors *as, struct tokens *tk, const struct qspans *qs,
 	if (o > lo && sentences_is(tk, o - 1, ':') &&
 	    (a = statement_author(as, tk, ms, so, o)) >= 0) {
 		set_cue(r, 0, 0, a, 0.7, "statement-colon");
+		return;
+	}
+	/* "He framed the questioning as stifled debate: \"...\"": the
+	 * sentence's subject, when it opens the sentence */
+	if (o > lo && sentences_is(tk, o - 1, ':') &&
+	    (a = opening_subject(as, tk, ms, tk->s[so].first, o)) >= 0) {
+		set_cue(r, 0, 0, a, 0.6, "colon-subject");
 		return;
 	}
 	/* C: the speech verb nearest the quote in its sentence(s), within

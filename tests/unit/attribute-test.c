@@ -607,6 +607,39 @@ test_apposition_name_and_opening_quote(void **state)
 	annotation_free(ann);
 }
 
+static const char article21[] =
+    "Campus visit\n\n"
+    "Omar Haddad arrived at noon.\n\n"
+    "Lena Frost then spoke, turning to Omar Haddad and stating: \"You "
+    "owe us answers today.\"\n\n"
+    "Omar Haddad answered slowly. When challenged by Lena Frost on the record, he stated that \"we "
+    "have nothing to hide.\"\n\n"
+    "He framed the questions as unfair: \"Nobody asks this of the "
+    "others.\"\n\n"
+    "Acme Airlines issued a statement saying \"the route was declared "
+    "safe.\"\n\n"
+    "His younger brother also said that the visit was \"very "
+    "useful.\"\n";
+
+/* "X turned to Y and said:" is X's; "When challenged by X, he said": not
+ * X; "ORG issued a statement saying": ORG; "He framed ...: \"...\"": the
+ * sentence's subject; "His younger brother said": an unnamed person. */
+static void
+test_subjects_beyond_names(void **state)
+{
+	struct annotation *ann =
+	    annotate_string(article21, sizeof article21 - 1);
+
+	(void)state;
+	assert_string_equal(speaker_of(ann, "You owe us"), "Lena Frost");
+	assert_string_equal(speaker_of(ann, "we have nothing"), "Omar Haddad");
+	assert_string_equal(speaker_of(ann, "Nobody asks"), "Omar Haddad");
+	assert_string_equal(speaker_of(ann, "the route was"), "Acme Airlines");
+	assert_string_equal(speaker_of(ann, "very useful"),
+	                    "His younger brother");
+	annotation_free(ann);
+}
+
 /* "He said X staff ...; \"...\", he said": the pronoun opening the
  * sentence, not the nearer name used as a modifier. */
 static void
@@ -645,6 +678,7 @@ main(void)
 		cmocka_unit_test(test_country_qualifies_title),
 		cmocka_unit_test(test_according_to_kind_name),
 		cmocka_unit_test(test_apposition_name_and_opening_quote),
+		cmocka_unit_test(test_subjects_beyond_names),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
