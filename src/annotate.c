@@ -646,10 +646,67 @@ town(const struct ent *e, const char *t, size_t len)
 	return false;
 }
 
+/* Whether the quotation text names something: every word of four or
+ * more letters capitalised ("Dynamic Ecosystems Of Mars"). */
+static bool
+title_like(const char *s)
+{
+	size_t words = 0;
+
+	while (*s != '\0') {
+		size_t n = 0;
+
+		while (*s == ' ')
+			s++;
+		while (s[n] != '\0' && s[n] != ' ')
+			n++;
+		if (n >= 4 && letter(s[0])) {
+			if (!(s[0] >= 'A' && s[0] <= 'Z'))
+				return false;
+			words++;
+		}
+		s += n;
+	}
+	return words > 0;
+}
+
+/*
+ * Whether every mention of e lies inside a quotation that names a thing
+ * (a scare quote, or a title-like one): "the project \"Dynamic Mars
+ * Ecosystems\"". qo is in text order: a binary search per mention.
+ */
+static bool
+only_in_titles(const struct ent *e, const struct quotes_out *qo)
+{
+	size_t k;
+
+	if (e->a.nmentions == 0)
+		return false;
+	for (k = 0; k < e->a.nmentions; k++) {
+		const struct span *m = &e->a.mentions[k];
+		size_t lo = 0, hi = qo->n;
+
+		while (lo < hi) { /* the first quotation ending after m */
+			size_t mid = lo + (hi - lo) / 2;
+
+			if (qo->v[mid].span.end <= m->start)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		if (lo == qo->n || qo->v[lo].span.start > m->start ||
+		    qo->v[lo].span.end < m->end ||
+		    (qo->v[lo].kind != QUOTE_SCARE &&
+		     !title_like(qo->v[lo].text)))
+			return false;
+	}
+	return true;
+}
+
 static enum verdict
 person_verdict(const struct ent *e, size_t self, const char *text,
                size_t textlen, const struct seen *lower,
-               const struct strmap *tails)
+               const struct strmap *tails, const struct quotes_out *qo)
 {
 	const char *name = e->a.name, *n, *sp, *last, *v;
 	size_t namelen, firstlen, lastlen, words = 1, k;
@@ -682,6 +739,8 @@ person_verdict(const struct ent *e, size_t self, const char *text,
 	}
 	if (tail_of_other(tails, e, self))
 		return VERDICT_KEEP;
+	if (only_in_titles(e, qo))
+		return VERDICT_DROP;
 	first_given = given(name, firstlen);
 	for (n = name; (sp = strchr(n, ' ')) != NULL; n = sp + 1, words++) {
 		size_t len = (size_t)(sp - n);
@@ -1063,7 +1122,7 @@ annotate(const struct article *art, const struct block_list *bl)
 		free(as->v[i].key);
 		as->v[i].key = NULL;
 		switch (person_verdict(&as->v[i], i, text, article_len(art),
-		                       &r->lower, tails)) {
+		                       &r->lower, tails, &r->qo)) {
 		case VERDICT_DROP:
 			remap[i] = -1;
 			annotate_actor_clear(&as->v[i].a);

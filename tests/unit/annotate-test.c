@@ -372,6 +372,24 @@ test_fronted_as_role(void **state)
 	annotation_free(ann);
 }
 
+/* Words of a quoted title name no one: a "person" met only inside scare
+ * or title-like quotations is dropped; one met outside them is kept. */
+static void
+test_person_in_titles(void **state)
+{
+	const char s[] = "Student projects\n\nThe winning team built "
+	                 "\"Dynamic Lunar Ecosystems\" and the runners-up "
+	                 "\"Sustained Lunar Evolution\". Judge Karin Holt "
+	                 "praised both.\n";
+	struct annotation *ann = run(s, sizeof s - 1);
+
+	(void)state;
+	assert_int_equal(kind_of(ann, "Dynamic Lunar Ecosystems"), -1);
+	assert_int_equal(kind_of(ann, "Sustained Lunar Evolution"), -1);
+	assert_int_equal(kind_of(ann, "Karin Holt"), ACTOR_PERSON);
+	annotation_free(ann);
+}
+
 /* "the X newspaper", "the X neighborhood": a name qualifying a
  * publication or a part of a town is no person. */
 static void
@@ -625,6 +643,7 @@ main(void)
 		cmocka_unit_test(test_rank_is_title),
 		cmocka_unit_test(test_verb_in_name),
 		cmocka_unit_test(test_fronted_as_role),
+		cmocka_unit_test(test_person_in_titles),
 		cmocka_unit_test(test_person_web_colour_team),
 		cmocka_unit_test(test_headline_org_and_short_sentence),
 		cmocka_unit_test(test_no_quotes_and_empty),
