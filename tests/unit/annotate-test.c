@@ -285,6 +285,25 @@ test_person_shapes(void **state)
 	annotation_free(ann);
 }
 
+/* Instruments, campaigns, fields and faiths are no persons. */
+static void
+test_person_more_things(void **state)
+{
+	const char s[] = "Satellite news\n\nThe Moderate Resolution Imaging "
+	                 "Spectroradiometer flew on the Lunar Precursor "
+	                 "Campaign. He studied Gas-Phase Chemistry and the "
+	                 "Baha Faith.\n";
+	struct annotation *ann = run(s, sizeof s - 1);
+
+	(void)state;
+	assert_int_equal(kind_of(ann, "Moderate Resolution Imaging "
+	                              "Spectroradiometer"), -1);
+	assert_int_equal(kind_of(ann, "Lunar Precursor Campaign"), -1);
+	assert_int_equal(kind_of(ann, "Gas-Phase Chemistry"), -1);
+	assert_int_equal(kind_of(ann, "Baha Faith"), -1);
+	annotation_free(ann);
+}
+
 /* A deck or pull quote with no cue takes the speaker of the quotation
  * that repeats its words, before or after it; a short one does not. */
 static void
@@ -639,6 +658,7 @@ main(void)
 		cmocka_unit_test(test_person_named_thing),
 		cmocka_unit_test(test_person_qualifier),
 		cmocka_unit_test(test_person_shapes),
+		cmocka_unit_test(test_person_more_things),
 		cmocka_unit_test(test_repeated_quote),
 		cmocka_unit_test(test_rank_is_title),
 		cmocka_unit_test(test_verb_in_name),
