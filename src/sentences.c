@@ -220,60 +220,21 @@ finish(struct tokens *tk, struct token *t)
 }
 
 bool
-sentences_is(const struct tokens *tk, size_t i, char c)
-{
-	const struct token *t = &tk->v[i];
-
-	return t->end - t->start == 1 && tk->text[t->start] == c;
-}
-
-size_t
-sentences_len(const struct tokens *tk, size_t i)
-{
-	return tk->v[i].core_end - tk->v[i].start;
-}
-
-bool
-sentences_eq(const struct tokens *tk, size_t i, const char *s)
-{
-	const char *p = tk->text + tk->v[i].start;
-	size_t len = tk->v[i].core_end - tk->v[i].start, k;
-
-	/* called with short constant words, token by token: no strlen */
-	for (k = 0; k < len; k++)
-		if (s[k] == '\0' || p[k] != s[k])
-			return false;
-	return s[len] == '\0';
-}
-
-bool
 sentences_eq_any(const struct tokens *tk, size_t i, const char *const *words)
 {
-	for (; *words != NULL; words++)
-		if (sentences_eq(tk, i, *words))
-			return true;
-	return false;
-}
-
-bool
-sentences_ieq(const struct tokens *tk, size_t i, const char *s)
-{
-	size_t len = strlen(s), k;
 	const char *p = tk->text + tk->v[i].start;
+	size_t len = sentences_len(tk, i), k;
 
-	if (sentences_len(tk, i) != len)
-		return false;
-	for (k = 0; k < len; k++) {
-		char a = p[k], b = s[k];
+	/* words of a list, not constants: byte by byte, no strlen() */
+	for (; *words != NULL; words++) {
+		const char *s = *words;
 
-		if (a >= 'A' && a <= 'Z')
-			a = (char)(a + 32);
-		if (b >= 'A' && b <= 'Z')
-			b = (char)(b + 32);
-		if (a != b)
-			return false;
+		for (k = 0; k < len && s[k] != '\0' && p[k] == s[k]; k++)
+			;
+		if (k == len && s[len] == '\0')
+			return true;
 	}
-	return true;
+	return false;
 }
 
 /* Whether the word token t is one or more single letters joined by '.'. */

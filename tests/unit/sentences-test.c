@@ -37,9 +37,21 @@ test_tokens(void **state)
 		static const char *const some[] = { "Lavrov", "Putin", NULL };
 		static const char *const none[] = { "putin", "Putin's", NULL };
 
+		static const char *const near[] = { "Puti", "Putins", "",
+			"PUTIN", NULL };
+
 		assert_true(sentences_eq_any(tk, 1, some));
 		assert_false(sentences_eq_any(tk, 1, none));
+		assert_false(sentences_eq_any(tk, 1, near));
 	}
+	/* the inline tests: lengths either side, case */
+	assert_false(sentences_eq(tk, 1, "Puti"));
+	assert_false(sentences_eq(tk, 1, "Putins"));
+	assert_true(sentences_ieq(tk, 1, "PUTIN"));
+	assert_true(sentences_ieq(tk, 0, "mr."));
+	assert_false(sentences_ieq(tk, 0, "mr"));
+	assert_int_equal(sentences_len(tk, 1), 5);
+	assert_false(sentences_is(tk, 0, 'M'));
 	assert_true(tk->v[1].flags & TOK_POSS);
 	assert_int_equal(tk->v[1].end - tk->v[1].start, 7);
 	assert_true(sentences_is(tk, 2, '"'));
