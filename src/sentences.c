@@ -917,14 +917,42 @@ static const unsigned char clean_space[256] = {
 	['\t'] = 1, ['\n'] = 1, ['\r'] = 1, [' '] = 1,
 };
 
+/*
+ * The first j from j on (before end) whose byte is ' ' or below, or end.
+ * Eight bytes a step where the compiler allows (little-endian, GCC or
+ * Clang): the lowest byte below 0x21 is the one whose top bit
+ * (x - 0x21..) & ~x keeps (a borrow only runs from it upwards).
+ */
+static size_t
+below_space(const unsigned char *u, size_t j, size_t end)
+{
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && \
+    __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	const uint64_t ones = 0x0101010101010101ULL, highs = ones * 0x80;
+
+	for (; end - j >= 8; j += 8) {
+		uint64_t x, low;
+
+		memcpy(&x, u + j, 8);
+		low = (x - ones * 0x21) & ~x & highs;
+		if (low != 0)
+			return j + (size_t)__builtin_ctzll(low) / 8;
+	}
+#endif
+	while (j < end && u[j] > ' ')
+		j++;
+	return j;
+}
+
 char *
 sentences_clean(const char *text, size_t start, size_t end)
 {
 	const unsigned char *u = (const unsigned char *)text;
 	char *s = xmalloc(end - start + 1), *p = s;
-	size_t i = start;
+	size_t i = start, j;
 
-	/* by runs: white space, then a word copied as it is read */
+	/* by runs: white space, then words copied as they are, as long as
+	 * single spaces part them (most text) */
 	for (;;) {
 		while (i < end && clean_space[u[i]])
 			i++;
@@ -932,8 +960,21 @@ sentences_clean(const char *text, size_t start, size_t end)
 			break;
 		if (p > s)
 			*p++ = ' ';
-		while (i < end && !clean_space[u[i]])
-			*p++ = text[i++];
+		for (j = i;; j++) {
+			j = below_space(u, j, end);
+			if (j == end)
+				break;
+			/* a control character, or a single space between
+			 * two words: the run goes on */
+			if (!clean_space[u[j]] ||
+			    (u[j] == ' ' && j + 1 < end &&
+			     !clean_space[u[j + 1]]))
+				continue;
+			break;
+		}
+		memcpy(p, text + i, j - i);
+		p += j - i;
+		i = j;
 	}
 	*p = '\0';
 	return s;
