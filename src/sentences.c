@@ -10,6 +10,14 @@
  * lower case; an abbreviation ends one only before a capitalised function
  * word ("... to the U.S. The President ..."). Invariant: sentences cover
  * tokens [0, n) in order without gaps.
+ *
+ * Most text takes a fast path (fast_tokens(): ASCII and a few common
+ * marks, cut as UAX #29 cuts them), which classifies each token as it
+ * makes it and notes the only tokens the later passes need to visit: the
+ * cuts (a word glued to . - /, where merge() may join) and the stops
+ * (full stops, where split() may end a sentence; merge() carries them
+ * along and adds its abbreviations). Text it does not know goes to the
+ * general path from the last token after white space.
  */
 #include "config.h"
 
