@@ -489,16 +489,22 @@ phrase_at(const struct tokens *tk, size_t i, int *kind, const char **val)
 			break;
 		if (len + tl + 1 > sizeof buf)
 			break;
-		if (k > i)
+		/* one word is looked up where it stands */
+		if (k == i + 1)
+			memcpy(buf, ttext(tk, i), len);
+		if (k > i) {
 			buf[len++] = ' ';
-		memcpy(buf + len, ttext(tk, k), tl);
+			memcpy(buf + len, ttext(tk, k), tl);
+		}
 		len += tl;
 		lex = L == 1 ? tk->v[i].lex : lexicon_lookup(buf, len);
 		for (k = 0; k < sizeof kinds / sizeof kinds[0]; k++) {
 			if (lex & LEX_BIT(kinds[k])) {
 				best = L;
 				*kind = (int)kinds[k];
-				*val = lexicon_value(kinds[k], buf, len);
+				*val = lexicon_value(kinds[k],
+				                     L == 1 ? ttext(tk, i) : buf,
+				                     len);
 				break;
 			}
 		}

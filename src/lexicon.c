@@ -14,7 +14,11 @@
  *
  * Nearly every word of an article is looked up, and about half of them
  * are in no list, so the table is kept at most a quarter full: a miss
- * usually stops at the first, empty slot.
+ * usually stops at the first, empty slot. Before it: words of one to
+ * three letters are found by direct address (tiny[]), and a lookup that
+ * wants no hash first asks a filter of the keys' lengths and first and
+ * last bytes (shape[]), which most words in no list do not pass. Both
+ * answer exactly as the table does.
  */
 #include "config.h"
 

@@ -10,6 +10,14 @@
  * lower case; an abbreviation ends one only before a capitalised function
  * word ("... to the U.S. The President ..."). Invariant: sentences cover
  * tokens [0, n) in order without gaps.
+ *
+ * Most text takes a fast path (fast_tokens(): ASCII and a few common
+ * marks, cut as UAX #29 cuts them), which classifies each token as it
+ * makes it and notes the only tokens the later passes need to visit: the
+ * cuts (a word glued to . - /, where merge() may join) and the stops
+ * (full stops, where split() may end a sentence; merge() carries them
+ * along and adds its abbreviations). Text it does not know goes to the
+ * general path from the last token after white space.
  */
 #include "config.h"
 
@@ -220,60 +228,21 @@ finish(struct tokens *tk, struct token *t)
 }
 
 bool
-sentences_is(const struct tokens *tk, size_t i, char c)
-{
-	const struct token *t = &tk->v[i];
-
-	return t->end - t->start == 1 && tk->text[t->start] == c;
-}
-
-size_t
-sentences_len(const struct tokens *tk, size_t i)
-{
-	return tk->v[i].core_end - tk->v[i].start;
-}
-
-bool
-sentences_eq(const struct tokens *tk, size_t i, const char *s)
-{
-	const char *p = tk->text + tk->v[i].start;
-	size_t len = tk->v[i].core_end - tk->v[i].start, k;
-
-	/* called with short constant words, token by token: no strlen */
-	for (k = 0; k < len; k++)
-		if (s[k] == '\0' || p[k] != s[k])
-			return false;
-	return s[len] == '\0';
-}
-
-bool
 sentences_eq_any(const struct tokens *tk, size_t i, const char *const *words)
 {
-	for (; *words != NULL; words++)
-		if (sentences_eq(tk, i, *words))
-			return true;
-	return false;
-}
-
-bool
-sentences_ieq(const struct tokens *tk, size_t i, const char *s)
-{
-	size_t len = strlen(s), k;
 	const char *p = tk->text + tk->v[i].start;
+	size_t len = sentences_len(tk, i), k;
 
-	if (sentences_len(tk, i) != len)
-		return false;
-	for (k = 0; k < len; k++) {
-		char a = p[k], b = s[k];
+	/* words of a list, not constants: byte by byte, no strlen() */
+	for (; *words != NULL; words++) {
+		const char *s = *words;
 
-		if (a >= 'A' && a <= 'Z')
-			a = (char)(a + 32);
-		if (b >= 'A' && b <= 'Z')
-			b = (char)(b + 32);
-		if (a != b)
-			return false;
+		for (k = 0; k < len && s[k] != '\0' && p[k] == s[k]; k++)
+			;
+		if (k == len && s[len] == '\0')
+			return true;
 	}
-	return true;
+	return false;
 }
 
 /* Whether the word token t is one or more single letters joined by '.'. */
@@ -956,14 +925,42 @@ static const unsigned char clean_space[256] = {
 	['\t'] = 1, ['\n'] = 1, ['\r'] = 1, [' '] = 1,
 };
 
+/*
+ * The first j from j on (before end) whose byte is ' ' or below, or end.
+ * Eight bytes a step where the compiler allows (little-endian, GCC or
+ * Clang): the lowest byte below 0x21 is the one whose top bit
+ * (x - 0x21..) & ~x keeps (a borrow only runs from it upwards).
+ */
+static size_t
+below_space(const unsigned char *u, size_t j, size_t end)
+{
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && \
+    __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	const uint64_t ones = 0x0101010101010101ULL, highs = ones * 0x80;
+
+	for (; end - j >= 8; j += 8) {
+		uint64_t x, low;
+
+		memcpy(&x, u + j, 8);
+		low = (x - ones * 0x21) & ~x & highs;
+		if (low != 0)
+			return j + (size_t)__builtin_ctzll(low) / 8;
+	}
+#endif
+	while (j < end && u[j] > ' ')
+		j++;
+	return j;
+}
+
 char *
 sentences_clean(const char *text, size_t start, size_t end)
 {
 	const unsigned char *u = (const unsigned char *)text;
 	char *s = xmalloc(end - start + 1), *p = s;
-	size_t i = start;
+	size_t i = start, j;
 
-	/* by runs: white space, then a word copied as it is read */
+	/* by runs: white space, then words copied as they are, as long as
+	 * single spaces part them (most text) */
 	for (;;) {
 		while (i < end && clean_space[u[i]])
 			i++;
@@ -971,8 +968,21 @@ sentences_clean(const char *text, size_t start, size_t end)
 			break;
 		if (p > s)
 			*p++ = ' ';
-		while (i < end && !clean_space[u[i]])
-			*p++ = text[i++];
+		for (j = i;; j++) {
+			j = below_space(u, j, end);
+			if (j == end)
+				break;
+			/* a control character, or a single space between
+			 * two words: the run goes on */
+			if (!clean_space[u[j]] ||
+			    (u[j] == ' ' && j + 1 < end &&
+			     !clean_space[u[j + 1]]))
+				continue;
+			break;
+		}
+		memcpy(p, text + i, j - i);
+		p += j - i;
+		i = j;
 	}
 	*p = '\0';
 	return s;

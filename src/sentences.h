@@ -15,6 +15,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #define TOK_WORD      0x1    /* letters or digits */
 #define TOK_CAP       0x2    /* starts with an upper-case letter */
@@ -74,16 +75,62 @@ void sentences_free(struct tokens *tk);
 void sentences_split(struct tokens *tk, const char *text, size_t start,
                      size_t end);
 
+/*
+ * The token tests below are inline: the annotator calls them token by
+ * token with constant words, whose length the compiler then knows, so
+ * that a word of another length costs a comparison.
+ */
+
 /* Whether token i is the one-character punctuation c (ASCII). */
-bool sentences_is(const struct tokens *tk, size_t i, char c);
+static inline bool
+sentences_is(const struct tokens *tk, size_t i, char c)
+{
+	const struct token *t = &tk->v[i];
+
+	return t->end - t->start == 1 && tk->text[t->start] == c;
+}
+
+/* Length of token i's core in bytes. */
+static inline size_t
+sentences_len(const struct tokens *tk, size_t i)
+{
+	return tk->v[i].core_end - tk->v[i].start;
+}
 
 /* Whether token i spells s exactly / ignoring ASCII case (its core). */
-bool sentences_eq(const struct tokens *tk, size_t i, const char *s);
+static inline bool
+sentences_eq(const struct tokens *tk, size_t i, const char *s)
+{
+	size_t len = strlen(s);
+
+	return sentences_len(tk, i) == len &&
+	       memcmp(tk->text + tk->v[i].start, s, len) == 0;
+}
+
+static inline bool
+sentences_ieq(const struct tokens *tk, size_t i, const char *s)
+{
+	const char *p = tk->text + tk->v[i].start;
+	size_t len = strlen(s), k;
+
+	if (sentences_len(tk, i) != len)
+		return false;
+	for (k = 0; k < len; k++) {
+		char a = p[k], b = s[k];
+
+		if (a >= 'A' && a <= 'Z')
+			a = (char)(a + 32);
+		if (b >= 'A' && b <= 'Z')
+			b = (char)(b + 32);
+		if (a != b)
+			return false;
+	}
+	return true;
+}
 
 /* Whether token i spells one of words (NULL-terminated) exactly. */
 bool sentences_eq_any(const struct tokens *tk, size_t i,
                       const char *const *words);
-bool sentences_ieq(const struct tokens *tk, size_t i, const char *s);
 
 /*
  * A copy of text[start, end) with each run of white space made one space
@@ -91,7 +138,5 @@ bool sentences_ieq(const struct tokens *tk, size_t i, const char *s);
  */
 char *sentences_clean(const char *text, size_t start, size_t end);
 
-/* Length of token i's core in bytes. */
-size_t sentences_len(const struct tokens *tk, size_t i);
 
 #endif

@@ -88,7 +88,7 @@ strmap_new(void)
 {
 	struct strmap *m = xcalloc(1, sizeof *m);
 
-	m->cap = 64; /* an article names a few dozen actors */
+	m->cap = 128; /* a few dozen actors, two or three keys each */
 	m->v = table_new(m->cap);
 	m->keys_cap = 512;
 	m->keys = xmalloc(m->keys_cap);

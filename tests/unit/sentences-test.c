@@ -37,9 +37,21 @@ test_tokens(void **state)
 		static const char *const some[] = { "Lavrov", "Putin", NULL };
 		static const char *const none[] = { "putin", "Putin's", NULL };
 
+		static const char *const near[] = { "Puti", "Putins", "",
+			"PUTIN", NULL };
+
 		assert_true(sentences_eq_any(tk, 1, some));
 		assert_false(sentences_eq_any(tk, 1, none));
+		assert_false(sentences_eq_any(tk, 1, near));
 	}
+	/* the inline tests: lengths either side, case */
+	assert_false(sentences_eq(tk, 1, "Puti"));
+	assert_false(sentences_eq(tk, 1, "Putins"));
+	assert_true(sentences_ieq(tk, 1, "PUTIN"));
+	assert_true(sentences_ieq(tk, 0, "mr."));
+	assert_false(sentences_ieq(tk, 0, "mr"));
+	assert_int_equal(sentences_len(tk, 1), 5);
+	assert_false(sentences_is(tk, 0, 'M'));
 	assert_true(tk->v[1].flags & TOK_POSS);
 	assert_int_equal(tk->v[1].end - tk->v[1].start, 7);
 	assert_true(sentences_is(tk, 2, '"'));
@@ -226,6 +238,61 @@ test_many_joins(void **state)
 	free(s);
 }
 
+/* The reference of sentences_clean(): the runs of anything but ' ', '\t',
+ * '\n', '\r', joined by single spaces. */
+static void
+clean_ref(const char *t, size_t len, char *out)
+{
+	size_t i = 0;
+	char *p = out;
+
+	for (;;) {
+		while (i < len && strchr(" \t\n\r", t[i]) != NULL && t[i])
+			i++;
+		if (i == len)
+			break;
+		if (p > out)
+			*p++ = ' ';
+		while (i < len && (strchr(" \t\n\r", t[i]) == NULL || !t[i]))
+			*p++ = t[i++];
+	}
+	*p = '\0';
+}
+
+/* sentences_clean() (runs copied whole, eight bytes looked at a step) on
+ * random strings against the byte-by-byte reference, at every offset. */
+static void
+test_clean(void **state)
+{
+	static const char alpha[] = "ab  \t\n\r\f\x01Z.-\xc3\xa9";
+	unsigned x = 11;
+	size_t r, i;
+
+	(void)state;
+	{
+		const char *t = "  Mr.\tJohn \n\n Smith  ";
+		char *c = sentences_clean(t, 0, strlen(t));
+
+		assert_string_equal(c, "Mr. John Smith");
+		free(c);
+	}
+	for (r = 0; r < 20000; r++) {
+		char buf[80], want[80], *got;
+		size_t n = (x >> 8) % 70, from;
+
+		for (i = 0; i < n; i++) {
+			x = x * 1103515245u + 12345u;
+			buf[i] = alpha[(x >> 16) % (sizeof alpha - 1)];
+		}
+		buf[n] = '\0';
+		from = n > 0 ? (x >> 4) % (n + 1) : 0;
+		clean_ref(buf + from, n - from, want);
+		got = sentences_clean(buf, from, n);
+		assert_string_equal(got, want);
+		free(got);
+	}
+}
+
 int
 main(void)
 {
@@ -235,6 +302,7 @@ main(void)
 		cmocka_unit_test(test_empty_and_unicode),
 		cmocka_unit_test(test_fast_path_matches_uax29),
 		cmocka_unit_test(test_many_joins),
+		cmocka_unit_test(test_clean),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
