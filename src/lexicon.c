@@ -254,7 +254,7 @@ tiny_index(const char *s, size_t len)
 
 	if ((a | b | c) & 0x80)
 		return -1;
-	return (long)((a * 27 + b) * 27 + c);
+	return ((long)a * 27 + (long)b) * 27 + (long)c;
 }
 
 /* Fill tiny[] from the entries (after their masks are final). */
