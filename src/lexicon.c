@@ -243,8 +243,9 @@ insert(const char *key, size_t len)
 
 static void build_sides(void);
 
-/* The tiny[] index of s (1 to 3 bytes); -1 unless all ASCII letters. */
-static inline long
+/* The tiny[] index of s (1 to 3 bytes); TINY_N unless all ASCII
+ * letters. */
+static inline unsigned
 tiny_index(const char *s, size_t len)
 {
 	const unsigned char *u = (const unsigned char *)s;
@@ -253,8 +254,8 @@ tiny_index(const char *s, size_t len)
 	unsigned c = len > 2 ? tiny_digit[u[2]] : 0;
 
 	if ((a | b | c) & 0x80)
-		return -1;
-	return (long)((a * 27 + b) * 27 + c);
+		return TINY_N;
+	return (a * 27 + b) * 27 + c;
 }
 
 /* Fill tiny[] from the entries (after their masks are final). */
@@ -262,7 +263,7 @@ static void
 build_tiny(void)
 {
 	size_t i, m, nmasks = 1; /* tiny_mask[0] = 0: in no list */
-	long x;
+	unsigned x;
 
 	for (i = 0; i < 256; i++)
 		tiny_digit[i] = 0x80;
@@ -273,7 +274,7 @@ build_tiny(void)
 
 	for (i = 0; i < nents; i++) {
 		if (ents[i].len > 3 ||
-		    (x = tiny_index(ents[i].key, ents[i].len)) < 0)
+		    (x = tiny_index(ents[i].key, ents[i].len)) == TINY_N)
 			continue;
 		for (m = 1; m < nmasks && tiny_mask[m] != ents[i].mask; m++)
 			;
@@ -492,9 +493,9 @@ find_nohash(const char *s, size_t len)
 static inline long
 tiny_find(const char *s, size_t len)
 {
-	long x;
+	unsigned x;
 
-	if (len == 0 || len > 3 || (x = tiny_index(s, len)) < 0 ||
+	if (len == 0 || len > 3 || (x = tiny_index(s, len)) == TINY_N ||
 	    tiny[x] == TINY_ASK)
 		return -1;
 	return tiny[x];
