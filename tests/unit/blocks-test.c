@@ -320,7 +320,10 @@ test_corpus_shapes(void **state)
 		rel = xasprintf("tests/data/%s", de->d_name);
 		art = load(rel);
 		bl = blocks_parse(art);
-		assert_true(bl->n > 3);
+		/* a title and at least one paragraph (a short notice has
+		 * only one) */
+		if (bl->n < 2)
+			fail_msg("%s: %zu blocks", de->d_name, bl->n);
 		for (k = 0; k < bl->n && bl->v[k].kind == BLOCK_BOILERPLATE;
 		    k++)
 			;
