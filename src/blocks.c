@@ -628,12 +628,28 @@ blocks_single(const struct blocks_seg_info *info, size_t k)
 }
 
 /* A short line without end punctuation, as a heading is. */
+/* Whether s[0..n) reads "Label: value", the label one to three words. */
+static bool
+blocks_field_line(const char *s, size_t n)
+{
+	const char *colon = memchr(s, ':', n < 40 ? n : 40);
+	size_t k = colon != NULL ? (size_t)(colon - s) : 0;
+
+	return k > 0 && k + 2 < n && s[k + 1] == ' ' &&
+	    blocks_words_max(s, k, 3) <= 3 && !blocks_is_space(s[k - 1]);
+}
+
 static bool
 blocks_heading_shape(const char *s, size_t n)
 {
 	if (n == 0 || n > 160 || blocks_words_max(s, n, 20) > 20)
 		return false;
 	if (blocks_ends_sentence(s, n))
+		return false;
+	/* "Advisor: Dr. Kevin Shinpaugh", "Project Title: Aeneas": a field
+	 * of a list (a label of up to three words, a colon, its value), no
+	 * heading */
+	if (blocks_field_line(s, n))
 		return false;
 	/* Opens with a capital, a digit or a quote. */
 	return blocks_is_upper(s, n) || (s[0] >= '0' && s[0] <= '9') ||

@@ -226,6 +226,11 @@ test_shapes(void **state)
 	/* A heading needs text before and after it. */
 	assert_kinds("Title\n\nIntro paragraph.\n\nShort Heading\n\n"
 	    "Body paragraph.\n", "TPHP");
+	/* "Label: value" lines of a list are no headings; a label-less
+	 * short line between them still is. */
+	assert_kinds("Title\n\nIntro paragraph.\n\nAdvisor: Dr. Ann Lee\n\n"
+	    "Project Title: Aeneas\n\nState University\n\n"
+	    "Body paragraph.\n", "TPPPHP");
 	/* A short line ending in a full stop is no heading. */
 	assert_kinds("Title\n\nIntro paragraph.\n\nA short sentence.\n\n"
 	    "Body paragraph.\n", "TPPP");
@@ -337,7 +342,8 @@ test_corpus_shapes(void **state)
 				    de->d_name, k);
 			para += bl->v[k].kind == BLOCK_PARAGRAPH;
 		}
-		if (para * 2 <= bl->n)
+		/* most blocks after the title are paragraphs */
+		if (para * 2 <= bl->n - 1)
 			fail_msg("%s: only %zu paragraphs of %zu blocks",
 			    de->d_name, para, bl->n);
 		blocks_free(bl);
