@@ -229,13 +229,14 @@ seen_init(struct seen *sn, size_t textlen)
 	sn->bits = xcalloc((size_t)(n / 64), sizeof *sn->bits);
 }
 
+/* Note the word of hash h when add is 1 (0: nothing), without a branch. */
 static void
-seen_set(struct seen *sn, uint64_t h)
+seen_add(struct seen *sn, uint64_t h, unsigned add)
 {
 	uint64_t a = h & sn->mask, b = (h >> 32) & sn->mask;
 
-	sn->bits[a / 64] |= 1ULL << (a % 64);
-	sn->bits[b / 64] |= 1ULL << (b % 64);
+	sn->bits[a / 64] |= (uint64_t)add << (a % 64);
+	sn->bits[b / 64] |= (uint64_t)add << (b % 64);
 }
 
 static bool
@@ -968,7 +969,7 @@ read_piece(struct run *r, size_t b, const struct block *blk, size_t start,
 	struct tokens *tk = r->tk;
 	struct actors *as = r->as;
 	bool open = more && r->carry;
-	size_t i;
+	size_t i, words;
 
 	sentences_split(tk, r->text, start, end);
 	/* the title's words, from this very split */
@@ -976,16 +977,18 @@ read_piece(struct run *r, size_t b, const struct block *blk, size_t start,
 		positions_topic_tokens(&r->tp, tk);
 		r->topic_block = (size_t)-1;
 	}
-	for (i = 0; i < tk->n; i++) {
-		if (!(tk->v[i].flags & TOK_WORD))
-			continue;
-		r->ann->words++;
-		/* common words of this article, for prune() */
-		if ((tk->v[i].flags & TOK_LOWER) &&
-		    (tk->v[i].lex & ~LEX_PREFIX) == 0 &&
-		    tk->v[i].hash != 0)
-			seen_set(&r->lower, tk->v[i].hash);
+	/* words, and the common words of this article for prune(): the
+	 * tests are '&' of 0/1 values, not branches, since a token's kind
+	 * changes word by word and a mispredicted branch costs more */
+	for (i = 0, words = 0; i < tk->n; i++) {
+		const struct token *t = &tk->v[i];
+		unsigned common = ((t->flags & TOK_LOWER) != 0) &
+		                  ((t->lex & ~LEX_PREFIX) == 0) & (t->hash != 0);
+
+		words += t->flags & TOK_WORD;
+		seen_add(&r->lower, t->hash, common);
 	}
+	r->ann->words += words;
 	quotes_find(tk, &r->carry, &r->qs);
 	/* a piece wholly inside a quotation cut by pieces: no marks */
 	if (open && r->qs.n == 0 && tk->n > 0 &&
