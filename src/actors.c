@@ -1727,21 +1727,45 @@ speech_precedes(const struct tokens *tk, size_t s)
 }
 
 /*
- * A name's key with its hyphens as spaces and a '~' first, in buf (size
- * 128); 0 when it does not fit. "Kim Jong-Un" and "Kim Jong Un" share it.
+ * A name's key, in buf (size 128): a '~', then its words one space apart,
+ * hyphens as spaces, middle initials left out; 0 when it does not fit.
+ * "Kim Jong-Un" and "Kim Jong Un" share it, so do "Compton J. Tucker" and
+ * "Compton Tucker".
  */
+static bool
+key_gap(char c)
+{
+	return c == ' ' || c == '-' || c == '\n' || c == '\t' || c == '\r';
+}
+
 static size_t
 spaced_key(const char *name, size_t len, char *buf)
 {
-	char *p = buf + 1, *end = buf + 1 + len;
+	size_t i = 0, j, n = 1, words = 0;
 
-	if (len + 1 > 128)
-		return 0;
 	buf[0] = '~';
-	memcpy(buf + 1, name, len);
-	while ((p = memchr(p, '-', (size_t)(end - p))) != NULL)
-		*p++ = ' ';
-	return len + 1;
+	while (i < len) {
+		while (i < len && key_gap(name[i]))
+			i++;
+		for (j = i; j < len && !key_gap(name[j]); j++)
+			;
+		if (j == i)
+			break;
+		/* "J." between the first and the last word */
+		if (words > 0 && j < len && j - i == 2 && name[i] >= 'A' &&
+		    name[i] <= 'Z' && name[i + 1] == '.') {
+			i = j;
+			continue;
+		}
+		if (n + 1 + (j - i) > 128)
+			return 0;
+		if (words++ > 0)
+			buf[n++] = ' ';
+		memcpy(buf + n, name + i, j - i);
+		n += j - i;
+		i = j;
+	}
+	return n;
 }
 
 /* The person of a spaced key (spaced_key(), n bytes; 0: none), or -1. */

@@ -409,6 +409,27 @@ test_person_in_titles(void **state)
 	annotation_free(ann);
 }
 
+/* A name with a middle initial and the same name without it are one
+ * person, whichever comes first. */
+static void
+test_middle_initial(void **state)
+{
+	const char s[] = "Honor\n\nCompton J. Tucker was elected. Colleagues "
+	                 "praised Compton Tucker.\n\nDavid Jackson agreed, "
+	                 "and David S. Jackson said so again.\n";
+	struct annotation *ann = run(s, sizeof s - 1);
+	const struct actor *a;
+
+	(void)state;
+	assert_non_null(a = actor_named(ann, "Compton J. Tucker"));
+	assert_int_equal(a->nmentions, 2);
+	assert_null(actor_named(ann, "Compton Tucker"));
+	assert_non_null(a = actor_named(ann, "David Jackson"));
+	assert_int_equal(a->nmentions, 2);
+	assert_null(actor_named(ann, "David S. Jackson"));
+	annotation_free(ann);
+}
+
 /* "the X newspaper", "the X neighborhood": a name qualifying a
  * publication or a part of a town is no person. */
 static void
@@ -664,6 +685,7 @@ main(void)
 		cmocka_unit_test(test_verb_in_name),
 		cmocka_unit_test(test_fronted_as_role),
 		cmocka_unit_test(test_person_in_titles),
+		cmocka_unit_test(test_middle_initial),
 		cmocka_unit_test(test_person_web_colour_team),
 		cmocka_unit_test(test_headline_org_and_short_sentence),
 		cmocka_unit_test(test_no_quotes_and_empty),
