@@ -597,7 +597,8 @@ tail_of_other(const struct strmap *tails, const struct ent *e, size_t self)
 /*
  * What the shape of e's name and its first mentions say against a
  * person: a digit in the name or a number glued on ("Airbus A320",
- * "Crew-8": a model or a mission) drops it; "X & Y" ("Teledyne
+ * "Crew-8": a model or a mission), or an initial last ("Artemis I.")
+ * drops it; "X & Y" ("Teledyne
  * Scientific & Imaging") makes it a company. VERDICT_KEEP when neither.
  */
 static enum verdict
@@ -609,6 +610,11 @@ name_shape(const struct ent *e, const char *t, size_t len)
 	for (c = e->a.name; *c != '\0'; c++)
 		if (*c >= '0' && *c <= '9')
 			return VERDICT_DROP;
+	/* no name ends in an initial: "the launch of Artemis I." */
+	k = strlen(e->a.name);
+	if (k >= 4 && e->a.name[k - 1] == '.' && e->a.name[k - 3] == ' ' &&
+	    e->a.name[k - 2] >= 'A' && e->a.name[k - 2] <= 'Z')
+		return VERDICT_DROP;
 	for (k = 0; k < e->a.nmentions && k < 2; k++) {
 		const struct span *m = &e->a.mentions[k];
 

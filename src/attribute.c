@@ -1727,6 +1727,22 @@ opening_subject(struct actors *as, const struct tokens *tk,
 	return -1;
 }
 
+/* Whether a speech verb outside quotations stands before token o in its
+ * sentence (bounded like the sieves). */
+static bool
+speech_before(const struct tokens *tk, size_t o)
+{
+	size_t s = tk->sent_of[o], f = tk->s[s].first, k;
+
+	if (o > f + WINDOW)
+		f = o - WINDOW;
+	for (k = f; k < o; k++)
+		if (!(tk->v[k].flags & (TOK_QUOTED | TOK_QMARK)) &&
+		    is_speech(tk, k))
+			return true;
+	return false;
+}
+
 static void
 sieve(struct actors *as, struct tokens *tk, const struct qspans *qs,
       const struct mentions *ms, size_t qi, struct attr_result *out)
@@ -1770,6 +1786,10 @@ sieve(struct actors *as, struct tokens *tk, const struct qspans *qs,
 			if (k >= hi && !(k == hi && k == r0))
 				break;
 			if (is_according(tk, k)) {
+				/* "X said that ... \"...\" according to the
+				 * agency": the agency reports X, who speaks */
+				if (speech_before(tk, o))
+					break;
 				if ((a = according(as, tk, ms, k, tk->n)) >=
 				    0) {
 					set_cue(r, k, k + 2, a, 0.9,

@@ -285,7 +285,8 @@ test_person_shapes(void **state)
 	annotation_free(ann);
 }
 
-/* Instruments, campaigns, fields and faiths are no persons. */
+/* Instruments, campaigns, fields and faiths are no persons, nor a name
+ * ending in an initial. */
 static void
 test_person_more_things(void **state)
 {
@@ -293,6 +294,8 @@ test_person_more_things(void **state)
 	                 "Spectroradiometer flew on the Lunar Precursor "
 	                 "Campaign. He studied Gas-Phase Chemistry and the "
 	                 "Baha Faith.\n";
+	const char t[] = "Launch\n\nShe led the tests before the launch of "
+	                 "Artemis I.\n";
 	struct annotation *ann = run(s, sizeof s - 1);
 
 	(void)state;
@@ -301,6 +304,9 @@ test_person_more_things(void **state)
 	assert_int_equal(kind_of(ann, "Lunar Precursor Campaign"), -1);
 	assert_int_equal(kind_of(ann, "Gas-Phase Chemistry"), -1);
 	assert_int_equal(kind_of(ann, "Baha Faith"), -1);
+	annotation_free(ann);
+	ann = run(t, sizeof t - 1);
+	assert_int_equal(kind_of(ann, "Artemis I."), -1);
 	annotation_free(ann);
 }
 

@@ -640,6 +640,26 @@ test_subjects_beyond_names(void **state)
 	annotation_free(ann);
 }
 
+static const char article22[] =
+    "Leader recovering\n\n"
+    "Ruth Lage, who is abroad this week, said that the leader sends "
+    "\"fraternal greetings\" according to the press agency Prensa "
+    "Nueva.\n";
+
+/* "X said that ... \"...\" according to AGENCY": X speaks, the agency
+ * reports it. */
+static void
+test_according_after_reported_speech(void **state)
+{
+	struct annotation *ann =
+	    annotate_string(article22, sizeof article22 - 1);
+
+	(void)state;
+	assert_string_equal(speaker_of(ann, "fraternal greetings"),
+	                    "Ruth Lage");
+	annotation_free(ann);
+}
+
 /* "He said X staff ...; \"...\", he said": the pronoun opening the
  * sentence, not the nearer name used as a modifier. */
 static void
@@ -679,6 +699,7 @@ main(void)
 		cmocka_unit_test(test_according_to_kind_name),
 		cmocka_unit_test(test_apposition_name_and_opening_quote),
 		cmocka_unit_test(test_subjects_beyond_names),
+		cmocka_unit_test(test_according_after_reported_speech),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
