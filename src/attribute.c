@@ -1948,6 +1948,36 @@ passive(const struct tokens *tk, size_t k, size_t end)
 }
 
 /* The person opening sentence s as its subject (a name or he/she), or -1. */
+/*
+ * A sentence opening on a role set off before the name: "Vice President
+ * of Taxpayers for Common Sense, Steve Ellis, offered ...": the first
+ * person named within 14 tokens between commas with a lower-case word
+ * (the verb) after; -1 when none.
+ */
+static int
+role_then_name(const struct actors *as, const struct tokens *tk,
+               const struct mentions *ms, size_t s)
+{
+	size_t f = tk->s[s].first, l = tk->s[s].last, k;
+
+	for (k = f + 1; k < l && k < f + 14; k++) {
+		const struct mention *m = mention_starting(tk, ms, k);
+
+		if (m == NULL)
+			continue;
+		if (as->v[m->actor].a.kind != ACTOR_PERSON)
+			continue;
+		/* a name inside the role ("... for Common Sense") is
+		 * passed over */
+		if (!sentences_is(tk, k - 1, ',') || m->last + 1 >= l ||
+		    !sentences_is(tk, m->last, ',') ||
+		    !(tk->v[m->last + 1].flags & TOK_LOWER))
+			continue;
+		return m->actor;
+	}
+	return -1;
+}
+
 static int
 person_opening(struct actors *as, struct tokens *tk, const struct mentions *ms,
                size_t s)
@@ -1969,7 +1999,7 @@ person_opening(struct actors *as, struct tokens *tk, const struct mentions *ms,
 	    (a = pronoun(as, tk, ms, f)) >= 0 &&
 	    as->v[a].a.kind == ACTOR_PERSON)
 		return a;
-	return -1;
+	return role_then_name(as, tk, ms, s);
 }
 
 /*

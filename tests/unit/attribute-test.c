@@ -640,6 +640,26 @@ test_subjects_beyond_names(void **state)
 	annotation_free(ann);
 }
 
+static const char article23[] =
+    "Bill passes\n\n"
+    "The bill passed on Monday.\n\n"
+    "Vice President of Voters for Clean Water, Steve Ellis, offered his "
+    "view of the bill. \"People will forget the cost.\"\n";
+
+/* "ROLE (naming a body), NAME, verb ... . \"...\"": the named person
+ * speaks the quotation after the sentence. */
+static void
+test_role_then_name(void **state)
+{
+	struct annotation *ann =
+	    annotate_string(article23, sizeof article23 - 1);
+
+	(void)state;
+	assert_string_equal(speaker_of(ann, "People will forget"),
+	                    "Steve Ellis");
+	annotation_free(ann);
+}
+
 static const char article22[] =
     "Leader recovering\n\n"
     "Ruth Lage, who is abroad this week, said that the leader sends "
@@ -700,6 +720,7 @@ main(void)
 		cmocka_unit_test(test_apposition_name_and_opening_quote),
 		cmocka_unit_test(test_subjects_beyond_names),
 		cmocka_unit_test(test_according_after_reported_speech),
+		cmocka_unit_test(test_role_then_name),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
