@@ -201,6 +201,22 @@ blocks_iprefix(const char *s, size_t n, const char *p)
 	return true;
 }
 
+/* 1 for an ASCII letter or digit (blocks_is_alnum()), by byte. */
+static const unsigned char blocks_alnum_tab[256] = {
+	['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1,
+	['6'] = 1, ['7'] = 1, ['8'] = 1, ['9'] = 1,
+	['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1,
+	['G'] = 1, ['H'] = 1, ['I'] = 1, ['J'] = 1, ['K'] = 1, ['L'] = 1,
+	['M'] = 1, ['N'] = 1, ['O'] = 1, ['P'] = 1, ['Q'] = 1, ['R'] = 1,
+	['S'] = 1, ['T'] = 1, ['U'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1,
+	['Y'] = 1, ['Z'] = 1,
+	['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1,
+	['g'] = 1, ['h'] = 1, ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1,
+	['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1,
+	['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1,
+	['y'] = 1, ['z'] = 1,
+};
+
 /* Does s[0..n) hold one of the phrases of table (at a word start)? */
 static bool
 blocks_table_contains(const char *s, size_t n, const char **table)
@@ -219,15 +235,19 @@ blocks_table_contains(const char *s, size_t n, const char **table)
 		next[k] = head[c];
 		head[c] = (unsigned char)(k + 1);
 	}
-	for (i = 0; i < n; i++) {
-		bool word_start;
+	/* a phrase starts at a word start, or at a mark inside a word: the
+	 * tests are '&' of 0/1 values, one branch per byte that is seldom
+	 * taken (letters that open phrases are most letters) */
+	unsigned after_alnum = 0;
 
-		/* most bytes start no phrase */
-		if ((k = head[(unsigned char)(s[i] | 0x20)]) == 0)
-			continue;
-		word_start = i == 0 || !blocks_is_alnum(s[i - 1]);
-		/* inside a word only a phrase opening with a mark can start */
-		if (!word_start && blocks_is_alnum(s[i]))
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		unsigned alnum = blocks_alnum_tab[c];
+		bool word_start = !after_alnum;
+
+		k = head[c | 0x20];
+		after_alnum = alnum;
+		if (!((k != 0) & (word_start | (alnum ^ 1))))
 			continue;
 		for (; k != 0; k = next[k - 1])
 			if ((word_start || !blocks_is_alnum(table[k - 1][0])) &&
