@@ -137,10 +137,13 @@ noun_verb(const struct tokens *tk, size_t i)
 	size_t len = t->end - t->start;
 	char c;
 
-	if (!(t->flags & TOK_LOWER) || len < 4 || len > 9 || i + 1 >= tk->n)
-		return false;
 	c = tk->text[t->start];
-	return (c == 'c' || c == 's' || c == 'r') && noun_verb_slow(tk, i);
+	/* one branch for the cheap tests ('&' of 0/1 values): most words
+	 * fail one of them, and which one varies word by word */
+	if (!(((t->flags & TOK_LOWER) != 0) & (len >= 4) & (len <= 9) &
+	      (i + 1 < tk->n) & ((c == 'c') | (c == 's') | (c == 'r'))))
+		return false;
+	return noun_verb_slow(tk, i);
 }
 
 static bool
@@ -2103,14 +2106,12 @@ paragraph_subject(struct actors *as, struct tokens *tk,
 	f = tk->s[s].first;
 	for (k = f; k < tk->s[s].last; k++) {
 		unsigned lex = tk->v[k].lex;
+		bool lower = (tk->v[k].flags & TOK_LOWER) != 0;
 
-		if (!lex || !(tk->v[k].flags & TOK_LOWER))
-			continue;
-		if (lex &
-		    (LEX_BIT(LEX_SPEECH_VERB) | LEX_BIT(LEX_STANCE_VERB)))
-			verb = true;
-		if (lex & LEX_BIT(LEX_DOCUMENT))
-			document = true;
+		/* no branch per token: '|=' of 0/1 values */
+		verb |= lower & ((lex & (LEX_BIT(LEX_SPEECH_VERB) |
+		                         LEX_BIT(LEX_STANCE_VERB))) != 0);
+		document |= lower & ((lex & LEX_BIT(LEX_DOCUMENT)) != 0);
 	}
 	for (k = f; !verb && k < tk->s[s].last; k++)
 		verb = noun_verb(tk, k);

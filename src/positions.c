@@ -106,9 +106,11 @@ topic_bonus(const struct tokens *tk, size_t first, size_t last,
 		char c0 = lower(s[0]);
 		size_t len;
 
-		/* most words share no first letter with a title word */
-		if (!(t->flags & TOK_WORD) || !tp->first[(unsigned char)c0] ||
-		    (len = t->core_end - t->start) < 4)
+		/* most words share no first letter with a title word: one
+		 * branch for the three tests ('&' of 0/1 values) */
+		len = t->core_end - t->start;
+		if (!((t->flags & TOK_WORD) & tp->first[(unsigned char)c0] &
+		      (len >= 4)))
 			continue;
 		if (len > STEM)
 			len = STEM;
