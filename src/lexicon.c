@@ -30,6 +30,7 @@
 #define XXH_INLINE_ALL /* short keys: inline xxh3 rather than call it */
 #include <xxhash.h>
 
+#include "bytes.h"
 #include "lexicon.h"
 #include "xmalloc.h"
 
@@ -146,20 +147,6 @@ is_upper(char c)
 	return c >= 'A' && c <= 'Z';
 }
 
-/* x with the 0x20 bit set in each byte below 0x80 from 'A' to 'Z': bit 7
- * of each byte of the sums says whether its low seven bits are >= 'A',
- * > 'Z' (no sum reaches the next byte). */
-static inline uint64_t
-fold8(uint64_t x)
-{
-	const uint64_t ones = 0x0101010101010101ULL, highs = ones * 0x80;
-	uint64_t low = x & ~highs;
-	uint64_t ge_a = low + (0x80 - 'A') * ones;
-	uint64_t gt_z = low + (0x80 - 'Z' - 1) * ones;
-
-	return x | (ge_a & ~gt_z & ~x & highs) >> 2;
-}
-
 /*
  * s (len bytes, 1 to LEXICON_MAXLEN) copied into buf with its ASCII
  * capitals lower-cased, eight bytes at a time. A word of 4 to 16 bytes
@@ -177,8 +164,8 @@ fold(const char *s, size_t len, char *buf)
 	if (len >= 8 && len <= 16) {
 		memcpy(&x, s, 8);
 		memcpy(&y, s + len - 8, 8);
-		x = fold8(x);
-		y = fold8(y);
+		x = bytes_lower8(x);
+		y = bytes_lower8(y);
 		memcpy(buf, &x, 8);
 		memcpy(buf + len - 8, &y, 8);
 		return;
@@ -186,7 +173,7 @@ fold(const char *s, size_t len, char *buf)
 	if (len >= 4 && len < 8) {
 		memcpy(&a, s, 4);
 		memcpy(&b, s + len - 4, 4);
-		x = fold8((uint64_t)a | (uint64_t)b << 32);
+		x = bytes_lower8((uint64_t)a | (uint64_t)b << 32);
 		a = (uint32_t)x;
 		b = (uint32_t)(x >> 32);
 		memcpy(buf, &a, 4);
@@ -198,7 +185,7 @@ fold(const char *s, size_t len, char *buf)
 	memcpy(buf, s, len);
 	for (i = 0; i < len; i += 8) {
 		memcpy(&x, buf + i, 8);
-		x = fold8(x);
+		x = bytes_lower8(x);
 		memcpy(buf + i, &x, 8);
 	}
 }
@@ -332,8 +319,7 @@ build(void)
 	keyref = xcalloc(nents + 1, sizeof *keyref);
 	for (i = 0, total = 0; i < nents; i++)
 		total += ents[i].len;
-	/* 16 spare bytes: same() may load 8 bytes at a key's start and end */
-	pool = xcalloc(total + 16, 1);
+	pool = xcalloc(total + 1, 1);
 	for (i = 0, total = 0; i < nents; i++) {
 		keyref[i].off = (uint32_t)total;
 		keyref[i].len = (uint32_t)ents[i].len;
@@ -342,53 +328,6 @@ build(void)
 	}
 	build_sides();
 	atomic_store_explicit(&built, true, memory_order_release);
-}
-
-/*
- * Whether the len bytes at a and b are the same. Keys of 4 to 16 bytes
- * (most words) are compared by two overlapping loads from each side: a
- * branch on the length class instead of one per byte, which the word
- * lengths of running text would keep mispredicting.
- */
-static bool
-same(const char *a, const char *b, size_t len)
-{
-	uint64_t a0, b0;
-	size_t i;
-
-	if (len >= 8 && len <= 16) {
-		uint64_t a1, b1;
-
-		memcpy(&a0, a, 8);
-		memcpy(&b0, b, 8);
-		memcpy(&a1, a + len - 8, 8);
-		memcpy(&b1, b + len - 8, 8);
-		return ((a0 ^ b0) | (a1 ^ b1)) == 0;
-	}
-	if (len >= 4 && len < 8) {
-		uint32_t c0, c1, d0, d1;
-
-		memcpy(&c0, a, 4);
-		memcpy(&d0, b, 4);
-		memcpy(&c1, a + len - 4, 4);
-		memcpy(&d1, b + len - 4, 4);
-		return ((c0 ^ d0) | (c1 ^ d1)) == 0;
-	}
-	/* one to three bytes ("of", "the"): first, middle and last */
-	if (len < 4)
-		return ((a[0] ^ b[0]) | (a[len / 2] ^ b[len / 2]) |
-		        (a[len - 1] ^ b[len - 1])) == 0;
-	/* longer phrases, few: no call, which would make every lookup
-	 * save registers for it */
-	for (i = 0; i + 8 < len; i += 8) {
-		memcpy(&a0, a + i, 8);
-		memcpy(&b0, b + i, 8);
-		if (a0 != b0)
-			return false;
-	}
-	memcpy(&a0, a + len - 8, 8);
-	memcpy(&b0, b + len - 8, 8);
-	return a0 == b0;
 }
 
 /* The table is ready to read (built on first use). */
@@ -416,7 +355,7 @@ probe_ro(const char *key, size_t len, uint64_t h)
 		if (sl->check != check)
 			continue;
 		k = &keyref[sl->idx - 1];
-		if (k->len == len && same(pool + k->off, key, len))
+		if (k->len == len && bytes_same(pool + k->off, key, len))
 			return sl;
 	}
 	return NULL;

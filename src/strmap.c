@@ -25,6 +25,7 @@
 #define XXH_INLINE_ALL /* short keys: inline xxh3 rather than call it */
 #include <xxhash.h>
 
+#include "bytes.h"
 #include "strmap.h"
 #include "xmalloc.h"
 
@@ -114,23 +115,6 @@ strmap_free(struct strmap *m)
 	free(m);
 }
 
-/*
- * Eight bytes lower-cased at once: a byte 'A'..'Z' gets 0x20; bytes with
- * the high bit (UTF-8 beyond ASCII) stay. The tests are done on the low
- * seven bits of each byte, where adding 0x3f sets bit 7 from 'A' up and
- * adding 0x25 sets it above 'Z', with no carry into the next byte.
- */
-static uint64_t
-lower8(uint64_t x)
-{
-	const uint64_t hi = 0x8080808080808080ULL;
-	uint64_t low7 = x & ~hi;
-	uint64_t ge_a = low7 + 0x3f3f3f3f3f3f3f3fULL;
-	uint64_t gt_z = low7 + 0x2525252525252525ULL;
-
-	return x | (((ge_a & ~gt_z & ~x) & hi) >> 2);
-}
-
 void
 strmap_lower(char *dst, const char *src, size_t len)
 {
@@ -150,50 +134,24 @@ strmap_lower(char *dst, const char *src, size_t len)
 
 		memcpy(&a, src, 4);
 		memcpy(&b, src + len - 4, 4);
-		a = (uint32_t)lower8(a);
-		b = (uint32_t)lower8(b);
+		a = (uint32_t)bytes_lower8(a);
+		b = (uint32_t)bytes_lower8(b);
 		memcpy(dst, &a, 4);
 		memcpy(dst + len - 4, &b, 4);
 		return;
 	}
 	for (i = 0; i + 8 <= len; i += 8) {
 		memcpy(&x, src + i, 8);
-		x = lower8(x);
+		x = bytes_lower8(x);
 		memcpy(dst + i, &x, 8);
 	}
 	if (i < len) {
 		/* the last eight bytes again: lower-casing twice is once
 		 * (from src: dst == src is allowed) */
 		memcpy(&x, src + len - 8, 8);
-		x = lower8(x);
+		x = bytes_lower8(x);
 		memcpy(dst + len - 8, &x, 8);
 	}
-}
-
-/* Whether the len bytes at a and b are the same; names of 4 to 16 bytes
- * by two overlapping loads a side rather than a call. */
-static bool
-same(const char *a, const char *b, size_t len)
-{
-	if (len >= 8 && len <= 16) {
-		uint64_t a0, a1, b0, b1;
-
-		memcpy(&a0, a, 8);
-		memcpy(&b0, b, 8);
-		memcpy(&a1, a + len - 8, 8);
-		memcpy(&b1, b + len - 8, 8);
-		return ((a0 ^ b0) | (a1 ^ b1)) == 0;
-	}
-	if (len >= 4 && len < 8) {
-		uint32_t a0, a1, b0, b1;
-
-		memcpy(&a0, a, 4);
-		memcpy(&b0, b, 4);
-		memcpy(&a1, a + len - 4, 4);
-		memcpy(&b1, b + len - 4, 4);
-		return ((a0 ^ b0) | (a1 ^ b1)) == 0;
-	}
-	return memcmp(a, b, len) == 0;
 }
 
 static inline struct entry *
@@ -203,7 +161,7 @@ slot(const struct strmap *m, const char *key, size_t len, uint64_t h)
 
 	while (m->v[i].value >= 0 &&
 	       (m->v[i].hash != h || m->v[i].len != len ||
-	        !same(m->keys + m->v[i].key, key, len)))
+	        !bytes_same(m->keys + m->v[i].key, key, len)))
 		i = (i + 1) & (m->cap - 1);
 	return &m->v[i];
 }
