@@ -996,6 +996,23 @@ antecedent(const struct actors *as, const struct tokens *tk,
 	return -1;
 }
 
+/*
+ * "X replied to Y saying", "X issued a statement opposing the Y plan
+ * saying": before a participle cue at v, a noun phrase starting at f
+ * after a lower-case word is an object; the participle's subject is the
+ * clause's. But "with Y saying" is Y's, and a title or kind before a name
+ * ("the spokesman Y") is its own.
+ */
+static bool
+participle_object(const struct tokens *tk, size_t v, size_t f, size_t lo)
+{
+	return is_ing(tk, v) && (tk->v[v].flags & TOK_LOWER) && f > lo &&
+	       (tk->v[f - 1].flags & TOK_LOWER) &&
+	       !sentences_eq(tk, f - 1, "with") &&
+	       !(tk->v[f - 1].lex & (LEX_BIT(LEX_TITLE) | LEX_BIT(LEX_ANON_WORD) |
+	                             LEX_BIT(LEX_ORG_WORD)));
+}
+
 static int
 /* NOLINTNEXTLINE(misc-no-recursion): see "Recursion" above */
 subject_of(struct actors *as, const struct tokens *tk,
@@ -1024,6 +1041,8 @@ subject_of(struct actors *as, const struct tokens *tk,
 	if ((m = mention_ending(tk, ms, p)) != NULL) {
 		size_t f = m->role_first, g = f;
 
+		if (participle_object(tk, v, f, lo))
+			return -1;
 		if (g >= lo + 3 && sentences_ieq(tk, g - 1, "the"))
 			g--; /* "a spokeswoman for the River Trust" */
 		if (g >= lo + 2 &&
@@ -1093,6 +1112,8 @@ subject_of(struct actors *as, const struct tokens *tk,
 		/* "the Home Office letter reads", "Cornyn's statement added" */
 		if (p > lo && (m = mention_ending(tk, ms, p - 1)) != NULL &&
 		    !(tk->v[p].lex & LEX_BIT(LEX_STOPWORD))) {
+			if (participle_object(tk, v, m->role_first, lo))
+				return -1;
 			/* "Okafor's spokesman said": not Okafor */
 			if ((tk->v[p - 1].flags & TOK_POSS) &&
 			    (tk->v[p].lex &
@@ -1602,13 +1623,46 @@ prev_in_sentence(const struct tokens *tk, const struct qspans *qs,
 	return out[qi - 1].speaker;
 }
 
+/*
+ * After a country's name or demonym ending at token k, up to three
+ * lower-case words and then a name that is no country: "Swedish political
+ * party X", "the German carmaker X". That name's actor (made from a run
+ * after a kind word when actors.c named none: "trade union X"); -1 when
+ * the words are no such phrase.
+ */
 static int
-first_mention_in(const struct actors *as, const struct tokens *tk,
+qualified(struct actors *as, const struct tokens *tk,
+          const struct mentions *ms, size_t k, size_t to)
+{
+	size_t j, e;
+	const struct mention *n;
+
+	for (j = k; j < to && j < k + 3 && (tk->v[j].flags & TOK_LOWER) &&
+	            !(tk->v[j].flags & (TOK_QUOTED | TOK_QMARK));
+	     j++)
+		;
+	if (j == k || j >= to)
+		return -1;
+	if ((n = mention_starting(tk, ms, j)) != NULL)
+		return n->last <= to &&
+		               as->v[n->actor].a.kind != ACTOR_COUNTRY
+		           ? n->actor
+		           : -1;
+	for (e = j; e < to && (tk->v[e].flags & TOK_CAP) &&
+	            tk->v[e].mention < 0 &&
+	            !(tk->v[e].flags & (TOK_QUOTED | TOK_QMARK));
+	     e++)
+		;
+	return e > j ? named_after_kind(as, tk, e - 1, k) : -1;
+}
+
+static int
+first_mention_in(struct actors *as, const struct tokens *tk,
                  const struct mentions *ms, size_t from, size_t to)
 {
 	size_t i;
+	int a;
 
-	(void)tk;
 	for (i = ms_lower(ms, from); i < ms->n && ms->v[i].first < to; i++) {
 		const struct mention *m = &ms->v[i], *n = m + 1;
 
@@ -1621,6 +1675,11 @@ first_mention_in(const struct actors *as, const struct tokens *tk,
 		    as->v[n->actor].a.kind == ACTOR_PERSON &&
 		    as->v[m->actor].a.kind != ACTOR_PERSON)
 			return n->actor;
+		/* "Swedish political party X", "German carmaker X": a
+		 * country qualifying lower-case words before a name */
+		if (as->v[m->actor].a.kind == ACTOR_COUNTRY &&
+		    (a = qualified(as, tk, ms, m->last, to)) >= 0)
+			return a;
 		return m->actor;
 	}
 	return -1;

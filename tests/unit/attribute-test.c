@@ -693,6 +693,35 @@ test_pronoun_opening_same_sentence(void **state)
 	annotation_free(ann);
 }
 
+static const char article40[] =
+    "Council row\n\n"
+    "Councillor Rhona Vik wrote that the plan had failed. Mayor Paul "
+    "Dunne replied to Vik saying \"the plan is working\" and later "
+    "added, \"We will not stop now.\"\n\n"
+    "Norwegian trade union Fellesforbundet issued a statement opposing "
+    "the Dunne plan saying, \"Workers were never asked.\"\n\n"
+    "It quoted critics like Ola Berg, with Berg stating: \"This is a "
+    "mess.\"\n";
+
+/* A name after a lower-case word before a participle cue is its object:
+ * "X replied to Y saying" is X's; but "with Y saying" is Y's; a country
+ * qualifying lower-case words ("Norwegian trade union X") names X. */
+static void
+test_participle_subject(void **state)
+{
+	struct annotation *ann =
+	    annotate_string(article40, sizeof article40 - 1);
+
+	(void)state;
+	assert_string_equal(speaker_of(ann, "the plan is working"),
+	                    "Paul Dunne");
+	assert_string_equal(speaker_of(ann, "We will not stop"), "Paul Dunne");
+	assert_string_equal(speaker_of(ann, "Workers were never"),
+	                    "Fellesforbundet");
+	assert_string_equal(speaker_of(ann, "This is a mess"), "Ola Berg");
+	annotation_free(ann);
+}
+
 int
 main(void)
 {
@@ -721,6 +750,7 @@ main(void)
 		cmocka_unit_test(test_subjects_beyond_names),
 		cmocka_unit_test(test_according_after_reported_speech),
 		cmocka_unit_test(test_role_then_name),
+		cmocka_unit_test(test_participle_subject),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
