@@ -231,6 +231,33 @@ test_more_roles(void **state)
 	actors_free(as);
 }
 
+/* Words of the lists: a modifier kept in the role ("opposition
+ * leader"), a clerk's title out of the name, a sentence-opening
+ * preposition out of the name ("Besides X"), a graduate's role. */
+static void
+test_list_words(void **state)
+{
+	const char *p[] = {
+		"Chile opposition leader Tomas Vell spoke.",
+		"City Clerk Ana Brisk signed it.",
+		"Besides Olek Farran, nobody came.",
+		"He married a Yale University graduate Mira Solt.",
+	};
+	struct actors *as = scan(p, 4);
+	const struct ent *e;
+
+	(void)state;
+	assert_non_null(e = find(as, "Tomas Vell"));
+	assert_string_equal(e->a.role, "opposition leader");
+	assert_non_null(e = find(as, "Ana Brisk"));
+	assert_non_null(strstr(e->a.role, "Clerk"));
+	assert_non_null(find(as, "Olek Farran"));
+	assert_null(find(as, "Besides Olek Farran"));
+	assert_non_null(e = find(as, "Mira Solt"));
+	assert_non_null(strstr(e->a.role, "graduate"));
+	actors_free(as);
+}
+
 /* Hyphen/space variants of one name merge; organisation words win over
  * a two-word "person"; a country phrase stays whole before an
  * organisation; a title after an organisation is no part of it; an
@@ -762,6 +789,7 @@ main(void)
 		cmocka_unit_test(test_shared_surname),
 		cmocka_unit_test(test_name_edges),
 		cmocka_unit_test(test_token_mentions),
+		cmocka_unit_test(test_list_words),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -701,7 +701,8 @@ static const char article40[] =
     "Norwegian trade union Fellesforbundet issued a statement opposing "
     "the Dunne plan saying, \"Workers were never asked.\"\n\n"
     "It quoted critics like Ola Berg, with Berg stating: \"This is a "
-    "mess.\"\n";
+    "mess.\"\n\n"
+    "\"Nobody came to the hearing,\" said a relative.\n";
 
 /* A name after a lower-case word before a participle cue is its object:
  * "X replied to Y saying" is X's; but "with Y saying" is Y's; a country
@@ -719,6 +720,7 @@ test_participle_subject(void **state)
 	assert_string_equal(speaker_of(ann, "Workers were never"),
 	                    "Fellesforbundet");
 	assert_string_equal(speaker_of(ann, "This is a mess"), "Ola Berg");
+	assert_string_equal(speaker_of(ann, "Nobody came"), "relative");
 	annotation_free(ann);
 }
 
