@@ -1018,11 +1018,22 @@ static int
 subject_of(struct actors *as, const struct tokens *tk,
            const struct mentions *ms, size_t v, size_t lo)
 {
-	size_t p = v, prep;
+	size_t p = v, prep, k;
 	const struct mention *m, *pm;
 	bool be = false;
 	int a;
 
+	/* "X is quoted by the Sun responding to the letter": the one
+	 * quoted, not the agent */
+	if (is_ing(tk, v) && (tk->v[v].flags & TOK_LOWER))
+		for (k = v; k > lo + 1 && k + 8 > v; k--) {
+			if (tk->v[k - 1].flags & (TOK_QUOTED | TOK_QMARK))
+				break;
+			if (sentences_eq(tk, k - 1, "quoted") &&
+			    (sentences_eq(tk, k - 2, "is") ||
+			     sentences_eq(tk, k - 2, "was")))
+				return subject_of(as, tk, ms, k - 1, lo);
+		}
 	while (p > lo && skippable(tk, p - 1)) {
 		p--;
 		be = be || sentences_eq(tk, p, "was") ||
@@ -1706,6 +1717,14 @@ verb_subject(struct actors *as, struct tokens *tk, const struct mentions *ms,
 		if ((a = prev_in_sentence(tk, qs, out, qi)) >= 0)
 			return a;
 		s = tk->sent_of[v];
+		/* "He said he would write to Egyptian officials ..., and
+		 * added": the pronoun opening the sentence, not a name in
+		 * its object */
+		k = tk->s[s].first;
+		if (k < v && (sentences_ieq(tk, k, "he") ||
+		              sentences_ieq(tk, k, "she")) &&
+		    (a = pronoun(as, tk, ms, k)) >= 0)
+			return a;
 		if ((a = first_mention_in(as, tk, ms, tk->s[s].first, v)) >= 0)
 			return a;
 		/* "One poster admitted ..., writing ...": a description
@@ -2181,6 +2200,17 @@ paragraph_subject(struct actors *as, struct tokens *tk,
 	if (document && (a = statement_author(as, tk, ms, s, tk->n)) >= 0)
 		return a; /* "The ministry issued a statement." */
 	lim = f + 6;
+	/* "After several failed attempts, NAME requested ...": past an
+	 * opening phrase that ends in a comma and names no one */
+	for (k = f; k < tk->s[s].last && k < f + 9; k++) {
+		if (tk->v[k].mention >= 0 ||
+		    (tk->v[k].flags & (TOK_QUOTED | TOK_QMARK)))
+			break;
+		if (sentences_is(tk, k, ',')) {
+			lim = k + 7;
+			break;
+		}
+	}
 	for (i = ms_lower(ms, f); i < ms->n && ms->v[i].first < lim; i++) {
 		if (tk->v[ms->v[i].last - 1].flags & TOK_POSS) {
 			/* "Vega's campaign manager, Reilly," */
@@ -2413,7 +2443,9 @@ attribute_block(struct actors *as, struct tokens *tk, const struct qspans *qs,
 			st->colon_speaker = statement_author(
 			    as, tk, ms, tk->sent_of[tk->n - 1], tk->n);
 	}
-	st->para_subject = qs->n == 0 ? paragraph_subject(as, tk, ms) : -1;
+	/* a paragraph with no attributed quotation ('is excited by the
+	 * chance to "give back"') still has a subject */
+	st->para_subject = last < 0 ? paragraph_subject(as, tk, ms) : -1;
 	if (qs->n > 0)
 		st->last_speaker = last >= 0 ? last : -1;
 	else if (tk->n > 0)

@@ -724,6 +724,40 @@ test_participle_subject(void **state)
 	annotation_free(ann);
 }
 
+static const char article41[] =
+    "Port deal\n\n"
+    "\"We are ready,\" Omar Haddad said on Monday.\n\n"
+    "He said he would write to Danish officials about the deal, and "
+    "added that the port would be \"open to everyone.\"\n\n"
+    "Bishop Lena Moor is quoted by the Herald responding to the "
+    "letter:\n\n"
+    "\"It is a poor plan and a worse promise.\"\n\n"
+    "After years of failed talks, Piet Vane left the union.\n\n"
+    "\"I could not stay there any longer and watch it fall apart.\"\n\n"
+    "As chairman, Vane wants to \"give back\" to the town.\n\n"
+    "\"If I can give back half of what this town gave me, I will.\"\n";
+
+/* A second verb joined by "and" has the pronoun opening the sentence as
+ * its subject, not a name in its object; "X is quoted by Y responding:"
+ * is X's; a cue-less quotation paragraph goes to the subject of the
+ * paragraph before, past an opening phrase, and even when that paragraph
+ * holds only a scare quote. */
+static void
+test_subject_carried(void **state)
+{
+	struct annotation *ann =
+	    annotate_string(article41, sizeof article41 - 1);
+
+	(void)state;
+	assert_string_equal(speaker_of(ann, "open to everyone"),
+	                    "Omar Haddad");
+	assert_string_equal(speaker_of(ann, "It is a poor plan"), "Lena Moor");
+	assert_string_equal(speaker_of(ann, "I could not stay"), "Piet Vane");
+	assert_string_equal(speaker_of(ann, "If I can give back"),
+	                    "Piet Vane");
+	annotation_free(ann);
+}
+
 int
 main(void)
 {
@@ -753,6 +787,7 @@ main(void)
 		cmocka_unit_test(test_according_after_reported_speech),
 		cmocka_unit_test(test_role_then_name),
 		cmocka_unit_test(test_participle_subject),
+		cmocka_unit_test(test_subject_carried),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
