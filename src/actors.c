@@ -2412,6 +2412,29 @@ organisation:
 	}
 }
 
+/*
+ * "Advisor: Dr. Kevin Shinpaugh", "Deputy Editor: Ann Lee, Tom Ray": a
+ * block opening on a label of up to three capitalised words that ends in
+ * a title and a colon gives that label as the role of the persons named
+ * after it (a list field of a press release or a credits box).
+ */
+static void
+label_roles(struct actors *as, const struct tokens *tk,
+            const struct mentions *ms)
+{
+	size_t c, i;
+
+	for (c = 0; c < tk->n && c < 4 && is_cap(tk, c); c++)
+		;
+	if (c == 0 || c >= tk->n || !char_is(tk, c, ':') ||
+	    !(tk->v[c - 1].lex & LEX_BIT(LEX_TITLE)))
+		return;
+	for (i = 0; i < ms->n; i++)
+		if (ms->v[i].first > c && !ms->v[i].quoted &&
+		    as->v[ms->v[i].actor].a.kind == ACTOR_PERSON)
+			set_role(as, ms->v[i].actor, tk, 0, c);
+}
+
 void
 actors_scan(struct actors *as, struct tokens *tk, struct mentions *ms)
 {
@@ -2457,6 +2480,7 @@ actors_scan(struct actors *as, struct tokens *tk, struct mentions *ms)
 			continue;
 		run(as, tk, ms, s, e);
 	}
+	label_roles(as, tk, ms);
 	/* mentions were added in run order; keep them in text order */
 	for (i = 1; i < ms->n; i++) {
 		struct mention m = ms->v[i];

@@ -233,7 +233,8 @@ test_more_roles(void **state)
 
 /* Words of the lists: a modifier kept in the role ("opposition
  * leader"), a clerk's title out of the name, a sentence-opening
- * preposition out of the name ("Besides X"), a graduate's role. */
+ * preposition out of the name ("Besides X"), a graduate's role; a label
+ * field ("Deputy Editor: X, Y") gives its persons the label as role. */
 static void
 test_list_words(void **state)
 {
@@ -242,8 +243,9 @@ test_list_words(void **state)
 		"City Clerk Ana Brisk signed it.",
 		"Besides Olek Farran, nobody came.",
 		"He married a Yale University graduate Mira Solt.",
+		"Deputy Editor: Jon Ekker, Mia Lund",
 	};
-	struct actors *as = scan(p, 4);
+	struct actors *as = scan(p, 5);
 	const struct ent *e;
 
 	(void)state;
@@ -255,6 +257,10 @@ test_list_words(void **state)
 	assert_null(find(as, "Besides Olek Farran"));
 	assert_non_null(e = find(as, "Mira Solt"));
 	assert_non_null(strstr(e->a.role, "graduate"));
+	assert_non_null(e = find(as, "Jon Ekker"));
+	assert_string_equal(e->a.role, "Deputy Editor");
+	assert_non_null(e = find(as, "Mia Lund"));
+	assert_string_equal(e->a.role, "Deputy Editor");
 	actors_free(as);
 }
 
