@@ -171,14 +171,16 @@ test_fast_path_matches_uax29(void **state)
 		"\xe2\x80\x9d", "\xe2\x80\x93", "\xe2\x80\x94",
 		"\xe2\x80\xa6", "\xe2\x80\xa2", "\xc2\xa0", "s", "/",
 		"Mr", "al", "U", "Kim", "un", "the", "NATO", "Said", "'s",
-		"?", "!", ")", "Gen", "St", "\xc3\xa9" };
+		"?", "!", ")", "Gen", "St",
+		/* sixteen bytes and more: runs read many bytes a step */
+		"Nationalisation", "internationalization", "\xc3\xa9" };
 	size_t na = sizeof alpha / sizeof alpha[0], r, i;
 	unsigned x = 7;
 	struct tokens *t1 = sentences_new(), *t2 = sentences_new();
 
 	(void)state;
 	for (r = 0; r < 20000; r++) {
-		char buf[512] = "", buf2[520];
+		char buf[1024] = "", buf2[1032];
 		size_t n = 1 + (x >> 8) % 40, len;
 
 		/* "é" in the string itself only now and then: the fast
