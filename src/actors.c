@@ -2108,6 +2108,21 @@ shared_surname(struct actors *as, struct tokens *tk, struct mentions *ms,
 }
 
 /*
+ * Whether the "and" at k joins two words of one organisation's name
+ * after its "of" or "for": "Center for Strategic and International
+ * Studies", "Department of Health and Human Services" (one word between
+ * the connector and "and", a capitalised word after it: not "... of
+ * California and the Justice Department").
+ */
+static bool
+inner_and(const struct tokens *tk, size_t s, size_t k)
+{
+	return k >= s + 2 && k + 1 < tk->n && is_cap(tk, k - 1) &&
+	       is_cap(tk, k + 1) &&
+	       (word_is(tk, k - 2, "of") || word_is(tk, k - 2, "for"));
+}
+
+/*
  * Classify the capitalised run [s, e) and record its mentions: split at a
  * connector unless an organisation word comes before it ("University of
  * Glasgow" stays, "Luca Anceschi of the ..." splits), then run_one() on
@@ -2132,7 +2147,7 @@ again:
 		    !ph[k].kind && k > s &&
 		    (!org ||
 		     (word_is(tk, k, "and") &&
-		      (namelike(tk, k - 1) ||
+		      ((namelike(tk, k - 1) && !inner_and(tk, s, k)) ||
 		       (k + 1 < e && ph[k + 1].len && ph[k + 1].value) ||
 		       name_follows(tk, k + 1, e))))) {
 			/* [s, k) has no split of its own: the loop got here */

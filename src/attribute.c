@@ -997,6 +997,32 @@ antecedent(const struct actors *as, const struct tokens *tk,
 }
 
 /*
+ * "Ann Lee, a security analyst at ...": the person before a comma and an
+ * article that open lower-case words running up to token p (a
+ * preposition); -1 when the words before p are no such apposition.
+ */
+static int
+unclosed_apposition(const struct actors *as, const struct tokens *tk,
+                    const struct mentions *ms, size_t p, size_t lo)
+{
+	size_t k;
+	const struct mention *m;
+
+	for (k = p; k > lo + 2 && k + 8 > p; k--) {
+		const struct token *t = &tk->v[k - 1];
+
+		if (!(t->flags & TOK_LOWER) || (t->flags & TOK_QUOTED) ||
+		    (t->lex & (LEX_BIT(LEX_SPEECH_VERB) | LEX_BIT(LEX_AUX))))
+			break;
+	}
+	if (k + 8 <= p || k < lo + 2 || !sentences_is(tk, k - 1, ',') ||
+	    !is_article(tk, k) || (m = mention_ending(tk, ms, k - 2)) == NULL ||
+	    as->v[m->actor].a.kind != ACTOR_PERSON)
+		return -1;
+	return m->actor;
+}
+
+/*
  * "X replied to Y saying", "X issued a statement opposing the Y plan
  * saying": before a participle cue at v, a noun phrase starting at f
  * after a lower-case word is an object; the participle's subject is the
@@ -1054,6 +1080,15 @@ subject_of(struct actors *as, const struct tokens *tk,
 
 		if (participle_object(tk, v, f, lo))
 			return -1;
+		/* "X, a security analyst at the Center for ... told": an
+		 * apposition whose closing comma is missing */
+		if (g >= lo + 3 && sentences_ieq(tk, g - 1, "the"))
+			g--;
+		if (as->v[m->actor].a.kind != ACTOR_PERSON && g >= lo + 2 &&
+		    preposition(tk, g - 1) &&
+		    (a = unclosed_apposition(as, tk, ms, g - 1, lo)) >= 0)
+			return a;
+		g = f;
 		if (g >= lo + 3 && sentences_ieq(tk, g - 1, "the"))
 			g--; /* "a spokeswoman for the River Trust" */
 		if (g >= lo + 2 &&
@@ -1082,6 +1117,7 @@ subject_of(struct actors *as, const struct tokens *tk,
 		    (pm = mention_ending(tk, ms, f - 2)) != NULL &&
 		    as->v[pm->actor].a.kind == ACTOR_PERSON)
 			return pm->actor;
+
 		f = m->role_first;
 		/* "a letter seen by Sky News says": the agent is not it */
 		if (f >= lo + 3 && sentences_eq(tk, f - 1, "by") &&

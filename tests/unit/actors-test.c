@@ -234,7 +234,8 @@ test_more_roles(void **state)
 /* Words of the lists: a modifier kept in the role ("opposition
  * leader"), a clerk's title out of the name, a sentence-opening
  * preposition out of the name ("Besides X"), a graduate's role; a label
- * field ("Deputy Editor: X, Y") gives its persons the label as role. */
+ * field ("Deputy Editor: X, Y") gives its persons the label as role; "and"
+ * between two words after an organisation's "for" stays in its name. */
 static void
 test_list_words(void **state)
 {
@@ -244,8 +245,9 @@ test_list_words(void **state)
 		"Besides Olek Farran, nobody came.",
 		"He married a Yale University graduate Mira Solt.",
 		"Deputy Editor: Jon Ekker, Mia Lund",
+		"The Institute for Coastal and Marine Studies disagreed.",
 	};
-	struct actors *as = scan(p, 5);
+	struct actors *as = scan(p, 6);
 	const struct ent *e;
 
 	(void)state;
@@ -261,6 +263,8 @@ test_list_words(void **state)
 	assert_string_equal(e->a.role, "Deputy Editor");
 	assert_non_null(e = find(as, "Mia Lund"));
 	assert_string_equal(e->a.role, "Deputy Editor");
+	assert_non_null(find(as, "Institute for Coastal and Marine Studies"));
+	assert_null(find(as, "Marine Studies"));
 	actors_free(as);
 }
 

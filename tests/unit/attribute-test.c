@@ -735,13 +735,16 @@ static const char article41[] =
     "After years of failed talks, Piet Vane left the union.\n\n"
     "\"I could not stay there any longer and watch it fall apart.\"\n\n"
     "As chairman, Vane wants to \"give back\" to the town.\n\n"
-    "\"If I can give back half of what this town gave me, I will.\"\n";
+    "\"If I can give back half of what this town gave me, I will.\"\n\n"
+    "Rosa Klim, a trade analyst at the Institute for Coastal and Marine "
+    "Studies told the Ledger: \"The port will lose money for years.\"\n";
 
 /* A second verb joined by "and" has the pronoun opening the sentence as
  * its subject, not a name in its object; "X is quoted by Y responding:"
  * is X's; a cue-less quotation paragraph goes to the subject of the
  * paragraph before, past an opening phrase, and even when that paragraph
- * holds only a scare quote. */
+ * holds only a scare quote; "X, a ROLE at ORG told" (no closing comma) is
+ * X's. */
 static void
 test_subject_carried(void **state)
 {
@@ -755,6 +758,8 @@ test_subject_carried(void **state)
 	assert_string_equal(speaker_of(ann, "I could not stay"), "Piet Vane");
 	assert_string_equal(speaker_of(ann, "If I can give back"),
 	                    "Piet Vane");
+	assert_string_equal(speaker_of(ann, "The port will lose"),
+	                    "Rosa Klim");
 	annotation_free(ann);
 }
 
