@@ -485,34 +485,6 @@ lexicon_lookup_word(const char *s, size_t len, bool nocaps, uint64_t *hash)
 	return word_hashed(s, len, nocaps, hash);
 }
 
-unsigned
-lexicon_lookup_hash(const char *s, size_t len, uint64_t *hash)
-{
-	const struct slot *sl;
-
-	ensure_built();
-	sl = find(s, len, false, hash);
-
-	return sl != NULL ? sl->mask : 0;
-}
-
-FLATTEN unsigned
-lexicon_lookup_lower(const char *s, size_t len, uint64_t *hash)
-{
-	const struct slot *sl;
-
-	/* find() without its fold and buffer: s is its own key (most
-	 * words of a text come here) */
-	ensure_built();
-	if (len == 0 || len > LEXICON_MAXLEN) {
-		*hash = 0;
-		return 0;
-	}
-	*hash = XXH3_64bits(s, len);
-	sl = probe_ro(s, len, *hash);
-	return sl != NULL ? sl->mask : 0;
-}
-
 uint64_t
 lexicon_hash(const char *s, size_t len)
 {

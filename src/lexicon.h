@@ -67,16 +67,10 @@ enum lexicon_kind {
 unsigned lexicon_lookup(const char *s, size_t len);
 
 /*
- * The same, also setting *hash to the hash of the case-folded phrase (0
- * when it is empty or longer than LEXICON_MAXLEN), as lexicon_hash()
- * computes it: a free fingerprint of every token looked up.
+ * The hash of the case-folded phrase (XXH3), 0 when it is empty or longer
+ * than LEXICON_MAXLEN: the fingerprint lexicon_lookup_word() gives.
  */
-unsigned lexicon_lookup_hash(const char *s, size_t len, uint64_t *hash);
 uint64_t lexicon_hash(const char *s, size_t len);
-
-/* lexicon_lookup_hash() for s known to hold no ASCII capital letter (a
- * tokeniser may know it for free), which spares looking for them. */
-unsigned lexicon_lookup_lower(const char *s, size_t len, uint64_t *hash);
 
 /*
  * lexicon_lookup() of a word as a tokeniser wants it: *hash is set to

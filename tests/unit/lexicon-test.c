@@ -59,29 +59,29 @@ test_lookups(void **state)
 	assert_true(lexicon_has(LEX_ABBREV, "mr.", 3));
 	assert_string_equal(lexicon_value(LEX_PRONOUN, "she", 3), "f");
 	{
-		uint64_t h1 = 0, h2 = 0;
+		uint64_t h1 = lexicon_hash("SAID", 4), h2 = 0;
 
-		assert_true(lexicon_lookup_hash("SAID", 4, &h1) &
-		            LEX_BIT(LEX_SPEECH_VERB));
-		lexicon_lookup_hash("zzqx", 4, &h2);
-		assert_true(h1 != 0 && h2 != 0 && h1 != h2);
-		assert_true(lexicon_hash("said", 4) == h1);
+		assert_true(h1 != 0 && h1 == lexicon_hash("said", 4));
+		assert_true(lexicon_hash("zzqx", 4) != h1);
 		assert_true(lexicon_hash("", 0) == 0);
-		/* known lower case: the same lists and hash */
-		h2 = 0;
-		assert_int_equal(lexicon_lookup_lower("said", 4, &h2),
+		/* a word in a list: no hash; known lower case or not, the
+		 * same lists; in none: its hash */
+		assert_int_equal(lexicon_lookup_word("said", 4, true, &h2),
 		                 lexicon_lookup("said", 4));
-		assert_true(h2 == h1);
-		assert_int_equal(lexicon_lookup_lower("zzqx", 4, &h2), 0);
+		assert_true(h2 == 0);
+		assert_int_equal(lexicon_lookup_word("SAID", 4, false, &h2),
+		                 lexicon_lookup("said", 4));
+		assert_int_equal(lexicon_lookup_word("zzqx", 4, true, &h2), 0);
 		assert_true(h2 == lexicon_hash("ZZQX", 4));
 	}
 	assert_int_equal(lexicon_lookup("", 0), 0);
 	assert_int_equal(lexicon_lookup("x", 1000), 0);
 }
 
-/* Every key of every token list, in either case, is found (the shape
- * filter lets no key out), and folding to lower case touches only ASCII
- * capitals, whatever the key's length. */
+/* Every key of every token list, in either case, is found (neither the
+ * shape filter nor the Bloom filter lets a key out), every leading word
+ * or words of a longer key is a prefix, and folding to lower case
+ * touches only ASCII capitals, whatever the key's length. */
 static void
 test_every_key(void **state)
 {
@@ -96,7 +96,7 @@ test_every_key(void **state)
 		for (i = 0; i < t->n; i++) {
 			const char *key = t->v[i].key;
 			size_t len = strlen(key);
-			uint64_t h1, h2;
+			uint64_t h1 = 1, h2 = 1;
 
 			if (len > LEXICON_MAXLEN)
 				continue;
@@ -106,10 +106,18 @@ test_every_key(void **state)
 				                : key[j];
 			assert_true(lexicon_lookup(key, len) & LEX_BIT(k));
 			assert_true(lexicon_lookup(up, len) & LEX_BIT(k));
-			assert_true(lexicon_lookup_hash(up, len, &h1) &
+			assert_true(lexicon_lookup_word(up, len, false, &h1) &
 			            LEX_BIT(k));
-			h2 = lexicon_hash(key, len);
-			assert_true(h1 == h2 && h1 != 0);
+			assert_true(lexicon_lookup_word(key, len, false, &h2) &
+			            LEX_BIT(k));
+			assert_true(h1 == 0 && h2 == 0);
+			assert_true(lexicon_hash(up, len) ==
+			                lexicon_hash(key, len) &&
+			            lexicon_hash(key, len) != 0);
+			for (j = 1; j < len; j++)
+				if (key[j] == ' ')
+					assert_true(lexicon_lookup(up, j) &
+					            LEX_PREFIX);
 		}
 	}
 	/* past 16 bytes and across the eight-byte steps of the fold */
@@ -126,17 +134,45 @@ test_every_key(void **state)
 	{
 		uint64_t h1, h2;
 
-		assert_int_equal(lexicon_lookup_lower("of", 2, &h1),
-		                 lexicon_lookup_hash("Of", 2, &h2));
+		assert_int_equal(lexicon_lookup_word("of", 2, true, &h1),
+		                 lexicon_lookup_word("Of", 2, false, &h2));
 		assert_true(h1 == h2);
-		assert_int_equal(lexicon_lookup_lower("zq", 2, &h1), 0);
+		assert_int_equal(lexicon_lookup_word("zq", 2, true, &h1), 0);
 		assert_true(h1 == lexicon_hash("ZQ", 2));
 	}
 }
 
-/* lexicon_lookup_word() answers as the hash table does for every word of
- * one to three letters (tiny[] by direct address) in both cases and for
- * longer ones, with the hash exactly for the words in no list. */
+/* What the lookups must answer for s (len bytes), found the slow way:
+ * the token lists holding it, LEX_PREFIX when a longer key starts with
+ * it and a space. */
+static unsigned
+ref_mask(const char *s, size_t len)
+{
+	unsigned m = 0;
+	int k;
+	size_t i;
+
+	for (k = 0; k < LEX_NINDEXED; k++) {
+		const struct lexicon_table *t = lexicon_table(k);
+
+		for (i = 0; i < t->n; i++) {
+			const char *key = t->v[i].key;
+
+			if (strncasecmp(key, s, len) != 0)
+				continue;
+			if (key[len] == '\0')
+				m |= LEX_BIT(k);
+			else if (key[len] == ' ')
+				m |= LEX_PREFIX;
+		}
+	}
+	return m;
+}
+
+/* lexicon_lookup() and lexicon_lookup_word() answer as the lists do for
+ * every word of one to three letters (tiny[] by direct address) in both
+ * cases and for longer ones, with the hash exactly for the words in no
+ * list. */
 static void
 test_lookup_word(void **state)
 {
@@ -160,7 +196,8 @@ test_lookup_word(void **state)
 			for (b = 0; b < len; b++)
 				w[b] = (char)((c != 0 && b == 0 ? 'A' : 'a') +
 				              d[b] - 1);
-			m = lexicon_lookup_hash(w, len, &h1);
+			m = ref_mask(w, len);
+			h1 = lexicon_hash(w, len);
 			assert_int_equal(lexicon_lookup(w, len), m);
 			assert_int_equal(
 			    lexicon_lookup_word(w, len, c == 0, &h2), m);
@@ -172,7 +209,9 @@ test_lookup_word(void **state)
 		unsigned m;
 
 		len = strlen(longer[i]);
-		m = lexicon_lookup_hash(longer[i], len, &h1);
+		m = ref_mask(longer[i], len);
+		h1 = lexicon_hash(longer[i], len);
+		assert_int_equal(lexicon_lookup(longer[i], len), m);
 		assert_int_equal(lexicon_lookup_word(longer[i], len, false, &h2),
 		                 m);
 		assert_true(h2 == ((m & ~LEX_PREFIX) ? 0 : h1));
