@@ -980,64 +980,66 @@ static const unsigned char clean_space[256] = {
 };
 
 /*
- * The first j from j on (before end) whose byte is ' ' or below, or end.
- * Eight bytes a step where the compiler allows (little-endian, GCC or
- * Clang): the lowest byte below 0x21 is the one whose top bit
- * (x - 0x21..) & ~x keeps (a borrow only runs from it upwards).
+ * Whether the eight bytes x (in memory order) may be copied as they are
+ * by sentences_clean(): no byte below ' ' and no ' ' after a space (the
+ * byte before them one when before is 1). Little-endian: the byte before
+ * another is the lower one. The tests may say false for bytes that pass
+ * (a borrow past a byte that fails), never true for bytes that fail.
  */
-static size_t
-below_space(const unsigned char *u, size_t j, size_t end)
-{
 #if defined(__GNUC__) && defined(__BYTE_ORDER__) && \
     __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define CLEAN_WORDS 1
+static inline bool
+clean_plain8(uint64_t x, unsigned before)
+{
 	const uint64_t ones = 0x0101010101010101ULL, highs = ones * 0x80;
+	uint64_t sp = x ^ ones * ' ';
+	uint64_t below = (x - ones * ' ') & ~x & highs;
 
-	for (; end - j >= 8; j += 8) {
-		uint64_t x, low;
-
-		memcpy(&x, u + j, 8);
-		low = (x - ones * 0x21) & ~x & highs;
-		if (low != 0)
-			return j + (size_t)__builtin_ctzll(low) / 8;
-	}
-#endif
-	while (j < end && u[j] > ' ')
-		j++;
-	return j;
+	sp = (sp - ones) & ~sp & highs; /* the spaces */
+	return (below | (sp & (sp << 8 | (uint64_t)before << 7))) == 0;
 }
+#endif
 
 char *
 sentences_clean(const char *text, size_t start, size_t end)
 {
 	const unsigned char *u = (const unsigned char *)text;
 	char *s = xmalloc(end - start + 1), *p = s;
-	size_t i = start, j;
+	unsigned before = 1; /* white space (or the start) before u[i] */
+	size_t i = start;
 
-	/* by runs: white space, then words copied as they are, as long as
-	 * single spaces part them (most text) */
 	for (;;) {
-		while (i < end && clean_space[u[i]])
-			i++;
+#ifdef CLEAN_WORDS
+		/* words parted by single spaces (most text): eight bytes
+		 * copied a step, a branch that mostly goes one way */
+		uint64_t x;
+
+		while (end - i >= 8 && (memcpy(&x, u + i, 8),
+		                        clean_plain8(x, before))) {
+			memcpy(p, &x, 8);
+			p += 8;
+			i += 8;
+			before = (x >> 56) == ' ';
+		}
+#endif
 		if (i == end)
 			break;
-		if (p > s)
-			*p++ = ' ';
-		for (j = i;; j++) {
-			j = below_space(u, j, end);
-			if (j == end)
-				break;
-			/* a control character, or a single space between
-			 * two words: the run goes on */
-			if (!clean_space[u[j]] ||
-			    (u[j] == ' ' && j + 1 < end &&
-			     !clean_space[u[j + 1]]))
-				continue;
-			break;
+		/* else a byte at a time, each written, white space as ' ',
+		 * and kept (p moves on) unless it is white space after
+		 * white space or the start: no branch on the byte */
+		{
+			unsigned sp = clean_space[u[i]];
+
+			*p = (char)(sp ? ' ' : u[i]);
+			p += (sp & before) ^ 1;
+			before = sp;
+			i++;
 		}
-		memcpy(p, text + i, j - i);
-		p += j - i;
-		i = j;
 	}
+	/* white space at the end: its one space goes too */
+	if (before && p > s)
+		p--;
 	*p = '\0';
 	return s;
 }

@@ -261,12 +261,16 @@ clean_ref(const char *t, size_t len, char *out)
 	*p = '\0';
 }
 
-/* sentences_clean() (runs copied whole, eight bytes looked at a step) on
- * random strings against the byte-by-byte reference, at every offset. */
+/* sentences_clean() (words parted by single spaces copied eight bytes a
+ * step, the rest a byte at a time) on random strings against the
+ * byte-by-byte reference, at every offset: strings with much white
+ * space, and strings of words with a double space or line break now and
+ * then. */
 static void
 test_clean(void **state)
 {
 	static const char alpha[] = "ab  \t\n\r\f\x01Z.-\xc3\xa9";
+	static const char words[] = "abcdefghijklmn opqrstuvwxyz ABC.\xc3\xa9 \n";
 	unsigned x = 11;
 	size_t r, i;
 
@@ -284,10 +288,14 @@ test_clean(void **state)
 
 		for (i = 0; i < n; i++) {
 			x = x * 1103515245u + 12345u;
-			buf[i] = alpha[(x >> 16) % (sizeof alpha - 1)];
+			buf[i] = r % 2 ? alpha[(x >> 16) % (sizeof alpha - 1)]
+			               : words[(x >> 16) % (sizeof words - 1)];
 		}
 		buf[n] = '\0';
-		from = n > 0 ? (x >> 4) % (n + 1) : 0;
+		/* a draw of its own: from and n drawn from the same x kept
+		 * every string but a few bytes short */
+		x = x * 1103515245u + 12345u;
+		from = (x >> 16) % (n / 4 + 1);
 		clean_ref(buf + from, n - from, want);
 		got = sentences_clean(buf, from, n);
 		assert_string_equal(got, want);
