@@ -94,10 +94,11 @@ noun_verb_slow(const struct tokens *tk, size_t i)
 	/* the particle first: most words are followed by none */
 	nlen = tk->v[i + 1].end - tk->v[i + 1].start;
 	n = tk->text[tk->v[i + 1].start];
-	/* 'the website states "..."' */
-	if ((tk->v[i + 1].flags & TOK_QMARK) && *s == 's')
+	/* 'the website states "..."', 'the article reports "..."' */
+	if ((tk->v[i + 1].flags & TOK_QMARK) && (*s == 's' || *s == 'r'))
 		return sentences_eq(tk, i, "states") ||
-		       sentences_eq(tk, i, "state");
+		       sentences_eq(tk, i, "state") ||
+		       sentences_eq(tk, i, "reports");
 	/* 'the statement read: "..."', 'the report states, "..."' */
 	if (nlen == 1 && (n == ':' || n == ','))
 		return i + 2 < tk->n && (tk->v[i + 2].flags & TOK_QMARK) &&
@@ -119,6 +120,9 @@ noun_verb_slow(const struct tokens *tk, size_t i)
 		        sentences_eq(tk, i, "states")) &&
 		       sentences_eq(tk, i + 1, "that");
 	case 'r':
+		/* "the agency reports that" */
+		if (sentences_eq(tk, i, "reports"))
+			return sentences_eq(tk, i + 1, "that");
 		return (sentences_eq(tk, i, "refer") ||
 		        sentences_eq(tk, i, "refers") ||
 		        sentences_eq(tk, i, "referred") ||
@@ -435,6 +439,8 @@ attribute_note_recent(struct actors *as, const struct mentions *ms)
 static int description(struct actors *as, const struct tokens *tk,
                        const struct mentions *ms, size_t h, size_t lo,
                        size_t pp_end);
+static int qualified(struct actors *as, const struct tokens *tk,
+                     const struct mentions *ms, size_t k, size_t to);
 
 /*
  * "The authors say ... They call for ...": a plural description opening
@@ -600,6 +606,26 @@ document_author(struct actors *as, const struct tokens *tk,
 		    !(sentences_ieq(tk, i - 1, "a") ||
 		      sentences_ieq(tk, i - 1, "an")))
 			continue;
+		/* "reported an article from the website X": X wrote it */
+		if (i + 2 < tk->n && (sentences_eq(tk, i + 1, "from") ||
+		                      sentences_eq(tk, i + 1, "by")))
+			for (v = i + 2; v < tk->n && v < i + 9; v++) {
+				const struct mention *m = mention_starting(tk, ms, v);
+				int q;
+
+				/* "from US satirical news website X": X */
+				if (m != NULL &&
+				    as->v[m->actor].a.kind == ACTOR_COUNTRY &&
+				    (q = qualified(as, tk, ms, m->last,
+				                   tk->s[tk->sent_of[v]].last)) >=
+				        0)
+					return q;
+				if (m != NULL)
+					return m->actor;
+				if (!(tk->v[v].flags & TOK_LOWER) ||
+				    (tk->v[v].flags & TOK_QUOTED))
+					break;
+			}
 		f = tk->s[tk->sent_of[i]].first;
 		for (v = i - 1; v > f; v--)
 			if (is_speech(tk, v - 1) ||
@@ -1690,6 +1716,10 @@ qualified(struct actors *as, const struct tokens *tk,
 		;
 	if (j == k || j >= to)
 		return -1;
+	/* "... website The Onion" */
+	if (mention_starting(tk, ms, j) == NULL && j + 1 < to &&
+	    sentences_eq(tk, j, "The") && tk->v[j + 1].mention >= 0)
+		j++;
 	if ((n = mention_starting(tk, ms, j)) != NULL)
 		return n->last <= to &&
 		               as->v[n->actor].a.kind != ACTOR_COUNTRY
@@ -1700,7 +1730,12 @@ qualified(struct actors *as, const struct tokens *tk,
 	            !(tk->v[e].flags & (TOK_QUOTED | TOK_QMARK));
 	     e++)
 		;
-	return e > j ? named_after_kind(as, tk, e - 1, k) : -1;
+	if (e == j)
+		return -1;
+	/* "satirical news website The Onion": a site is a body too */
+	if (tk->v[j - 1].lex & LEX_BIT(LEX_DOCUMENT))
+		return np_actor(as, tk, j, e, ACTOR_ORGANIZATION);
+	return named_after_kind(as, tk, e - 1, k);
 }
 
 static int

@@ -763,6 +763,26 @@ test_subject_carried(void **state)
 	annotation_free(ann);
 }
 
+static const char article42[] =
+    "Satire taken as news\n\n"
+    "The Daily Post yesterday reprinted an article from US satirical "
+    "news website The Ledger as fact. The article reports \"most farmers "
+    "would rather grow nothing at all\" this year.\n";
+
+/* A document as subject ("The article reports \"...\"") is its author's:
+ * "an article from US satirical news website X" names X, past the
+ * country qualifying it, not the paper that reprinted it. */
+static void
+test_document_from_author(void **state)
+{
+	struct annotation *ann =
+	    annotate_string(article42, sizeof article42 - 1);
+
+	(void)state;
+	assert_string_equal(speaker_of(ann, "most farmers"), "The Ledger");
+	annotation_free(ann);
+}
+
 int
 main(void)
 {
@@ -793,6 +813,7 @@ main(void)
 		cmocka_unit_test(test_role_then_name),
 		cmocka_unit_test(test_participle_subject),
 		cmocka_unit_test(test_subject_carried),
+		cmocka_unit_test(test_document_from_author),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
