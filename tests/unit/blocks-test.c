@@ -250,6 +250,11 @@ test_shapes(void **state)
 	    "Jane Doe is a reporter covering health.\n", "TPPPYB");
 	assert_kinds("Title\n\nOne.\n\nTwo.\n\nThree.\n\n"
 	    "John Roe is a correspondent based in Paris.\n", "TPPPB");
+	/* The verb after a space, in any case; "is an" is no "is an " */
+	assert_kinds("Title\n\nOne.\n\nTwo.\n\nThree.\n\n"
+	    "ANN LEE COVERS energy as a freelance writer.\n", "TPPPB");
+	assert_kinds("Title\n\nOne.\n\nTwo.\n\nThree.\n\n"
+	    "John Roe is annoyed by the correspondent.\n", "TPPPP");
 	/* A line printed twice is one caption, shown once. */
 	assert_kinds("Title\n\nText.\n\nA photo caption.\nA photo caption.\n\n"
 	    "Text.\n", "TPCP");
