@@ -319,7 +319,7 @@ latest_d(const struct actors *as, const struct tokens *tk,
 		 */
 		size_t s = p < tk->n ? tk->sent_of[p] : 0, best = (size_t)-1;
 		size_t back;
-		int found = -1;
+		int found = -1, poss = -1;
 		const char *pro = w == W_MALE ? "he" : "she";
 
 		/* "He said Amtrak staff cleared the cars; \"...\", he said":
@@ -363,8 +363,17 @@ latest_d(const struct actors *as, const struct tokens *tk,
 			if (ms_s == s && m->role_first > 0 &&
 			    sentences_eq(tk, m->role_first - 1, "by"))
 				continue;
+			/* "X did not mention Y's movement, and he said": a
+			 * possessive only when no subject comes before it */
+			if (ms_s == s && (tk->v[m->last - 1].flags & TOK_POSS)) {
+				if (poss < 0)
+					poss = m->actor;
+				continue;
+			}
 			if (ms_s == s)
 				return m->actor;
+			if (poss >= 0)
+				return poss;
 			/* "Kowalski's brother, Piotr, ...": not the subject */
 			if (tk->v[m->last - 1].flags & TOK_POSS)
 				continue;
@@ -375,6 +384,8 @@ latest_d(const struct actors *as, const struct tokens *tk,
 		}
 		if (found >= 0)
 			return found;
+		if (poss >= 0)
+			return poss;
 	}
 	for (i = ms_lower(ms, p), k = 0; i > 0 && k < 256; i--, k++) {
 		const struct mention *m = &ms->v[i - 1];
@@ -1023,27 +1034,47 @@ antecedent(const struct actors *as, const struct tokens *tk,
 }
 
 /*
- * "Ann Lee, a security analyst at ...": the person before a comma and an
- * article that open lower-case words running up to token p (a
- * preposition); -1 when the words before p are no such apposition.
+ * "Ann Lee, a security analyst at ... told", "Ann Lee, consultant to the
+ * government on terrorism said", "Ann Lee, who tracks web sites for NBC
+ * News said": the person before a comma that opens an apposition or a
+ * relative clause running, with no closing comma, up to token p; -1 when
+ * the words before p are no such phrase. who_only: only a relative clause
+ * ("X, who met Y said" is X's, but in "X, a friend of Y said" Y may be
+ * a name of the apposition's own).
  */
 static int
 unclosed_apposition(const struct actors *as, const struct tokens *tk,
-                    const struct mentions *ms, size_t p, size_t lo)
+                    const struct mentions *ms, size_t p, size_t lo,
+                    bool who_only)
 {
 	size_t k;
 	const struct mention *m;
 
-	for (k = p; k > lo + 2 && k + 8 > p; k--) {
+	for (k = p; k > lo + 2 && k + 14 > p; k--) {
 		const struct token *t = &tk->v[k - 1];
 
-		if (!(t->flags & TOK_LOWER) || (t->flags & TOK_QUOTED) ||
+		if ((t->flags & (TOK_QUOTED | TOK_QMARK)) ||
 		    (t->lex & (LEX_BIT(LEX_SPEECH_VERB) | LEX_BIT(LEX_AUX))))
+			return -1;
+		if (sentences_is(tk, k - 1, ','))
 			break;
 	}
-	if (k + 8 <= p || k < lo + 2 || !sentences_is(tk, k - 1, ',') ||
-	    !is_article(tk, k) || (m = mention_ending(tk, ms, k - 2)) == NULL ||
-	    as->v[m->actor].a.kind != ACTOR_PERSON)
+	if (k <= lo + 2 || k + 14 <= p || k > p ||
+	    !sentences_is(tk, k - 1, ','))
+		return -1;
+	/* ", a/the ROLE", ", who ...", ", consultant to ...": not ", and" */
+	if (sentences_eq(tk, k, "who"))
+		who_only = false;
+	if (who_only ||
+	    (!is_article(tk, k) && !sentences_eq(tk, k, "who") &&
+	     (!(tk->v[k].flags & TOK_LOWER) ||
+	      (tk->v[k].lex & LEX_BIT(LEX_STOPWORD)))))
+		return -1;
+	/* the person opens its sentence ("Speaking to X, the ..." is no
+	 * apposition of X's) */
+	if ((m = mention_ending(tk, ms, k - 2)) == NULL ||
+	    as->v[m->actor].a.kind != ACTOR_PERSON ||
+	    !(tk->v[m->role_first].flags & TOK_SENTSTART))
 		return -1;
 	return m->actor;
 }
@@ -1110,9 +1141,11 @@ subject_of(struct actors *as, const struct tokens *tk,
 		 * apposition whose closing comma is missing */
 		if (g >= lo + 3 && sentences_ieq(tk, g - 1, "the"))
 			g--;
-		if (as->v[m->actor].a.kind != ACTOR_PERSON && g >= lo + 2 &&
-		    preposition(tk, g - 1) &&
-		    (a = unclosed_apposition(as, tk, ms, g - 1, lo)) >= 0)
+		if (g >= lo + 2 &&
+		    (a = unclosed_apposition(
+		         as, tk, ms, g - 1, lo,
+		         as->v[m->actor].a.kind == ACTOR_PERSON ||
+		             !preposition(tk, g - 1))) >= 0)
 			return a;
 		g = f;
 		if (g >= lo + 3 && sentences_ieq(tk, g - 1, "the"))
@@ -1196,6 +1229,9 @@ subject_of(struct actors *as, const struct tokens *tk,
 				                ACTOR_ANONYMOUS);
 			return m->actor;
 		}
+		/* "X, consultant to the government on terrorism said" */
+		if ((a = unclosed_apposition(as, tk, ms, p, lo, false)) >= 0)
+			return a;
 		/* "a source close to the board told": the head before
 		 * the prepositional phrase */
 		if ((a = head_before_pp(as, tk, ms, p, lo, &prep)) >= 0)

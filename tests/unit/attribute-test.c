@@ -783,6 +783,37 @@ test_document_from_author(void **state)
 	annotation_free(ann);
 }
 
+static const char article43[] =
+    "Market fire\n\n"
+    "\"We could not get in,\" one policeman said.\n\n"
+    "\"It was a grand day out,\" one attendee noted.\n\n"
+    "Ida Marsh, adviser to the city council on planning said in an "
+    "interview, \"The market was a firetrap.\"\n\n"
+    "Karl Ovens, who reports on markets for Trade Weekly said, \"It had "
+    "no licence.\"\n\n"
+    "Mayor Tom Reyes did not mention Ovens's report, and he said the fire "
+    "was \"a tragedy for all of us\".\n";
+
+/* "one policeman said" makes an anonymous speaker; an apposition or a
+ * relative clause whose closing comma is missing ("X, adviser to the
+ * council on planning said", "X, who reports for Trade Weekly said") is
+ * X's; "he" after "and" is the clause's subject, not a possessive name
+ * in its object. */
+static void
+test_unclosed_and_possessive(void **state)
+{
+	struct annotation *ann =
+	    annotate_string(article43, sizeof article43 - 1);
+
+	(void)state;
+	assert_string_equal(speaker_of(ann, "We could not"), "policeman");
+	assert_string_equal(speaker_of(ann, "It was a grand"), "attendee");
+	assert_string_equal(speaker_of(ann, "The market was"), "Ida Marsh");
+	assert_string_equal(speaker_of(ann, "It had no"), "Karl Ovens");
+	assert_string_equal(speaker_of(ann, "a tragedy"), "Tom Reyes");
+	annotation_free(ann);
+}
+
 int
 main(void)
 {
@@ -814,6 +845,7 @@ main(void)
 		cmocka_unit_test(test_participle_subject),
 		cmocka_unit_test(test_subject_carried),
 		cmocka_unit_test(test_document_from_author),
+		cmocka_unit_test(test_unclosed_and_possessive),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
