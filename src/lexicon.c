@@ -236,9 +236,11 @@ static inline unsigned
 tiny_index(const char *s, size_t len)
 {
 	const unsigned char *u = (const unsigned char *)s;
+	/* no branch on the length, which changes word by word: a byte past
+	 * the end is read as u[0] again and counts as 0 */
 	unsigned a = tiny_digit[u[0]];
-	unsigned b = len > 1 ? tiny_digit[u[1]] : 0;
-	unsigned c = len > 2 ? tiny_digit[u[2]] : 0;
+	unsigned b = tiny_digit[u[len > 1]] & -(unsigned)(len > 1);
+	unsigned c = tiny_digit[u[(len > 2) * 2]] & -(unsigned)(len > 2);
 
 	if ((a | b | c) & 0x80)
 		return TINY_N;
