@@ -850,9 +850,12 @@ role_before(const struct tokens *tk, size_t s, size_t *rs, size_t *rw,
 			}
 			/* lower-case words before a lower-case title
 			 * ("veteran politician", "nonpartisan pan-democrat
-			 * lawmaker"), not a verb ("met president X") */
+			 * lawmaker", "police chief", "council member"), not
+			 * a verb ("met president X") */
 			if (k < s && (t->flags & TOK_LOWER) && lowmods < 3 &&
-			    !(t->lex & ~(LEX_PREFIX)) && title && lowchain &&
+			    !(t->lex & ~(LEX_PREFIX | LEX_BIT(LEX_ORG_WORD) |
+			                 LEX_BIT(LEX_ANON_WORD))) &&
+			    title && lowchain &&
 			    (tk->v[k].flags & TOK_LOWER) &&
 			    !ends_ed(tk, p) && !verb_before_name(tk, p)) {
 				lowmods++;

@@ -235,7 +235,9 @@ test_more_roles(void **state)
  * leader"), a clerk's title out of the name, a sentence-opening
  * preposition out of the name ("Besides X"), a graduate's role; a label
  * field ("Deputy Editor: X, Y") gives its persons the label as role; "and"
- * between two words after an organisation's "for" stays in its name. */
+ * between two words after an organisation's "for" stays in its name; an
+ * organisation word before a lower-case title is part of the role
+ * ("police chief", "council member"). */
 static void
 test_list_words(void **state)
 {
@@ -246,8 +248,10 @@ test_list_words(void **state)
 		"He married a Yale University graduate Mira Solt.",
 		"Deputy Editor: Jon Ekker, Mia Lund",
 		"The Institute for Coastal and Marine Studies disagreed.",
+		"He met former police chief Tor Lindqvist and council member "
+		"Ada Brun.",
 	};
-	struct actors *as = scan(p, 6);
+	struct actors *as = scan(p, 7);
 	const struct ent *e;
 
 	(void)state;
@@ -265,6 +269,10 @@ test_list_words(void **state)
 	assert_string_equal(e->a.role, "Deputy Editor");
 	assert_non_null(find(as, "Institute for Coastal and Marine Studies"));
 	assert_null(find(as, "Marine Studies"));
+	assert_non_null(e = find(as, "Tor Lindqvist"));
+	assert_string_equal(e->a.role, "former police chief");
+	assert_non_null(e = find(as, "Ada Brun"));
+	assert_string_equal(e->a.role, "council member");
 	actors_free(as);
 }
 
