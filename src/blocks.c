@@ -25,6 +25,10 @@
 #include <string.h>
 #include <strings.h>
 
+#if defined(__SSE2__) && defined(__GNUC__)
+#include <emmintrin.h>
+#endif
+
 #include "article.h"
 #include "blocks.h"
 #include "xmalloc.h"
@@ -317,6 +321,34 @@ blocks_is_chrome(const char *s, size_t n)
 	return false;
 }
 
+#if defined(__SSE2__) && defined(__GNUC__)
+/* Set bits in x (16 bits). */
+static unsigned
+blocks_bits16(unsigned x)
+{
+	x = x - ((x >> 1) & 0x5555);
+	x = (x & 0x3333) + ((x >> 2) & 0x3333);
+	x = (x + (x >> 4)) & 0x0f0f;
+	return (x + (x >> 8)) & 0x1f;
+}
+
+/*
+ * A bit per byte of the sixteen at s: white space (blocks_words_max()'s,
+ * ' ' and '\t' to '\r'). x + (128 - '\t') is below 5 - 128 as a signed
+ * byte exactly for x from '\t' to '\r'.
+ */
+static unsigned
+blocks_space16(const char *s)
+{
+	__m128i x = _mm_loadu_si128((const __m128i *)(const void *)s);
+	__m128i ctl = _mm_cmplt_epi8(_mm_add_epi8(x, _mm_set1_epi8(128 - '\t')),
+	    _mm_set1_epi8(5 - 128));
+
+	return (unsigned)_mm_movemask_epi8(_mm_or_si128(ctl,
+	    _mm_cmpeq_epi8(x, _mm_set1_epi8(' '))));
+}
+#endif
+
 /* Words in s[0..n) (runs of non-space), counting no further than max + 1. */
 static int
 blocks_words_max(const char *s, size_t n, int max)
@@ -329,15 +361,25 @@ blocks_words_max(const char *s, size_t n, int max)
 	};
 	int words = 0;
 	unsigned before = 1; /* white space (or the start) before s[i] */
-	size_t i;
+	size_t i = 0;
 
-	for (i = 0; i < n && words <= max; i++) {
+#if defined(__SSE2__) && defined(__GNUC__)
+	/* sixteen bytes a step: the words start at the bytes that are no
+	 * white space after one that is */
+	for (; n - i >= 16 && words <= max; i += 16) {
+		unsigned sp = blocks_space16(s + i);
+
+		words += (int)blocks_bits16(~sp & (sp << 1 | before) & 0xffff);
+		before = sp >> 15;
+	}
+#endif
+	for (; i < n && words <= max; i++) {
 		unsigned sp = space[(unsigned char)s[i]];
 
 		words += (int)(before & (sp ^ 1));
 		before = sp;
 	}
-	return words;
+	return words <= max ? words : max + 1;
 }
 
 /* Does the text end like a sentence (punctuation, perhaps closed by a

@@ -237,6 +237,17 @@ test_shapes(void **state)
 	/* A date line and a byline under the title. */
 	assert_kinds("Title\n\nFriday, July 21, 2017\n\nBody text.\n", "TYP");
 	assert_kinds("Title\n\nBy Jane Doe\n\nBody text.\n", "TYP");
+	/* a byline has at most twelve words (more: a heading), white space
+	 * of any kind and length between them, words across sixteen-byte
+	 * steps */
+	assert_kinds("Title\n\nBy Ann Bo\tCy  Di Ed Flo Gus Hal Ivy  Jo "
+	    "Kimberley\n\nBody text.\n", "TYP");
+	assert_kinds("Title\n\nBy Ann Bo\tCy  Di Ed Flo Gus Hal Ivy  Jo "
+	    "Kimberley Lu\n\nBody text.\n", "THP");
+	assert_kinds("Title\n\nBy Annabelle-Josephine Bo Cy Di Ed Flo Gus "
+	    "Hal Ivy Jo Kim\n\nBody text.\n", "TYP");
+	assert_kinds("Title\n\nBy Annabelle-Josephine Bo Cy Di Ed Flo Gus "
+	    "Hal Ivy Jo Kim Lu\n\nBody text.\n", "THP");
 	/* A caption by its credit. */
 	assert_kinds("Title\n\nBody text.\n\nA man walks by a wall in Kyiv. "
 	    "(AP Photo/John Smith)\n\nMore body text.\n", "TPCP");
