@@ -1539,6 +1539,61 @@ as_verb(const struct tokens *tk, size_t i)
 }
 
 /*
+ * "X, who heads the opposition party,", "X, 24, who works for the city
+ * administration,": a relative clause after the name whose verb tells an
+ * occupation (role_after_as() reads "who is the ...") is the role when
+ * the name has none, up to its comma; an organisation named in it is the
+ * affiliation. Not "X, who turns 80 this month,".
+ */
+static void
+role_relative(struct actors *as, int a, const struct tokens *tk, size_t e)
+{
+	/* verbs of an occupation: "who heads", "who worked for" */
+	static const char *const role_verbs[] = {
+		"heads", "headed", "leads", "led", "runs", "ran", "works",
+		"worked", "chairs", "chaired", "directs", "directed",
+		"manages", "managed", "serves", "served", "teaches", "taught",
+		"represents", "represented", "owns", "owned", "founded",
+		"co-founded", "coaches", "coached", "edits", "edited",
+		"tracks", "covers", "covered", "studies", "studied",
+		"advises", "advised", "oversees", "oversaw", "commands",
+		"commanded", "organised", "organized", "organises",
+		"organizes", NULL
+	};
+	size_t w = e, k, os, oe;
+
+	if (as->v[a].a.role != NULL || e + 3 >= tk->n || !char_is(tk, e, ','))
+		return;
+	/* ", 24, who" */
+	if ((tk->v[e + 1].flags & TOK_DIGIT) && e + 4 < tk->n &&
+	    char_is(tk, e + 2, ','))
+		w = e + 2;
+	if (!word_is(tk, w + 1, "who") || w + 2 >= tk->n)
+		return;
+	w += 2;
+	if (!(tk->v[w].flags & TOK_LOWER) ||
+	    !sentences_eq_any(tk, w, role_verbs))
+		return;
+	for (k = w; k < tk->n && k < w + 14; k++)
+		if (!same_ctx(tk, w, k) || char_is(tk, k, ',') ||
+		    (tk->v[k].lex & LEX_BIT(LEX_SPEECH_VERB)) ||
+		    (k > w && (tk->v[k].flags & TOK_SENTSTART)) ||
+		    (!(tk->v[k].flags & TOK_WORD) && !char_is(tk, k, '-') &&
+		     !char_is(tk, k, '\'')))
+			break;
+	/* up to its comma, its full stop, or the verb it forgot the comma
+	 * before ("who tracks sites for NBC News said") */
+	if (k == w + 1 || k >= w + 14 ||
+	    (k < tk->n && !char_is(tk, k, ',') && !char_is(tk, k, '.') &&
+	     !(tk->v[k].lex & LEX_BIT(LEX_SPEECH_VERB))))
+		return;
+	set_role(as, a, tk, w, k);
+	if (as->v[a].a.affiliation == NULL && org_in(tk, w, k, &os, &oe))
+		as->v[a].a.affiliation = sentences_clean(
+		    tk->text, tk->v[os].start, tk->v[oe - 1].core_end);
+}
+
+/*
  * A role after a verb and "as", later in the sentence of the name that
  * ends at e: "X was forced to resign as foreign minister", "X, who served
  * as chief executive of Y,"; or after "who is/was/became" and a
@@ -2360,6 +2415,7 @@ run_one(struct actors *as, struct tokens *tk, struct mentions *ms, size_t s,
 			if (!quoted) {
 				apposition(as, a, tk, e);
 				role_after_as(as, a, tk, e);
+				role_relative(as, a, tk, e);
 			}
 			add_mention(as, tk, ms, a, ns, e, rw);
 			if (tk->v[e - 1].flags & TOK_POSS)

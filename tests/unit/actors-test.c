@@ -237,7 +237,8 @@ test_more_roles(void **state)
  * field ("Deputy Editor: X, Y") gives its persons the label as role; "and"
  * between two words after an organisation's "for" stays in its name; an
  * organisation word before a lower-case title is part of the role
- * ("police chief", "council member"). */
+ * ("police chief", "council member"); a relative clause of an occupation
+ * ("who works for X") is a role, not any relative clause. */
 static void
 test_list_words(void **state)
 {
@@ -250,8 +251,10 @@ test_list_words(void **state)
 		"The Institute for Coastal and Marine Studies disagreed.",
 		"He met former police chief Tor Lindqvist and council member "
 		"Ada Brun.",
+		"Mona Hale, 31, who works for the Harbour Authority, saw it. "
+		"Sven Tolle, who turns 80 this month, did not.",
 	};
-	struct actors *as = scan(p, 7);
+	struct actors *as = scan(p, 8);
 	const struct ent *e;
 
 	(void)state;
@@ -273,6 +276,11 @@ test_list_words(void **state)
 	assert_string_equal(e->a.role, "former police chief");
 	assert_non_null(e = find(as, "Ada Brun"));
 	assert_string_equal(e->a.role, "council member");
+	assert_non_null(e = find(as, "Mona Hale"));
+	assert_string_equal(e->a.role, "works for the Harbour Authority");
+	assert_string_equal(e->a.affiliation, "Harbour Authority");
+	assert_non_null(e = find(as, "Sven Tolle"));
+	assert_null(e->a.role);
 	actors_free(as);
 }
 
