@@ -310,6 +310,28 @@ test_person_more_things(void **state)
 	annotation_free(ann);
 }
 
+/* Camps and cafés open names of places and businesses; chiefs, staff
+ * and records end names of bodies; Spanish organisation words make
+ * organisations. */
+static void
+test_person_camps_and_bodies(void **state)
+{
+	const char s[] = "Base visit\n\nThe general met troops at Camp "
+	                 "Harlow and later the Joint Chiefs. The Weekly "
+	                 "Record ran the story, and Café Morada sold "
+	                 "coffee to the Federación Tolima.\n";
+	struct annotation *ann = run(s, sizeof s - 1);
+
+	(void)state;
+	assert_int_not_equal(kind_of(ann, "Camp Harlow"), ACTOR_PERSON);
+	assert_int_not_equal(kind_of(ann, "Joint Chiefs"), ACTOR_PERSON);
+	assert_int_not_equal(kind_of(ann, "Weekly Record"), ACTOR_PERSON);
+	assert_int_not_equal(kind_of(ann, "Café Morada"), ACTOR_PERSON);
+	assert_int_equal(kind_of(ann, "Federación Tolima"),
+	                 ACTOR_ORGANIZATION);
+	annotation_free(ann);
+}
+
 /* A deck or pull quote with no cue takes the speaker of the quotation
  * that repeats its words, before or after it; a short one does not. */
 static void
@@ -686,6 +708,7 @@ main(void)
 		cmocka_unit_test(test_person_qualifier),
 		cmocka_unit_test(test_person_shapes),
 		cmocka_unit_test(test_person_more_things),
+		cmocka_unit_test(test_person_camps_and_bodies),
 		cmocka_unit_test(test_repeated_quote),
 		cmocka_unit_test(test_rank_is_title),
 		cmocka_unit_test(test_verb_in_name),
