@@ -221,6 +221,70 @@ static const unsigned char blocks_alnum_tab[256] = {
 	['y'] = 1, ['z'] = 1,
 };
 
+#if defined(__SSE2__) && defined(__GNUC__)
+/* Set bits in x (16 bits). */
+static unsigned
+blocks_bits16(unsigned x)
+{
+	x = x - ((x >> 1) & 0x5555);
+	x = (x & 0x3333) + ((x >> 2) & 0x3333);
+	x = (x + (x >> 4)) & 0x0f0f;
+	return (x + (x >> 8)) & 0x1f;
+}
+
+/*
+ * A bit per byte of the sixteen at s: white space (blocks_words_max()'s,
+ * ' ' and '\t' to '\r'). x + (128 - '\t') is below 5 - 128 as a signed
+ * byte exactly for x from '\t' to '\r'.
+ */
+static unsigned
+blocks_space16(const char *s)
+{
+	__m128i x = _mm_loadu_si128((const __m128i *)(const void *)s);
+	__m128i ctl = _mm_cmplt_epi8(_mm_add_epi8(x, _mm_set1_epi8(128 - '\t')),
+	    _mm_set1_epi8(5 - 128));
+
+	return (unsigned)_mm_movemask_epi8(_mm_or_si128(ctl,
+	    _mm_cmpeq_epi8(x, _mm_set1_epi8(' '))));
+}
+#endif
+
+/*
+ * Whether one of the phrases of table in the chain from k (head[] and
+ * next[] of blocks_table_contains()) opens s[i..n): one opening with a
+ * letter or digit only at a word start.
+ */
+static bool
+blocks_chain_at(const char *s, size_t i, size_t n, const char **table,
+    const unsigned char *next, size_t k, bool word_start)
+{
+	for (; k != 0; k = next[k - 1])
+		if ((word_start || !blocks_is_alnum(table[k - 1][0])) &&
+		    blocks_iprefix(s + i, n - i, table[k - 1]))
+			return true;
+	return false;
+}
+
+#if defined(__SSE2__) && defined(__GNUC__)
+/* A bit per byte of the sixteen at s: an ASCII letter or digit. */
+static unsigned
+blocks_alnum16(const char *s)
+{
+	__m128i x = _mm_loadu_si128((const __m128i *)(const void *)s);
+	__m128i low = _mm_or_si128(x, _mm_set1_epi8(0x20));
+	/* x + (128 - lo) is below n - 128 as a signed byte exactly for x
+	 * from lo to lo + n - 1 */
+	__m128i letter = _mm_cmplt_epi8(
+	    _mm_add_epi8(low, _mm_set1_epi8((char)(128 - 'a'))),
+	    _mm_set1_epi8(26 - 128));
+	__m128i digit = _mm_cmplt_epi8(
+	    _mm_add_epi8(x, _mm_set1_epi8((char)(128 - '0'))),
+	    _mm_set1_epi8(10 - 128));
+
+	return (unsigned)_mm_movemask_epi8(_mm_or_si128(letter, digit));
+}
+#endif
+
 /* Does s[0..n) hold one of the phrases of table (at a word start)? */
 static bool
 blocks_table_contains(const char *s, size_t n, const char **table)
@@ -229,7 +293,8 @@ blocks_table_contains(const char *s, size_t n, const char **table)
 	 * phrase starting with c and next[k] the one after phrase k, each
 	 * as index + 1, 0 ending the chain (so at most 255 phrases) */
 	unsigned char head[256] = { 0 }, next[255];
-	size_t i, k, m;
+	size_t i = 0, k, m;
+	unsigned after_alnum = 0;
 
 	for (m = 0; m < sizeof next && table[m] != NULL; m++)
 		;
@@ -239,12 +304,37 @@ blocks_table_contains(const char *s, size_t n, const char **table)
 		next[k] = head[c];
 		head[c] = (unsigned char)(k + 1);
 	}
-	/* a phrase starts at a word start, or at a mark inside a word: the
-	 * tests are '&' of 0/1 values, one branch per byte that is seldom
-	 * taken (letters that open phrases are most letters) */
-	unsigned after_alnum = 0;
+#if defined(__SSE2__) && defined(__GNUC__)
+	/*
+	 * A phrase starts at a word start or at a byte that is no letter
+	 * or digit: sixteen bytes a step, those bytes a bit mask, and only
+	 * theirs looked up (a space opens no phrase here: none of them
+	 * when no phrase opens with one).
+	 */
+	for (; n - i >= 16; i += 16) {
+		unsigned alnum = blocks_alnum16(s + i);
+		/* a bit per byte that follows a letter or digit */
+		unsigned after = (alnum << 1 | after_alnum) & 0xffff;
+		unsigned may = ~(alnum & after) & 0xffff;
 
-	for (i = 0; i < n; i++) {
+		if (head[' '] == 0)
+			may &= ~blocks_space16(s + i);
+		after_alnum = alnum >> 15;
+		for (; may != 0; may &= may - 1) {
+			unsigned j = (unsigned)__builtin_ctz(may);
+			unsigned char c = (unsigned char)s[i + j];
+
+			k = head[c | 0x20];
+			if (k != 0 && blocks_chain_at(s, i + j, n, table, next,
+			    k, !((after >> j) & 1)))
+				return true;
+		}
+	}
+#endif
+	/* the bytes left: the tests are '&' of 0/1 values, one branch per
+	 * byte that is seldom taken (letters that open phrases are most
+	 * letters) */
+	for (; i < n; i++) {
 		unsigned char c = (unsigned char)s[i];
 		unsigned alnum = blocks_alnum_tab[c];
 		bool word_start = !after_alnum;
@@ -253,10 +343,8 @@ blocks_table_contains(const char *s, size_t n, const char **table)
 		after_alnum = alnum;
 		if (!((k != 0) & (word_start | (alnum ^ 1))))
 			continue;
-		for (; k != 0; k = next[k - 1])
-			if ((word_start || !blocks_is_alnum(table[k - 1][0])) &&
-			    blocks_iprefix(s + i, n - i, table[k - 1]))
-				return true;
+		if (blocks_chain_at(s, i, n, table, next, k, word_start))
+			return true;
 	}
 	return false;
 }
@@ -320,34 +408,6 @@ blocks_is_chrome(const char *s, size_t n)
 			return true;
 	return false;
 }
-
-#if defined(__SSE2__) && defined(__GNUC__)
-/* Set bits in x (16 bits). */
-static unsigned
-blocks_bits16(unsigned x)
-{
-	x = x - ((x >> 1) & 0x5555);
-	x = (x & 0x3333) + ((x >> 2) & 0x3333);
-	x = (x + (x >> 4)) & 0x0f0f;
-	return (x + (x >> 8)) & 0x1f;
-}
-
-/*
- * A bit per byte of the sixteen at s: white space (blocks_words_max()'s,
- * ' ' and '\t' to '\r'). x + (128 - '\t') is below 5 - 128 as a signed
- * byte exactly for x from '\t' to '\r'.
- */
-static unsigned
-blocks_space16(const char *s)
-{
-	__m128i x = _mm_loadu_si128((const __m128i *)(const void *)s);
-	__m128i ctl = _mm_cmplt_epi8(_mm_add_epi8(x, _mm_set1_epi8(128 - '\t')),
-	    _mm_set1_epi8(5 - 128));
-
-	return (unsigned)_mm_movemask_epi8(_mm_or_si128(ctl,
-	    _mm_cmpeq_epi8(x, _mm_set1_epi8(' '))));
-}
-#endif
 
 /* Words in s[0..n) (runs of non-space), counting no further than max + 1. */
 static int

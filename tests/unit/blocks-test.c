@@ -8,6 +8,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -219,6 +220,36 @@ test_markdown(void **state)
 	    "1. first\n2. second\n   continued\n\nEnd.\n", "TPLLLLLP");
 }
 
+/*
+ * A legal notice closing the article is found wherever it stands in the
+ * block (the block is looked at sixteen bytes a step), at a word start
+ * or after a mark, never inside a word.
+ */
+static void
+test_notice_anywhere(void **state)
+{
+	static const char *const at[] = { " ", "-", "\t", "(", "x" };
+	char text[160], *got;
+	size_t k, a;
+
+	(void)state;
+	for (k = 0; k < 40; k++) {
+		for (a = 0; a < sizeof at / sizeof at[0]; a++) {
+			int n = snprintf(text, sizeof text,
+			    "Title\n\nBody text.\n\n%.*s%sAll Rights "
+			    "Reserved\n", (int)k,
+			    "Abcdefghijklmnopqrstuvwxyzabcdefghijklmnopq",
+			    at[a]);
+
+			assert_true(n > 0 && (size_t)n < sizeof text);
+			got = kinds(text);
+			/* "xAll": inside a word, no notice */
+			assert_string_equal(got, a == 4 ? "TPP" : "TPX");
+			free(got);
+		}
+	}
+}
+
 static void
 test_shapes(void **state)
 {
@@ -378,6 +409,7 @@ main(void)
 		cmocka_unit_test(test_bundled_article),
 		cmocka_unit_test(test_hard_wrapped),
 		cmocka_unit_test(test_markdown),
+		cmocka_unit_test(test_notice_anywhere),
 		cmocka_unit_test(test_shapes),
 		cmocka_unit_test(test_degenerate),
 		cmocka_unit_test(test_crlf_bom),
