@@ -1187,6 +1187,13 @@ subject_of(struct actors *as, const struct tokens *tk,
 	}
 	if ((a = pronoun(as, tk, ms, p)) >= 0)
 		return a;
+	/* "One post by him read": its author */
+	if (p >= lo + 2 && sentences_eq(tk, p - 1, "by") &&
+	    (tk->v[p - 2].flags & TOK_LOWER) &&
+	    (sentences_eq(tk, p, "him") || sentences_eq(tk, p, "her")))
+		return latest(as, tk, ms, p,
+		              sentences_eq(tk, p, "him") ? W_MALE : W_FEMALE,
+		              NULL, 0);
 	if (p >= lo + 5 && year_old(tk, p - 4) &&
 	    sentences_ieq(tk, p - 5, "the"))
 		return latest(as, tk, ms, p - 5, W_PERSON, NULL, 0);

@@ -792,13 +792,15 @@ static const char article43[] =
     "Karl Ovens, who reports on markets for Trade Weekly said, \"It had "
     "no licence.\"\n\n"
     "Mayor Tom Reyes did not mention Ovens's report, and he said the fire "
-    "was \"a tragedy for all of us\".\n";
+    "was \"a tragedy for all of us\".\n\n"
+    "Mayor Reyes wrote often online. One post by him read, \"The market "
+    "will rise again.\"\n";
 
 /* "one policeman said" makes an anonymous speaker; an apposition or a
  * relative clause whose closing comma is missing ("X, adviser to the
  * council on planning said", "X, who reports for Trade Weekly said") is
  * X's; "he" after "and" is the clause's subject, not a possessive name
- * in its object. */
+ * in its object; "a post by him read" is his. */
 static void
 test_unclosed_and_possessive(void **state)
 {
@@ -811,6 +813,7 @@ test_unclosed_and_possessive(void **state)
 	assert_string_equal(speaker_of(ann, "The market was"), "Ida Marsh");
 	assert_string_equal(speaker_of(ann, "It had no"), "Karl Ovens");
 	assert_string_equal(speaker_of(ann, "a tragedy"), "Tom Reyes");
+	assert_string_equal(speaker_of(ann, "The market will"), "Tom Reyes");
 	annotation_free(ann);
 }
 
