@@ -240,7 +240,8 @@ tiny_index(const char *s, size_t len)
 	 * the end is read as u[0] again and counts as 0 */
 	unsigned a = tiny_digit[u[0]];
 	unsigned b = tiny_digit[u[len > 1]] & -(unsigned)(len > 1);
-	unsigned c = tiny_digit[u[(len > 2) * 2]] & -(unsigned)(len > 2);
+	unsigned c =
+	    tiny_digit[u[(size_t)(len > 2) * 2]] & -(unsigned)(len > 2);
 
 	if ((a | b | c) & 0x80)
 		return TINY_N;
