@@ -315,6 +315,69 @@ is_connector(const struct tokens *tk, size_t i)
 	       (!(tk->v[i].flags & TOK_WORD) && char_is(tk, i, '&'));
 }
 
+/* Whether token i is a regnal number: "II", "XVI" ("King Abdullah II"). */
+static bool
+regnal(const struct tokens *tk, size_t i)
+{
+	const char *t = ttext(tk, i);
+	size_t n = sentences_len(tk, i), k;
+
+	if (n < 2 || n > 5 || !(tk->v[i].flags & TOK_UPPER))
+		return false;
+	for (k = 0; k < n; k++)
+		if (t[k] != 'I' && t[k] != 'V' && t[k] != 'X')
+			return false;
+	return true;
+}
+
+/* Small words inside persons' names, lower-case there. */
+static const char *const name_particles[] = {
+	"bin", "ibn", "bint", "van", "von", "der", "den", "da", "di", "du",
+	"dos", "das", "de", NULL
+};
+
+/* Whether tokens [s, e) are all name particles, in any case ("Bin",
+ * "van der"). */
+static bool
+particles_only(const struct tokens *tk, size_t s, size_t e)
+{
+	size_t k;
+	const char *const *p;
+
+	for (k = s; k < e; k++) {
+		for (p = name_particles; *p != NULL; p++)
+			if (sentences_ieq(tk, k, *p))
+				break;
+		if (*p == NULL)
+			return false;
+	}
+	return s < e;
+}
+
+/*
+ * Whether the connector at k is a particle inside a person's name, between
+ * two capitalised words of the run [.., e): "Osama bin Laden", "Ludwig
+ * van Beethoven", "Sharif Ali bin Zaid", "Ursula von der Leyen".
+ */
+static bool
+particle(const struct tokens *tk, size_t k, size_t e)
+{
+	size_t j = k + 1, i = k;
+
+	if (!sentences_eq_any(tk, k, name_particles))
+		return false;
+	/* "von der Leyen": particles in a row */
+	while (j < e && !(tk->v[j].flags & TOK_CAP) &&
+	       sentences_eq_any(tk, j, name_particles))
+		j++;
+	while (i > 0 && !(tk->v[i - 1].flags & TOK_CAP) &&
+	       sentences_eq_any(tk, i - 1, name_particles))
+		i--;
+	return i > 0 && j < e && is_cap(tk, i - 1) && is_cap(tk, j) &&
+	       !(tk->v[i - 1].lex & (LEX_BIT(LEX_ORG_WORD) |
+	                             LEX_BIT(LEX_OUTLET)));
+}
+
 /*
  * A capitalised adherent in -ist ("Scientologist", "Methodist",
  * "Socialist"): a description before a name, not a name ("Lindqvist",
@@ -445,6 +508,11 @@ run_end(const struct tokens *tk, size_t i)
 
 			/* "of the", "for the" */
 			if (k < tk->n && word_is(tk, k, "the"))
+				k++;
+			/* "von der Leyen" */
+			while (k < tk->n && !(tk->v[k].flags & TOK_CAP) &&
+			       sentences_eq_any(tk, j, name_particles) &&
+			       sentences_eq_any(tk, k, name_particles))
 				k++;
 			if (k < tk->n && same_ctx(tk, i, k) &&
 			    (tk->v[k].flags & TOK_CAP) &&
@@ -1933,7 +2001,9 @@ person(struct actors *as, const struct tokens *tk, size_t s, size_t e,
 {
 	const char *name = ttext(tk, s);
 	size_t len = tk->v[e - 1].core_end - tk->v[s].start;
-	size_t lastlen = sentences_len(tk, e - 1);
+	/* the surname: "Abdullah" of "King Abdullah II" */
+	size_t sn = e - s > 1 && regnal(tk, e - 1) ? e - 2 : e - 1;
+	size_t lastlen = sentences_len(tk, sn);
 	int a = map_get(as->names, name, len);
 	int last = -1; /* the person known by the last word (e - s > 1) */
 	char buf[128], sk[128];
@@ -1966,7 +2036,13 @@ person(struct actors *as, const struct tokens *tk, size_t s, size_t e,
 			return -1;
 	} else {
 		/* a fuller form of a person known by its last word */
-		a = last = map_get(as->surnames, ttext(tk, e - 1), lastlen);
+		a = last = map_get(as->surnames, ttext(tk, sn), lastlen);
+		/* "Bin Zaid" after "Sharif Ali bin Zaid" */
+		if (a >= 0 && as->v[a].a.kind == ACTOR_PERSON &&
+		    particles_only(tk, s, e - 1)) {
+			actors_alias(as, a, name, len);
+			return a;
+		}
 		if (a >= 0 && strchr(as->v[a].a.name, ' ') == NULL) {
 			char *old = as->v[a].a.name;
 
@@ -1991,13 +2067,13 @@ person(struct actors *as, const struct tokens *tk, size_t s, size_t e,
 		int o = last;
 
 		if (o >= 0 && as->v[o].a.kind == ACTOR_PERSON) {
-			drop_alias(as, o, ttext(tk, e - 1), lastlen);
+			drop_alias(as, o, ttext(tk, sn), lastlen);
 			shared = true;
 		}
 	}
 	a = add_actor(as, ACTOR_PERSON,
 	              sentences_clean(tk->text, tk->v[s].start, tk->v[e - 1].core_end));
-	map_set(as->surnames, ttext(tk, e - 1), lastlen, a);
+	map_set(as->surnames, ttext(tk, sn), lastlen, a);
 	if (e - s > 1) {
 		size_t fl = sentences_len(tk, s);
 
@@ -2008,8 +2084,8 @@ person(struct actors *as, const struct tokens *tk, size_t s, size_t e,
 			memcpy(buf + 1, ttext(tk, s), fl);
 			strmap_add(as->surnames, buf, fl + 1, a);
 		}
-		if (!(tk->v[e - 1].flags & TOK_INITIAL) && !shared)
-			actors_alias(as, a, ttext(tk, e - 1), lastlen);
+		if (!(tk->v[sn].flags & TOK_INITIAL) && !shared)
+			actors_alias(as, a, ttext(tk, sn), lastlen);
 	}
 	return a;
 }
@@ -2202,7 +2278,7 @@ again:
 		    is_cap(tk, k))
 			org = true;
 		if (is_connector(tk, k) && !(tk->v[k].flags & TOK_CAP) &&
-		    !ph[k].kind && k > s &&
+		    !ph[k].kind && k > s && !particle(tk, k, e) &&
 		    (!org ||
 		     (word_is(tk, k, "and") &&
 		      ((namelike(tk, k - 1) && !inner_and(tk, s, k)) ||
@@ -2303,8 +2379,16 @@ run_one(struct actors *as, struct tokens *tk, struct mentions *ms, size_t s,
 		}
 		k += ph[k].len - 1;
 	}
-	/* the name-like words at the end */
-	for (ns = e; ns > s && namelike(tk, ns - 1); ns--)
+	/* the name-like words at the end, with a particle or a regnal
+	 * number after a given name inside ("Osama bin Laden", "King
+	 * Abdullah II"; not "Delta IV") */
+	for (ns = e; ns > s && (namelike(tk, ns - 1) ||
+	                        (ns - 1 > s && ns < e &&
+	                         particle(tk, ns - 1, e)) ||
+	                        (ns - 1 > s && ns == e &&
+	                         given_name(tk, ns - 2) &&
+	                         regnal(tk, ns - 1)));
+	     ns--)
 		;
 	while (ns < e && (tk->v[ns].flags & TOK_INITIAL) && ns + 1 == e)
 		ns++;

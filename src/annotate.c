@@ -752,7 +752,9 @@ person_verdict(const struct ent *e, size_t self, const char *text,
 	for (n = name; (sp = strchr(n, ' ')) != NULL; n = sp + 1, words++) {
 		size_t len = (size_t)(sp - n);
 
+		/* a particle is lower-case in the name too ("bin") */
 		if (len >= 3 && !(n == name && first_given) &&
+		    !(*n >= 'a' && *n <= 'z') &&
 		    seen_get(lower, lexicon_hash(n, len)))
 			return VERDICT_DROP;
 	}

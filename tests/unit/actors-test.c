@@ -284,6 +284,31 @@ test_list_words(void **state)
 	actors_free(as);
 }
 
+/* Particles inside a name ("bin", "von der"), a later "Bin X" the same
+ * person; a regnal number after a given name ("King Abdullah II", whose
+ * surname-like alias is "Abdullah"), not after any word ("Delta IV"). */
+static void
+test_name_particles(void **state)
+{
+	const char *p[] = {
+		"Rashid Omar bin Talal met Greta von der Brink in Bern.",
+		"Later Bin Talal left, and King Abdullah II arrived.",
+		"The Delta IV rocket flew.",
+	};
+	struct actors *as = scan(p, 3);
+	const struct ent *e;
+
+	(void)state;
+	assert_non_null(e = find(as, "Rashid Omar bin Talal"));
+	assert_non_null(find(as, "Greta von der Brink"));
+	assert_null(find(as, "Bin Talal"));
+	assert_null(find(as, "Rashid Omar"));
+	assert_non_null(e = find(as, "Abdullah II"));
+	assert_string_equal(e->a.role, "King");
+	assert_null(find(as, "Delta IV"));
+	actors_free(as);
+}
+
 /* Hyphen/space variants of one name merge; organisation words win over
  * a two-word "person"; a country phrase stays whole before an
  * organisation; a title after an organisation is no part of it; an
@@ -816,6 +841,7 @@ main(void)
 		cmocka_unit_test(test_name_edges),
 		cmocka_unit_test(test_token_mentions),
 		cmocka_unit_test(test_list_words),
+		cmocka_unit_test(test_name_particles),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -320,6 +320,8 @@ test_person_camps_and_bodies(void **state)
 	                 "Harlow and later the Joint Chiefs. The Weekly "
 	                 "Record ran the story, and Café Morada sold "
 	                 "coffee to the Federación Tolima.\n";
+	const char t[] = "Rubbish\n\nRashid Omar bin Talal put the letter "
+	                 "in the bin.\n";
 	struct annotation *ann = run(s, sizeof s - 1);
 
 	(void)state;
@@ -329,6 +331,10 @@ test_person_camps_and_bodies(void **state)
 	assert_int_not_equal(kind_of(ann, "Café Morada"), ACTOR_PERSON);
 	assert_int_equal(kind_of(ann, "Federación Tolima"),
 	                 ACTOR_ORGANIZATION);
+	annotation_free(ann);
+	/* a particle of a name is lower-case in the name too */
+	ann = run(t, sizeof t - 1);
+	assert_int_equal(kind_of(ann, "Rashid Omar bin Talal"), ACTOR_PERSON);
 	annotation_free(ann);
 }
 
