@@ -364,7 +364,7 @@ particle(const struct tokens *tk, size_t k, size_t e)
 {
 	size_t j = k + 1, i = k;
 
-	if (!sentences_eq_any(tk, k, name_particles))
+	if (!is_connector(tk, k) || !sentences_eq_any(tk, k, name_particles))
 		return false;
 	/* "von der Leyen": particles in a row */
 	while (j < e && !(tk->v[j].flags & TOK_CAP) &&
@@ -510,7 +510,7 @@ run_end(const struct tokens *tk, size_t i)
 			if (k < tk->n && word_is(tk, k, "the"))
 				k++;
 			/* "von der Leyen" */
-			while (k < tk->n && !(tk->v[k].flags & TOK_CAP) &&
+			while (k < tk->n && is_connector(tk, k) &&
 			       sentences_eq_any(tk, j, name_particles) &&
 			       sentences_eq_any(tk, k, name_particles))
 				k++;
