@@ -807,6 +807,29 @@ word_run(const unsigned char *q, const unsigned char *e, unsigned *seen)
 #endif
 
 /*
+ * The white space after a token that ends at q (before e): one byte of
+ * ' ', '\t', '\n'... is taken with the token (*p moves past it; else *p
+ * is q), and the flags of the next token are TOK_SPACE (and TOK_NL for
+ * '\n') or 0. No branch on the byte: most tokens have a space after
+ * them, but those that do not come and go.
+ */
+static ALWAYS_INLINE unsigned
+space_after(const unsigned char *q, const unsigned char *e,
+            const unsigned char **p)
+{
+	/* the flags a white-space byte (WORDC_SPACE) gives the next token */
+	static const uint16_t space_flags[256] = {
+		['\t'] = TOK_SPACE, ['\n'] = TOK_SPACE | TOK_NL,
+		['\v'] = TOK_SPACE, ['\f'] = TOK_SPACE, ['\r'] = TOK_SPACE,
+		[' '] = TOK_SPACE,
+	};
+	unsigned f = space_flags[q < e ? *q : 0];
+
+	*p = q + (f / TOK_SPACE & 1);
+	return f;
+}
+
+/*
  * Tokens of text that is ASCII but for the characters known() takes, in
  * one pass, with the word boundaries u8_wordbreaks() (UAX #29, rules
  * WB5-WB13a) gives there: letters and digits run together, '_' joins
@@ -858,8 +881,7 @@ fast_tokens(struct tokens *tk, const unsigned char *u, size_t start,
 				add_stop(tk, tk->n);
 			push(tk, (size_t)(p - u), (size_t)(q - u),
 			     TOK_NOCAPS | before);
-			before = 0;
-			p = q;
+			before = space_after(q, e, &p);
 			continue;
 		}
 		/* a word; the classes of its bytes, or-ed: whether it holds a
@@ -868,7 +890,7 @@ fast_tokens(struct tokens *tk, const unsigned char *u, size_t start,
 		seen = k;
 		for (joined = false;; joined = true) {
 			q = word_run(q, e, &seen);
-			after = q < e ? wordc[*q] : 0;
+			after = q < e ? wordc[*q] : 0; /* wordc[0]: 0 */
 			if (!(after & WORDC_MID) ||
 			    (n = middle(q, e, aclass(q[-1]))) == 0)
 				break;
@@ -882,13 +904,7 @@ fast_tokens(struct tokens *tk, const unsigned char *u, size_t start,
 		         (seen & WORDC_CAP ? 0 : TOK_NOCAPS) | before);
 		classify(tk->text, t, wordc_flags[k & WORDC_WORD],
 		         (seen & WORDC_LOWER) != 0, joined);
-		before = 0;
-		p = q;
-		/* most words have a space after them: take it here */
-		if (after & WORDC_SPACE) {
-			before = *p == '\n' ? TOK_SPACE | TOK_NL : TOK_SPACE;
-			p++;
-		}
+		before = space_after(q, e, &p);
 	}
 	return true;
 }
