@@ -2225,9 +2225,15 @@ previous_sentence(struct actors *as, struct tokens *tk,
 		for (k = l; k > f; k--) {
 			if (tk->v[k - 1].flags & (TOK_QMARK | TOK_QUOTED))
 				return -1;
-			if (is_speech(tk, k - 1))
-				return verb_subject(as, tk, ms, qs, out, qi,
-				                    k - 1, f, l);
+			/* a verb whose subject is no actor ("the earmarks
+			 * added in"): the sentence may still open on one */
+			if (is_speech(tk, k - 1)) {
+				if ((a = verb_subject(as, tk, ms, qs, out, qi,
+				                      k - 1, f, l)) >= 0)
+					return a;
+				stance = true;
+				break;
+			}
 			if ((tk->v[k - 1].lex & LEX_BIT(LEX_STANCE_VERB)) &&
 			    (tk->v[k - 1].flags & TOK_LOWER))
 				stance = true;

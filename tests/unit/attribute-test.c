@@ -737,14 +737,17 @@ static const char article41[] =
     "As chairman, Vane wants to \"give back\" to the town.\n\n"
     "\"If I can give back half of what this town gave me, I will.\"\n\n"
     "Rosa Klim, a trade analyst at the Institute for Coastal and Marine "
-    "Studies told the Ledger: \"The port will lose money for years.\"\n";
+    "Studies told the Ledger: \"The port will lose money for years.\"\n\n"
+    "Chair of the Harbour Trust, Nils Arne, gave his reasons for the fees "
+    "added in. \"Nobody wins when the port closes.\"\n";
 
 /* A second verb joined by "and" has the pronoun opening the sentence as
  * its subject, not a name in its object; "X is quoted by Y responding:"
  * is X's; a cue-less quotation paragraph goes to the subject of the
  * paragraph before, past an opening phrase, and even when that paragraph
  * holds only a scare quote; "X, a ROLE at ORG told" (no closing comma) is
- * X's. */
+ * X's; a sentence before whose speech verb has no actor for subject ("the
+ * fees added in") still lends its opening name. */
 static void
 test_subject_carried(void **state)
 {
@@ -760,6 +763,7 @@ test_subject_carried(void **state)
 	                    "Piet Vane");
 	assert_string_equal(speaker_of(ann, "The port will lose"),
 	                    "Rosa Klim");
+	assert_string_equal(speaker_of(ann, "Nobody wins"), "Nils Arne");
 	annotation_free(ann);
 }
 
