@@ -2299,6 +2299,21 @@ again:
 	run_one(as, tk, ms, s, e);
 }
 
+/*
+ * "Public Safety Minister Stockwell Day said", "singer Doris Day": a
+ * place word ending the run [s, e) is a surname after a name-like word
+ * that follows a title, or when a speech verb follows.
+ */
+static bool
+place_surname(const struct tokens *tk, size_t s, size_t e)
+{
+	return e >= s + 2 && (tk->v[e - 1].lex & LEX_BIT(LEX_PLACE_WORD)) &&
+	       (tk->v[e - 1].flags & TOK_CAP) &&
+	       !(tk->v[e - 1].flags & TOK_UPPER) &&
+	       ((e >= s + 3 && (tk->v[e - 3].lex & TITLEISH)) ||
+	        speech_follows(tk, e));
+}
+
 /* Classify the capitalised run [s, e), which has no split left.
  * Recursive one level at most: it calls itself only while !glued, and
  * sets glued for that call. */
@@ -2386,8 +2401,10 @@ run_one(struct actors *as, struct tokens *tk, struct mentions *ms, size_t s,
 	                        (ns - 1 > s && ns < e &&
 	                         particle(tk, ns - 1, e)) ||
 	                        (ns - 1 > s && ns == e &&
-	                         given_name(tk, ns - 2) &&
-	                         regnal(tk, ns - 1)));
+	                         ((given_name(tk, ns - 2) &&
+	                           regnal(tk, ns - 1)) ||
+	                          (namelike(tk, ns - 2) &&
+	                           place_surname(tk, s, e)))));
 	     ns--)
 		;
 	while (ns < e && (tk->v[ns].flags & TOK_INITIAL) && ns + 1 == e)

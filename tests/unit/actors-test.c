@@ -286,7 +286,8 @@ test_list_words(void **state)
 
 /* Particles inside a name ("bin", "von der"), a later "Bin X" the same
  * person; a regnal number after a given name ("King Abdullah II", whose
- * surname-like alias is "Abdullah"), not after any word ("Delta IV"). */
+ * surname-like alias is "Abdullah"), not after any word ("Delta IV"); a
+ * place word as surname after a title ("Minister Harlan Day"). */
 static void
 test_name_particles(void **state)
 {
@@ -294,8 +295,10 @@ test_name_particles(void **state)
 		"Rashid Omar bin Talal met Greta von der Brink in Bern.",
 		"Later Bin Talal left, and King Abdullah II arrived.",
 		"The Delta IV rocket flew.",
+		"Fisheries Minister Harlan Day said the quota stays. He walked "
+		"to Central Park.",
 	};
-	struct actors *as = scan(p, 3);
+	struct actors *as = scan(p, 4);
 	const struct ent *e;
 
 	(void)state;
@@ -306,6 +309,9 @@ test_name_particles(void **state)
 	assert_non_null(e = find(as, "Abdullah II"));
 	assert_string_equal(e->a.role, "King");
 	assert_null(find(as, "Delta IV"));
+	assert_non_null(e = find(as, "Harlan Day"));
+	assert_string_equal(e->a.role, "Fisheries Minister");
+	assert_null(find(as, "Central Park"));
 	actors_free(as);
 }
 
