@@ -771,11 +771,15 @@ static const char article42[] =
     "Satire taken as news\n\n"
     "The Daily Post yesterday reprinted an article from US satirical "
     "news website The Ledger as fact. The article reports \"most farmers "
-    "would rather grow nothing at all\" this year.\n";
+    "would rather grow nothing at all\" this year.\n\n"
+    "Earlier, the Harwick town council passed a resolution against the "
+    "fees. The resolution read, \"No farmer shall pay twice for one "
+    "field.\"\n";
 
 /* A document as subject ("The article reports \"...\"") is its author's:
  * "an article from US satirical news website X" names X, past the
- * country qualifying it, not the paper that reprinted it. */
+ * country qualifying it, not the paper that reprinted it; "passed a
+ * resolution. The resolution read" is the body's that passed it. */
 static void
 test_document_from_author(void **state)
 {
@@ -784,6 +788,8 @@ test_document_from_author(void **state)
 
 	(void)state;
 	assert_string_equal(speaker_of(ann, "most farmers"), "The Ledger");
+	assert_non_null(strstr(speaker_of(ann, "No farmer shall"),
+	                       "town council"));
 	annotation_free(ann);
 }
 
