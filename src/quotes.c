@@ -252,7 +252,7 @@ single_closer(const struct tokens *tk, size_t i)
 void
 quotes_find(struct tokens *tk, bool *carry, struct qspans *qs)
 {
-	size_t i = 0;
+	size_t i = 0, m;
 	struct qspan *cur = NULL;
 	bool carried = *carry;
 
@@ -289,14 +289,22 @@ quotes_find(struct tokens *tk, bool *carry, struct qspans *qs)
 			cur = NULL;
 		}
 	}
-	for (; i < tk->n; i++) {
+	/*
+	 * The tokens from i on that may be marks (tk->marks: most tokens
+	 * are none, and a branch on each would keep being mispredicted).
+	 * i is the last token looked at from here on (none: -1, wrapped),
+	 * moved on past the marks a quote takes in.
+	 */
+	i--;
+	for (m = 0; m < tk->nmarks; m++) {
 		int kind;
 		enum glyph g;
 		size_t width;
 		bool o, c;
 
-		if (tk->v[i].flags & TOK_WORD)
-			continue; /* most tokens: no mark */
+		if (tk->marks[m] < i + 1)
+			continue; /* at or before the last token looked at */
+		i = tk->marks[m];
 		if ((g = glyph(tk, i, &kind)) == G_NONE)
 			continue;
 		width = double_width(tk, i, kind);

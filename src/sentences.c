@@ -14,10 +14,11 @@
  * Most text takes a fast path (fast_tokens(): ASCII and a few common
  * marks, cut as UAX #29 cuts them), which classifies each token as it
  * makes it and notes the only tokens the later passes need to visit: the
- * cuts (a word glued to . - /, where merge() may join) and the stops
- * (full stops, where split() may end a sentence; merge() carries them
- * along and adds its abbreviations). Text it does not know goes to the
- * general path from the last token after white space.
+ * cuts (a word glued to . - /, where merge() may join), the stops (full
+ * stops, where split() may end a sentence; merge() carries them along
+ * and adds its abbreviations) and the marks (what may be a quotation
+ * mark, for quotes.c; merge() carries them along). Text it does not
+ * know goes to the general path from the last token after white space.
  */
 #include "config.h"
 
@@ -58,6 +59,7 @@ sentences_free(struct tokens *tk)
 	free(tk->breaks);
 	free(tk->cuts);
 	free(tk->stops);
+	free(tk->marks);
 	free(tk);
 }
 
@@ -375,6 +377,26 @@ add_stop(struct tokens *tk, size_t i)
 	note(&tk->stops, &tk->nstops, &tk->stops_cap, i);
 }
 
+/* 1 for the first bytes of the tokens tk->marks holds (sentences.h) */
+static const unsigned char mark_lead[256] = {
+	['"'] = 1, ['\''] = 1, ['`'] = 1, [0xc2] = 1, [0xe2] = 1,
+};
+
+/* Note token i, which is no word, as a mark when its first byte is one
+ * of mark_lead[]: written each time, kept only then, without a branch on
+ * the byte (marks come and go among the other punctuation). */
+static inline void
+add_mark(struct tokens *tk, size_t i)
+{
+	if (tk->nmarks == tk->marks_cap) {
+		tk->marks_cap = tk->marks_cap ? tk->marks_cap * 2 : 64;
+		tk->marks = xreallocarray(tk->marks, tk->marks_cap,
+		                          sizeof *tk->marks);
+	}
+	tk->marks[tk->nmarks] = i;
+	tk->nmarks += mark_lead[(unsigned char)tk->text[tk->v[i].start]];
+}
+
 static bool
 adjacent(const struct tokens *tk, size_t i)
 {
@@ -479,22 +501,25 @@ merge_one(struct tokens *tk, size_t w, size_t *rp)
  * as a block, and not at all before the first join. The stops move with
  * their tokens, in place (each written entry stands for one read: a
  * stop, or the period an abbreviation takes in): a stop taken in by a
- * join goes, an abbreviation comes.
+ * join goes, an abbreviation comes. So do the marks (no join takes one
+ * in: a join takes words and . - /).
  */
 static void
 merge(struct tokens *tk)
 {
-	size_t r = 0, w = 0, c, n = tk->n, si = 0, so = 0;
-	size_t *stops = tk->stops;
+	size_t r = 0, w = 0, c, n = tk->n, si = 0, so = 0, mi = 0, mo = 0;
+	size_t *stops = tk->stops, *marks = tk->marks;
 
 	for (c = 0; c < tk->ncuts; c++) {
 		size_t at = tk->cuts[c];
 
 		if (at < r)
 			continue; /* taken in by an earlier join */
-		/* the stops before the cut keep the shift r - w */
+		/* the stops and marks before the cut keep the shift r - w */
 		for (; si < tk->nstops && stops[si] < at; si++)
 			stops[so++] = stops[si] - (r - w);
+		for (; mi < tk->nmarks && marks[mi] < at; mi++)
+			marks[mo++] = marks[mi] - (r - w);
 		if (w != r)
 			memmove(&tk->v[w], &tk->v[r], (at - r) * sizeof *tk->v);
 		w += at - r;
@@ -502,8 +527,10 @@ merge(struct tokens *tk)
 		merge_one(tk, w, &r);
 		if (tk->v[w].flags & TOK_ABBREV)
 			stops[so++] = w;
-		/* the stops it took in */
+		/* the stops (and marks, none) it took in */
 		for (; si < tk->nstops && stops[si] <= r; si++)
+			;
+		for (; mi < tk->nmarks && marks[mi] <= r; mi++)
 			;
 		r++;
 		w++;
@@ -511,6 +538,9 @@ merge(struct tokens *tk)
 	for (; si < tk->nstops; si++)
 		stops[so++] = stops[si] - (r - w);
 	tk->nstops = so;
+	for (; mi < tk->nmarks; mi++)
+		marks[mo++] = marks[mi] - (r - w);
+	tk->nmarks = mo;
 	if (w != r)
 		memmove(&tk->v[w], &tk->v[r], (n - r) * sizeof *tk->v);
 	tk->n = w + (n - r);
@@ -881,6 +911,7 @@ fast_tokens(struct tokens *tk, const unsigned char *u, size_t start,
 				add_stop(tk, tk->n);
 			push(tk, (size_t)(p - u), (size_t)(q - u),
 			     TOK_NOCAPS | before);
+			add_mark(tk, tk->n - 1);
 			before = space_after(q, e, &p);
 			continue;
 		}
@@ -921,6 +952,7 @@ sentences_split(struct tokens *tk, const char *text, size_t start, size_t end)
 	tk->ns = 0;
 	tk->ncuts = 0;
 	tk->nstops = 0;
+	tk->nmarks = 0;
 	if (len == 0)
 		return;
 	/* the fast path classifies each token as it makes it */
@@ -931,8 +963,8 @@ sentences_split(struct tokens *tk, const char *text, size_t start, size_t end)
 	 * made after white space (the block's start if none): the white
 	 * space before it is a word break, and no rule of UAX #29 looks back
 	 * across it, so u8_wordbreaks() of the rest alone cuts it as it
-	 * cuts the whole. Its tokens before it stay, with their cuts and
-	 * stops (no cut is glued to a token after white space).
+	 * cuts the whole. Its tokens before it stay, with their cuts, stops
+	 * and marks (no cut is glued to a token after white space).
 	 */
 	for (kept = tk->n; kept > 0 && !(tk->v[kept - 1].flags & TOK_SPACE);
 	     kept--)
@@ -944,6 +976,8 @@ sentences_split(struct tokens *tk, const char *text, size_t start, size_t end)
 		tk->ncuts--;
 	while (tk->nstops > 0 && tk->stops[tk->nstops - 1] >= kept)
 		tk->nstops--;
+	while (tk->nmarks > 0 && tk->marks[tk->nmarks - 1] >= kept)
+		tk->nmarks--;
 	if (kept > 0) {
 		start = tk->v[kept - 1].end;
 		len = end - start;
@@ -975,7 +1009,7 @@ sentences_split(struct tokens *tk, const char *text, size_t start, size_t end)
 	}
 	for (i = kept; i < tk->n; i++)
 		finish(tk, &tk->v[i]);
-	/* the cuts and stops, as fast_tokens() notes them */
+	/* the cuts, stops and marks, as fast_tokens() notes them */
 	for (i = kept; i < tk->n; i++) {
 		if ((tk->v[i].flags & TOK_WORD) && adjacent(tk, i + 1) &&
 		    (sentences_is(tk, i + 1, '.') ||
@@ -984,6 +1018,8 @@ sentences_split(struct tokens *tk, const char *text, size_t start, size_t end)
 			add_cut(tk, i);
 		if (is_full_stop(tk, i))
 			add_stop(tk, i);
+		if (!(tk->v[i].flags & TOK_WORD))
+			add_mark(tk, i);
 	}
 classified:
 	merge(tk);

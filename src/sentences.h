@@ -62,6 +62,11 @@ struct tokens {
 	size_t ncuts, cuts_cap;
 	size_t *stops; /* scratch: where a sentence may end (sentences.c) */
 	size_t nstops, stops_cap;
+	size_t *marks; /* the tokens that may be quotation marks, in order:
+	                * every token of no word whose first byte is " ' `
+	                * or the lead byte of « » “ ” „ ‘ ’ (0xc2, 0xe2),
+	                * so that quotes.c looks at no other */
+	size_t nmarks, marks_cap;
 };
 
 /* An empty token list, reusable from block to block. */

@@ -154,6 +154,26 @@ same_tokens(const struct tokens *t1, const struct tokens *t2, size_t dt,
 		assert_int_equal(t1->sent_of[i], t2->sent_of[i + dt]);
 }
 
+/* tk->marks is every token of no word whose first byte is " ' ` or 0xc2
+ * or 0xe2 (a lead byte of « » “ ” „ ‘ ’), in order, and no other. */
+static void
+check_marks(const struct tokens *tk)
+{
+	size_t i, m = 0;
+
+	for (i = 0; i < tk->n; i++) {
+		unsigned char c = (unsigned char)tk->text[tk->v[i].start];
+
+		if ((tk->v[i].flags & TOK_WORD) ||
+		    strchr("\"'`\xc2\xe2", c) == NULL || c == '\0')
+			continue;
+		assert_true(m < tk->nmarks);
+		assert_int_equal(tk->marks[m], i);
+		m++;
+	}
+	assert_int_equal(m, tk->nmarks);
+}
+
 /*
  * The fast tokenizer (ASCII and a few common marks) must cut exactly where
  * the general path (u8_wordbreaks) cuts, and classify, join (from the
@@ -196,11 +216,14 @@ test_fast_path_matches_uax29(void **state)
 		sentences_split(t2, buf2, 0, len + 3);
 		assert_int_equal(t2->n, t1->n + 1);
 		same_tokens(t1, t2, 0, 0);
+		check_marks(t1);
+		check_marks(t2);
 		memcpy(buf2, "\xc3\xa9 ", 3);
 		memcpy(buf2 + 3, buf, len);
 		sentences_split(t2, buf2, 0, len + 3);
 		assert_int_equal(t2->n, t1->n + 1);
 		same_tokens(t1, t2, 1, 3);
+		check_marks(t2);
 	}
 	sentences_free(t1);
 	sentences_free(t2);
@@ -210,12 +233,12 @@ static void
 test_many_joins(void **state)
 {
 	/* Every kind of join, 20,000 times in one paragraph: each unit
-	 * comes out as the same five tokens at the right offsets (merge()
+	 * comes out as the same seven tokens at the right offsets (merge()
 	 * writes behind where it reads; joins used to shift the rest). */
-	static const char unit[] = "Dr. al-Amr met U.S. Qasym-Zhomart ";
+	static const char unit[] = "Dr. al-Amr met \"U.S.\" Qasym-Zhomart ";
 	const size_t ulen = sizeof unit - 1, reps = 20000;
 	static const char *const want[] = {
-		"Dr.", "al-Amr", "met", "U.S.", "Qasym-Zhomart"
+		"Dr.", "al-Amr", "met", "\"", "U.S.", "\"", "Qasym-Zhomart"
 	};
 	char *s = malloc(ulen * reps + 1);
 	struct tokens *tk = sentences_new();
@@ -227,15 +250,19 @@ test_many_joins(void **state)
 		memcpy(s + i * ulen, unit, ulen);
 	s[ulen * reps] = '\0';
 	sentences_split(tk, s, 0, ulen * reps);
-	assert_int_equal(tk->n, 5 * reps);
+	assert_int_equal(tk->n, 7 * reps);
 	for (i = 0; i < reps; i++)
-		for (k = 0; k < 5; k++) {
-			assert_true(sentences_eq(tk, 5 * i + k, want[k]));
-			assert_int_equal(tk->v[5 * i + k].start,
-			    i * ulen + (size_t)(strstr(unit, want[k]) - unit));
+		for (k = 0; k < 7; k++) {
+			assert_true(sentences_eq(tk, 7 * i + k, want[k]));
+			assert_int_equal(tk->v[7 * i + k].start,
+			    i * ulen + (size_t)(strstr(unit, want[k]) - unit) +
+			        (k == 5 ? 5 : 0));
 		}
 	assert_true(tk->v[0].flags & TOK_ABBREV);
-	assert_true(tk->v[3].flags & TOK_ABBREV);
+	assert_true(tk->v[4].flags & TOK_ABBREV);
+	/* the quotation marks, moved down with the tokens after joins */
+	check_marks(tk);
+	assert_int_equal(tk->nmarks, 2 * reps);
 	sentences_free(tk);
 	free(s);
 }
