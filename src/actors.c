@@ -2336,6 +2336,13 @@ run_one(struct actors *as, struct tokens *tk, struct mentions *ms, size_t s,
 		s++;
 	if (s >= e)
 		return;
+	/* "the state news agency, Petra,", "the ruling party, Fidesz,": a
+	 * name in apposition to an organisation's kind is that body */
+	if (e - s <= 3 && s >= 2 && char_is(tk, s - 1, ',') &&
+	    (tk->v[s - 2].flags & TOK_LOWER) &&
+	    (tk->v[s - 2].lex & LEX_BIT(LEX_ORG_WORD)) && e < tk->n &&
+	    char_is(tk, e, ',') && !ph[s].kind && !quoted)
+		goto organisation;
 	/* "Michael Jordan", "Paris Hilton": a given name and a one-word
 	 * country or capital are a person's name */
 	/* later "Jordan said": the surname of that person, not the

@@ -287,7 +287,9 @@ test_list_words(void **state)
 /* Particles inside a name ("bin", "von der"), a later "Bin X" the same
  * person; a regnal number after a given name ("King Abdullah II", whose
  * surname-like alias is "Abdullah"), not after any word ("Delta IV"); a
- * place word as surname after a title ("Minister Harlan Day"). */
+ * place word as surname after a title ("Minister Harlan Day"); a name in
+ * apposition to an organisation's kind ("the news agency, Kira,") is an
+ * organisation. */
 static void
 test_name_particles(void **state)
 {
@@ -297,8 +299,9 @@ test_name_particles(void **state)
 		"The Delta IV rocket flew.",
 		"Fisheries Minister Harlan Day said the quota stays. He walked "
 		"to Central Park.",
+		"The state news agency, Kira, reported it.",
 	};
-	struct actors *as = scan(p, 4);
+	struct actors *as = scan(p, 5);
 	const struct ent *e;
 
 	(void)state;
@@ -312,6 +315,8 @@ test_name_particles(void **state)
 	assert_non_null(e = find(as, "Harlan Day"));
 	assert_string_equal(e->a.role, "Fisheries Minister");
 	assert_null(find(as, "Central Park"));
+	assert_non_null(e = find(as, "Kira"));
+	assert_int_equal(e->a.kind, ACTOR_ORGANIZATION);
 	actors_free(as);
 }
 
