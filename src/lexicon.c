@@ -506,11 +506,13 @@ lexicon_hash(const char *s, size_t len)
  */
 struct sideent {
 	const struct lexicon_entry *e;
+	const char *folded; /* the key lower-cased, in side_pool */
 	size_t len;
 	unsigned kind;
 };
 
 static struct sideent *sides;
+static char *side_pool;
 static uint32_t *side_slots;
 static size_t nside_slots; /* a power of two */
 
@@ -520,36 +522,25 @@ side_hash(uint64_t h, unsigned kind)
 	return h ^ ((uint64_t)(kind + 1) * 0x9E3779B97F4A7C15ULL);
 }
 
-/* Whether key (as written in a list) is s (lower case), len bytes. */
-static bool
-same_folded(const char *key, const char *s, size_t len)
-{
-	size_t i;
-
-	for (i = 0; i < len; i++) {
-		char c = key[i];
-
-		if (is_upper(c))
-			c = (char)(c + 32);
-		if (c != s[i])
-			return false;
-	}
-	return true;
-}
-
 static void
 build_sides(void)
 {
-	size_t total = 0, n = 0, i, j;
+	size_t total = 0, bytes = 0, n = 0, i, j;
 	unsigned k;
-	char buf[LEXICON_MAXLEN];
+	char *buf;
 
-	for (k = LEX_NINDEXED; k < LEX_NKINDS; k++)
+	for (k = LEX_NINDEXED; k < LEX_NKINDS; k++) {
 		total += tables[k]->n;
+		for (i = 0; i < tables[k]->n; i++)
+			bytes += strlen(tables[k]->v[i].key);
+	}
 	for (nside_slots = 64; nside_slots < total * 4; nside_slots *= 2)
 		;
 	side_slots = xcalloc(nside_slots, sizeof *side_slots);
 	sides = xcalloc(total + 1, sizeof *sides);
+	/* the folded keys, one after another (fold() writes up to eight
+	 * bytes a step: room for a step past the last) */
+	buf = side_pool = xcalloc(bytes + LEXICON_MAXLEN, 1);
 	for (k = LEX_NINDEXED; k < LEX_NKINDS; k++) {
 		for (i = 0; i < tables[k]->n; i++) {
 			const struct lexicon_entry *e = &tables[k]->v[i];
@@ -558,24 +549,24 @@ build_sides(void)
 
 			if (len == 0 || len > LEXICON_MAXLEN)
 				continue;
-			for (j = 0; j < len; j++)
-				buf[j] = is_upper(e->key[j]) ? (char)(e->key[j] + 32)
-				                             : e->key[j];
+			fold(e->key, len, buf);
 			h = side_hash(XXH3_64bits(buf, len), k);
 			for (j = (size_t)h & (nside_slots - 1); side_slots[j] != 0;
 			     j = (j + 1) & (nside_slots - 1)) {
 				const struct sideent *o = &sides[side_slots[j] - 1];
 
 				if (o->kind == k && o->len == len &&
-				    same_folded(o->e->key, buf, len))
+				    bytes_same(o->folded, buf, len))
 					break; /* a duplicate key: the first wins */
 			}
 			if (side_slots[j] != 0)
 				continue;
 			sides[n].e = e;
+			sides[n].folded = buf;
 			sides[n].len = len;
 			sides[n].kind = k;
 			side_slots[j] = (uint32_t)++n;
+			buf += len;
 		}
 	}
 }
@@ -591,16 +582,14 @@ side_find(unsigned kind, const char *s, size_t len)
 	ensure_built();
 	if (len == 0 || len > LEXICON_MAXLEN)
 		return NULL;
-	/* folded here, byte by byte: a few lookups per actor */
-	for (j = 0; j < len; j++)
-		key[j] = is_upper(s[j]) ? (char)(s[j] + 32) : s[j];
+	fold(s, len, key);
 	h = side_hash(XXH3_64bits(key, len), kind);
 	for (j = (size_t)h & (nside_slots - 1); side_slots[j] != 0;
 	     j = (j + 1) & (nside_slots - 1)) {
 		const struct sideent *o = &sides[side_slots[j] - 1];
 
 		if (o->kind == kind && o->len == len &&
-		    same_folded(o->e->key, key, len))
+		    bytes_same(o->folded, key, len))
 			return o->e;
 	}
 	return NULL;
