@@ -1684,7 +1684,11 @@ role_after_as(struct actors *as, int a, const struct tokens *tk, size_t e)
 		if (j > e && word_is(tk, j - 1, "who") &&
 		    (word_is(tk, j, "is") || word_is(tk, j, "was") ||
 		     word_is(tk, j, "became")) &&
-		    j + 1 < tk->n && is_det(tk, j + 1))
+		    j + 1 < tk->n &&
+		    (is_det(tk, j + 1) ||
+		     /* "who is director of ..." */
+		     (tk->v[j + 1].lex &
+		      (LEX_BIT(LEX_TITLE) | LEX_BIT(LEX_TITLE_MOD)))))
 			break;
 		if (!(tk->v[j].flags & TOK_WORD) && !char_is(tk, j, ',') &&
 		    !char_is(tk, j, '-'))
@@ -2337,11 +2341,33 @@ run_one(struct actors *as, struct tokens *tk, struct mentions *ms, size_t s,
 	if (s >= e)
 		return;
 	/* "the state news agency, Petra,", "the ruling party, Fidesz,": a
-	 * name in apposition to an organisation's kind is that body */
+	 * name in apposition to an organisation's kind is that body; so is
+	 * one right after it ("the charity Christian Aid") or after
+	 * "CITY-based" */
 	if (e - s <= 3 && s >= 2 && char_is(tk, s - 1, ',') &&
 	    (tk->v[s - 2].flags & TOK_LOWER) &&
 	    (tk->v[s - 2].lex & LEX_BIT(LEX_ORG_WORD)) && e < tk->n &&
 	    char_is(tk, e, ',') && !ph[s].kind && !quoted)
+		goto organisation;
+	/* a name known as an organisation's ("Christian Aid's", "UNICEF
+	 * and Christian Aid" after "the charity Christian Aid") */
+	if (!ph[s].kind && !(s > 0 && (tk->v[s - 1].flags & TOK_POSS))) {
+		int o = map_get(as->names, ttext(tk, s),
+		                tk->v[e - 1].core_end - tk->v[s].start);
+
+		if (o >= 0 && as->v[o].a.kind == ACTOR_ORGANIZATION) {
+			add_mention(as, tk, ms, o, s, e, s);
+			return;
+		}
+	}
+	if (e - s <= 4 && s >= 2 && !ph[s].kind && !quoted &&
+	    !(tk->v[s].lex & TITLEISH) &&
+	    (((tk->v[s - 1].flags & TOK_LOWER) &&
+	      (tk->v[s - 1].lex & LEX_BIT(LEX_ORG_WORD)) &&
+	      !(tk->v[s - 1].lex &
+	        (LEX_BIT(LEX_TITLE) | LEX_BIT(LEX_ANON_WORD))) &&
+	      is_det(tk, s - 2)) ||
+	     (word_is(tk, s - 1, "based") && char_is(tk, s - 2, '-'))))
 		goto organisation;
 	/* "Michael Jordan", "Paris Hilton": a given name and a one-word
 	 * country or capital are a person's name */

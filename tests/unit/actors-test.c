@@ -320,6 +320,35 @@ test_name_particles(void **state)
 	actors_free(as);
 }
 
+/* A name right after an organisation's kind ("the charity Hope Aid") or
+ * "CITY-based" is an organisation, and a later bare or possessive form
+ * of it stays that organisation; "who is director of" gives a role. */
+static void
+test_org_kinds(void **state)
+{
+	const char *p[] = {
+		"Food came from the charity Hope Aid and Oslo-based Nordvik "
+		"Labs.",
+		"Oxfam, UNICEF and Hope Aid sent staff. Hope Aid's trucks came.",
+		"Ida Brenn, who is director of relief work for the group, came.",
+	};
+	struct actors *as = scan(p, 3);
+	const struct ent *e;
+	size_t i, n = 0;
+
+	(void)state;
+	assert_non_null(e = find(as, "Hope Aid"));
+	assert_int_equal(e->a.kind, ACTOR_ORGANIZATION);
+	for (i = 0; i < as->n; i++)
+		n += strcmp(as->v[i].a.name, "Hope Aid") == 0;
+	assert_int_equal(n, 1);
+	assert_non_null(e = find(as, "Nordvik Labs"));
+	assert_int_equal(e->a.kind, ACTOR_ORGANIZATION);
+	assert_non_null(e = find(as, "Ida Brenn"));
+	assert_non_null(strstr(e->a.role, "director"));
+	actors_free(as);
+}
+
 /* Hyphen/space variants of one name merge; organisation words win over
  * a two-word "person"; a country phrase stays whole before an
  * organisation; a title after an organisation is no part of it; an
@@ -853,6 +882,7 @@ main(void)
 		cmocka_unit_test(test_token_mentions),
 		cmocka_unit_test(test_list_words),
 		cmocka_unit_test(test_name_particles),
+		cmocka_unit_test(test_org_kinds),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
