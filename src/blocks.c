@@ -295,6 +295,7 @@ blocks_table_contains(const char *s, size_t n, const char **table)
 	unsigned char head[256] = { 0 }, next[255];
 	size_t i = 0, k, m;
 	unsigned after_alnum = 0;
+	bool space_opens = false; /* a phrase opens with white space */
 
 	for (m = 0; m < sizeof next && table[m] != NULL; m++)
 		;
@@ -303,13 +304,14 @@ blocks_table_contains(const char *s, size_t n, const char **table)
 
 		next[k] = head[c];
 		head[c] = (unsigned char)(k + 1);
+		space_opens = space_opens || blocks_is_space(table[k][0]);
 	}
 #if defined(__SSE2__) && defined(__GNUC__)
 	/*
 	 * A phrase starts at a word start or at a byte that is no letter
 	 * or digit: sixteen bytes a step, those bytes a bit mask, and only
-	 * theirs looked up (a space opens no phrase here: none of them
-	 * when no phrase opens with one).
+	 * theirs looked up (white space opens no phrase here: none of it
+	 * when no phrase opens with it).
 	 */
 	for (; n - i >= 16; i += 16) {
 		unsigned alnum = blocks_alnum16(s + i);
@@ -317,7 +319,7 @@ blocks_table_contains(const char *s, size_t n, const char **table)
 		unsigned after = (alnum << 1 | after_alnum) & 0xffff;
 		unsigned may = ~(alnum & after) & 0xffff;
 
-		if (head[' '] == 0)
+		if (!space_opens)
 			may &= ~blocks_space16(s + i);
 		after_alnum = alnum >> 15;
 		for (; may != 0; may &= may - 1) {
