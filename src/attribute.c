@@ -941,7 +941,10 @@ head_before_pp(struct actors *as, const struct tokens *tk,
 	for (j = p; j > lo && j + 5 > p; j--) {
 		const struct token *t = &tk->v[j - 1];
 
-		if (!(t->flags & TOK_LOWER) || (t->flags & TOK_QUOTED))
+		/* "an advisor to the Palestinian team": a demonym too */
+		if ((!(t->flags & TOK_LOWER) &&
+		     !(t->lex & LEX_BIT(LEX_DEMONYM))) ||
+		    (t->flags & TOK_QUOTED))
 			return -1;
 		if (preposition(tk, j - 1))
 			break;
@@ -1227,6 +1230,11 @@ subject_of(struct actors *as, const struct tokens *tk,
 		    !(tk->v[p].lex & LEX_BIT(LEX_STOPWORD))) {
 			if (participle_object(tk, v, m->role_first, lo))
 				return -1;
+			/* "an advisor to the Palestinian team told": the
+			 * head before the phrase, not the country */
+			if ((tk->v[m->first].lex & LEX_BIT(LEX_DEMONYM)) &&
+			    (a = head_before_pp(as, tk, ms, p, lo, &prep)) >= 0)
+				return a;
 			/* "Okafor's spokesman said": not Okafor */
 			if ((tk->v[p - 1].flags & TOK_POSS) &&
 			    (tk->v[p].lex &

@@ -804,13 +804,16 @@ static const char article43[] =
     "Mayor Tom Reyes did not mention Ovens's report, and he said the fire "
     "was \"a tragedy for all of us\".\n\n"
     "Mayor Reyes wrote often online. One post by him read, \"The market "
-    "will rise again.\"\n";
+    "will rise again.\"\n\n"
+    "\"We want the stalls back,\" an adviser to the Danish delegation told "
+    "reporters.\n";
 
 /* "one policeman said" makes an anonymous speaker; an apposition or a
  * relative clause whose closing comma is missing ("X, adviser to the
  * council on planning said", "X, who reports for Trade Weekly said") is
  * X's; "he" after "and" is the clause's subject, not a possessive name
- * in its object; "a post by him read" is his. */
+ * in its object; "a post by him read" is his; "an adviser to the Danish
+ * delegation told" is the adviser's, not Denmark's. */
 static void
 test_unclosed_and_possessive(void **state)
 {
@@ -824,6 +827,8 @@ test_unclosed_and_possessive(void **state)
 	assert_string_equal(speaker_of(ann, "It had no"), "Karl Ovens");
 	assert_string_equal(speaker_of(ann, "a tragedy"), "Tom Reyes");
 	assert_string_equal(speaker_of(ann, "The market will"), "Tom Reyes");
+	assert_non_null(strstr(speaker_of(ann, "We want the stalls"),
+	                       "adviser to the Danish"));
 	annotation_free(ann);
 }
 
