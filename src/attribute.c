@@ -1825,17 +1825,23 @@ verb_subject(struct actors *as, struct tokens *tk, const struct mentions *ms,
              size_t v, size_t lo, size_t hi)
 {
 	int a = attribute_subject(as, tk, ms, v, lo);
-	size_t s, k;
+	size_t s, k, w;
 
 	if (a >= 0)
 		return a;
 	if ((a = subject_right(as, tk, ms, v, hi, false)) >= 0)
 		return a;
-	/* "..., calling it ...", "and said it was ...": the same subject */
+	/* "..., calling it ...", "and said it was ...", "but also said":
+	 * the same subject */
+	for (w = v; w > lo && skippable(tk, w - 1); w--)
+		;
 	if (v == lo || (v > lo && sentences_is(tk, v - 1, ',')) ||
 	    (v > lo && (sentences_eq(tk, v - 1, "and") || is_ing(tk, v) ||
 	                sentences_eq(tk, v - 1, "whilst") ||
-	                sentences_eq(tk, v - 1, "while")))) {
+	                sentences_eq(tk, v - 1, "while"))) ||
+	    (w > lo && w < v &&
+	     (sentences_eq(tk, w - 1, "and") || sentences_eq(tk, w - 1, "but"))) ||
+	    (w > lo && sentences_eq(tk, w - 1, "but"))) {
 		if ((a = prev_in_sentence(tk, qs, out, qi)) >= 0)
 			return a;
 		s = tk->sent_of[v];

@@ -739,7 +739,9 @@ static const char article41[] =
     "Rosa Klim, a trade analyst at the Institute for Coastal and Marine "
     "Studies told the Ledger: \"The port will lose money for years.\"\n\n"
     "Chair of the Harbour Trust, Nils Arne, gave his reasons for the fees "
-    "added in. \"Nobody wins when the port closes.\"\n";
+    "added in. \"Nobody wins when the port closes.\"\n\n"
+    "Omar Haddad regretted the delay but also said that the fees were "
+    "\"fair enough.\"\n";
 
 /* A second verb joined by "and" has the pronoun opening the sentence as
  * its subject, not a name in its object; "X is quoted by Y responding:"
@@ -747,7 +749,8 @@ static const char article41[] =
  * paragraph before, past an opening phrase, and even when that paragraph
  * holds only a scare quote; "X, a ROLE at ORG told" (no closing comma) is
  * X's; a sentence before whose speech verb has no actor for subject ("the
- * fees added in") still lends its opening name. */
+ * fees added in") still lends its opening name; "X regretted it but also
+ * said" is X's. */
 static void
 test_subject_carried(void **state)
 {
@@ -764,6 +767,7 @@ test_subject_carried(void **state)
 	assert_string_equal(speaker_of(ann, "The port will lose"),
 	                    "Rosa Klim");
 	assert_string_equal(speaker_of(ann, "Nobody wins"), "Nils Arne");
+	assert_string_equal(speaker_of(ann, "fair enough"), "Omar Haddad");
 	annotation_free(ann);
 }
 
