@@ -153,7 +153,7 @@ is_space_byte(char c)
 static void
 seal(struct tokens *tk, struct qspans *qs, struct qspan *q)
 {
-	size_t k;
+	size_t k, words;
 	int idx = (int)(q - qs->v);
 
 	q->words = 0;
@@ -184,12 +184,13 @@ seal(struct tokens *tk, struct qspans *qs, struct qspan *q)
 		q->start++;
 	while (q->end > q->start && is_space_byte(tk->text[q->end - 1]))
 		q->end--;
-	for (k = q->first; k < q->last; k++) {
+	/* the words counted without a branch on each token's kind */
+	for (k = q->first, words = 0; k < q->last; k++) {
 		tk->v[k].flags |= TOK_QUOTED;
 		tk->v[k].quote = idx;
-		if (tk->v[k].flags & TOK_WORD)
-			q->words++;
+		words += (tk->v[k].flags & TOK_WORD) != 0;
 	}
+	q->words = words;
 	if (q->open != QSPAN_NONE) {
 		for (k = q->open; k < q->first; k++) {
 			tk->v[k].flags |= TOK_QMARK;
