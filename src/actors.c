@@ -1961,9 +1961,10 @@ prefix_person(struct actors *as, const struct tokens *tk, size_t s, size_t e)
 		struct ent *p = &as->v[i - 1];
 		const char *pn = p->a.name;
 
-		/* a first letter apart (most): no prefix either way */
+		/* a first letter apart (most): no prefix either way; a
+		 * one-word name only with a role ("his wife, Maddie,") */
 		if (p->a.kind != ACTOR_PERSON || lc(pn[0]) != lc(name[0]) ||
-		    strchr(pn, ' ') == NULL)
+		    (strchr(pn, ' ') == NULL && p->a.role == NULL))
 			continue;
 		n = strlen(pn);
 		if (n == len)
@@ -2349,6 +2350,20 @@ run_one(struct actors *as, struct tokens *tk, struct mentions *ms, size_t s,
 	    (tk->v[s - 2].lex & LEX_BIT(LEX_ORG_WORD)) && e < tk->n &&
 	    char_is(tk, e, ',') && !ph[s].kind && !quoted)
 		goto organisation;
+	/* "his wife, Maddie,", "Kohail's brother, Ali,": a given name
+	 * alone in apposition to a possessed title is a person, and the
+	 * title is the role */
+	if (e == s + 1 && s >= 3 && e < tk->n && char_is(tk, e, ',') &&
+	    char_is(tk, s - 1, ',') && (tk->v[s - 2].flags & TOK_LOWER) &&
+	    (tk->v[s - 2].lex & LEX_BIT(LEX_TITLE)) &&
+	    ((tk->v[s - 3].flags & TOK_POSS) || word_is(tk, s - 3, "his") ||
+	     word_is(tk, s - 3, "her") || word_is(tk, s - 3, "their")) &&
+	    given_name(tk, s) && !quoted) {
+		a = person(as, tk, s, e, true);
+		set_role(as, a, tk, s - 2, s - 1);
+		add_mention(as, tk, ms, a, s, e, s);
+		return;
+	}
 	/* a name known as an organisation's ("Christian Aid's", "UNICEF
 	 * and Christian Aid" after "the charity Christian Aid") */
 	if (!ph[s].kind && !(s > 0 && (tk->v[s - 1].flags & TOK_POSS))) {

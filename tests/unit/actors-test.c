@@ -322,7 +322,8 @@ test_name_particles(void **state)
 
 /* A name right after an organisation's kind ("the charity Hope Aid") or
  * "CITY-based" is an organisation, and a later bare or possessive form
- * of it stays that organisation; "who is director of" gives a role. */
+ * of it stays that organisation; "who is director of" gives a role; "his
+ * wife, Maria," is a person with that role, later "Maria Lund". */
 static void
 test_org_kinds(void **state)
 {
@@ -331,8 +332,9 @@ test_org_kinds(void **state)
 		"Labs.",
 		"Oxfam, UNICEF and Hope Aid sent staff. Hope Aid's trucks came.",
 		"Ida Brenn, who is director of relief work for the group, came.",
+		"Peter Lund and his wife, Maria, came. Maria Lund spoke.",
 	};
-	struct actors *as = scan(p, 3);
+	struct actors *as = scan(p, 4);
 	const struct ent *e;
 	size_t i, n = 0;
 
@@ -346,6 +348,9 @@ test_org_kinds(void **state)
 	assert_int_equal(e->a.kind, ACTOR_ORGANIZATION);
 	assert_non_null(e = find(as, "Ida Brenn"));
 	assert_non_null(strstr(e->a.role, "director"));
+	assert_non_null(e = find(as, "Maria Lund"));
+	assert_string_equal(e->a.role, "wife");
+	assert_null(find(as, "Maria"));
 	actors_free(as);
 }
 
