@@ -916,6 +916,12 @@ first_conjunct(const struct actors *as, const struct tokens *tk,
 }
 
 static bool
+relative(const struct tokens *tk, size_t i)
+{
+	return sentences_eq(tk, i, "who") || sentences_eq(tk, i, "which");
+}
+
+static bool
 preposition(const struct tokens *tk, size_t i)
 {
 	return sentences_eq(tk, i, "to") || sentences_eq(tk, i, "of") ||
@@ -942,9 +948,10 @@ head_before_pp(struct actors *as, const struct tokens *tk,
 		const struct token *t = &tk->v[j - 1];
 
 		/* "an advisor to the Palestinian team": a demonym too */
+		/* "in which the report states": a clause, no phrase */
 		if ((!(t->flags & TOK_LOWER) &&
 		     !(t->lex & LEX_BIT(LEX_DEMONYM))) ||
-		    (t->flags & TOK_QUOTED))
+		    (t->flags & TOK_QUOTED) || relative(tk, j - 1))
 			return -1;
 		if (preposition(tk, j - 1))
 			break;
@@ -971,6 +978,7 @@ attribute_subject(struct actors *as, struct tokens *tk,
 	return subject_of(as, tk, ms, v, lo);
 }
 
+
 /*
  * Whether the word at v is a verb whose object, before hi, is a document
  * ("issued a statement", "released the following statement", "read a
@@ -982,8 +990,11 @@ issues_document(const struct tokens *tk, size_t v, size_t hi)
 {
 	size_t k;
 
+	/* not "in which the report states": no verb */
 	if (v + 2 >= hi || !(tk->v[v].flags & TOK_LOWER) ||
-	    (tk->v[v].lex & ~LEX_PREFIX) || !is_article(tk, v + 1))
+	    (tk->v[v].lex & ~LEX_PREFIX) || !is_article(tk, v + 1) ||
+	    relative(tk, v) || sentences_eq(tk, v, "where") ||
+	    sentences_eq(tk, v, "whose"))
 		return false;
 	for (k = v + 2; k < hi && k < v + 5; k++) {
 		const struct token *t = &tk->v[k];
@@ -998,11 +1009,6 @@ issues_document(const struct tokens *tk, size_t v, size_t hi)
 	return false;
 }
 
-static bool
-relative(const struct tokens *tk, size_t i)
-{
-	return sentences_eq(tk, i, "who") || sentences_eq(tk, i, "which");
-}
 
 /*
  * The antecedent of the relative pronoun at w ("who", "which") after a

@@ -778,12 +778,15 @@ static const char article42[] =
     "would rather grow nothing at all\" this year.\n\n"
     "Earlier, the Harwick town council passed a resolution against the "
     "fees. The resolution read, \"No farmer shall pay twice for one "
-    "field.\"\n";
+    "field.\"\n\n"
+    "A farm survey came out, in which the report states, \"Half the wells "
+    "are dry.\"\n";
 
 /* A document as subject ("The article reports \"...\"") is its author's:
  * "an article from US satirical news website X" names X, past the
  * country qualifying it, not the paper that reprinted it; "passed a
- * resolution. The resolution read" is the body's that passed it. */
+ * resolution. The resolution read" is the body's that passed it; "in
+ * which the report states" has the report as speaker. */
 static void
 test_document_from_author(void **state)
 {
@@ -794,6 +797,7 @@ test_document_from_author(void **state)
 	assert_string_equal(speaker_of(ann, "most farmers"), "The Ledger");
 	assert_non_null(strstr(speaker_of(ann, "No farmer shall"),
 	                       "town council"));
+	assert_string_equal(speaker_of(ann, "Half the wells"), "the report");
 	annotation_free(ann);
 }
 
