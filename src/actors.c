@@ -2448,6 +2448,11 @@ run_one(struct actors *as, struct tokens *tk, struct mentions *ms, size_t s,
 	for (ns = e; ns > s && (namelike(tk, ns - 1) ||
 	                        (ns - 1 > s && ns < e &&
 	                         particle(tk, ns - 1, e)) ||
+	                        /* "Elio De Bolle", "Johan Van den Broek" */
+	                        (ns - 1 > s && ns < e &&
+	                         !(tk->v[ns - 1].flags & TOK_SENTSTART) &&
+	                         particles_only(tk, ns - 1, ns) &&
+	                         namelike(tk, ns - 2)) ||
 	                        (ns - 1 > s && ns == e &&
 	                         ((given_name(tk, ns - 2) &&
 	                           regnal(tk, ns - 1)) ||
@@ -2464,7 +2469,8 @@ run_one(struct actors *as, struct tokens *tk, struct mentions *ms, size_t s,
 	/* cppcheck-suppress knownConditionTrueFalse */
 	if (e - ns == 3 && (tk->v[ns].flags & TOK_SENTSTART) &&
 	    !given_name(tk, ns) && given_name(tk, ns + 1) &&
-	    !(tk->v[ns + 1].flags & TOK_INITIAL))
+	    !(tk->v[ns + 1].flags & TOK_INITIAL) &&
+	    !particles_only(tk, ns + 1, ns + 2))
 		ns++;
 	/* "James To", "Wilson Or": a capitalised function word after a
 	 * given name, inside a sentence, is a surname */

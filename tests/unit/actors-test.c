@@ -300,8 +300,9 @@ test_name_particles(void **state)
 		"Fisheries Minister Harlan Day said the quota stays. He walked "
 		"to Central Park.",
 		"The state news agency, Kira, reported it.",
+		"Elio De Vries agreed with Jan Van den Berg.",
 	};
-	struct actors *as = scan(p, 5);
+	struct actors *as = scan(p, 6);
 	const struct ent *e;
 
 	(void)state;
@@ -317,6 +318,8 @@ test_name_particles(void **state)
 	assert_null(find(as, "Central Park"));
 	assert_non_null(e = find(as, "Kira"));
 	assert_int_equal(e->a.kind, ACTOR_ORGANIZATION);
+	assert_non_null(find(as, "Elio De Vries"));
+	assert_non_null(find(as, "Jan Van den Berg"));
 	actors_free(as);
 }
 
