@@ -172,6 +172,12 @@ is_ing(const struct tokens *tk, size_t i)
 	       memcmp(tk->text + tk->v[i].core_end - 3, "ing", 3) == 0;
 }
 
+static bool
+relative(const struct tokens *tk, size_t i)
+{
+	return sentences_eq(tk, i, "who") || sentences_eq(tk, i, "which");
+}
+
 /* Words between a subject and its verb: auxiliaries, negation, adverbs
  * (the "auxiliaries" list, and words in -ly). */
 static bool
@@ -838,6 +844,34 @@ before_apposition(const struct tokens *tk, const struct mentions *ms,
 }
 
 /*
+ * "The official, who spoke on condition of anonymity, said": before a
+ * comma closing a relative clause or participle phrase (", who ...,",
+ * ", speaking from X,") that opens after a description, that description;
+ * -1 when none.
+ */
+static int
+/* NOLINTNEXTLINE(misc-no-recursion): see "Recursion" above */
+before_clause(struct actors *as, const struct tokens *tk,
+              const struct mentions *ms, size_t comma, size_t lo)
+{
+	size_t c;
+
+	for (c = comma; c > lo + 1 && c + WINDOW > comma; c--) {
+		if (tk->v[c - 1].flags & (TOK_QMARK | TOK_QUOTED))
+			return -1;
+		if (c - 1 < comma && sentences_is(tk, c - 1, ','))
+			break;
+	}
+	if (c <= lo + 1 || c + WINDOW <= comma ||
+	    !sentences_is(tk, c - 1, ',') ||
+	    !(relative(tk, c) || is_ing(tk, c)) ||
+	    !(tk->v[c - 2].flags & TOK_LOWER) ||
+	    !(tk->v[c - 2].lex & (LEX_BIT(LEX_ANON_WORD) | LEX_BIT(LEX_TITLE))))
+		return -1;
+	return description(as, tk, ms, c - 2, lo, c - 1);
+}
+
+/*
  * "PC World's recent analysis of its own statistics concluded": the
  * possessive name opening the noun phrase that ends at p; -1 when none.
  */
@@ -913,12 +947,6 @@ first_conjunct(const struct actors *as, const struct tokens *tk,
 		           : -1;
 	}
 	return -1;
-}
-
-static bool
-relative(const struct tokens *tk, size_t i)
-{
-	return sentences_eq(tk, i, "who") || sentences_eq(tk, i, "which");
 }
 
 static bool
@@ -1215,6 +1243,10 @@ subject_of(struct actors *as, const struct tokens *tk,
 			a = m->actor;
 		if (a < 0 && p > lo)
 			a = named_after_kind(as, tk, p - 1, lo);
+		/* "The official, who spoke on condition of anonymity,
+		 * said": the description before the clause */
+		if (a < 0)
+			a = before_clause(as, tk, ms, p, lo);
 		return a;
 	}
 	if ((a = named_after_kind(as, tk, p, lo)) >= 0)
@@ -1459,7 +1491,9 @@ description_right(struct actors *as, const struct tokens *tk,
 		if (!(t->flags & TOK_WORD) || (t->flags & TOK_QUOTED) ||
 		    !(t->flags & TOK_LOWER))
 			return -1;
-		if (t->lex & (LEX_BIT(LEX_ANON_WORD) | LEX_BIT(LEX_TITLE))) {
+		/* "said the statement, signed by ...": a document too */
+		if (t->lex & (LEX_BIT(LEX_ANON_WORD) | LEX_BIT(LEX_TITLE) |
+		              LEX_BIT(LEX_DOCUMENT))) {
 			size_t pp_end;
 			int a;
 

@@ -780,13 +780,18 @@ static const char article42[] =
     "fees. The resolution read, \"No farmer shall pay twice for one "
     "field.\"\n\n"
     "A farm survey came out, in which the report states, \"Half the wells "
-    "are dry.\"\n";
+    "are dry.\"\n\n"
+    "\"The state failed us,\" said the statement, signed by 20 groups.\n\n"
+    "A ministry adviser, who spoke on condition of anonymity, said the "
+    "wells were \"never tested at all.\"\n";
 
 /* A document as subject ("The article reports \"...\"") is its author's:
  * "an article from US satirical news website X" names X, past the
  * country qualifying it, not the paper that reprinted it; "passed a
  * resolution. The resolution read" is the body's that passed it; "in
- * which the report states" has the report as speaker. */
+ * which the report states" has the report as speaker, and so has "said
+ * the statement"; "An adviser, who spoke on condition of anonymity, said"
+ * is the adviser's. */
 static void
 test_document_from_author(void **state)
 {
@@ -798,6 +803,9 @@ test_document_from_author(void **state)
 	assert_non_null(strstr(speaker_of(ann, "No farmer shall"),
 	                       "town council"));
 	assert_string_equal(speaker_of(ann, "Half the wells"), "the report");
+	assert_string_equal(speaker_of(ann, "The state failed"),
+	                    "the statement");
+	assert_non_null(strstr(speaker_of(ann, "never tested"), "adviser"));
 	annotation_free(ann);
 }
 
