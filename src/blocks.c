@@ -258,10 +258,19 @@ static bool
 blocks_chain_at(const char *s, size_t i, size_t n, const char **table,
     const unsigned char *next, size_t k, bool word_start)
 {
-	for (; k != 0; k = next[k - 1])
-		if ((word_start || !blocks_is_alnum(table[k - 1][0])) &&
-		    blocks_iprefix(s + i, n - i, table[k - 1]))
+	for (; k != 0; k = next[k - 1]) {
+		const char *p = table[k - 1];
+
+		/* most phrases of the chain differ in their second byte: a
+		 * test that mostly goes one way ('| 0x20' folds the case of
+		 * letters, and may only let more through) */
+		if (i + 1 < n && p[1] != '\0' &&
+		    ((s[i + 1] | 0x20) != (p[1] | 0x20)))
+			continue;
+		if ((word_start || !blocks_is_alnum(p[0])) &&
+		    blocks_iprefix(s + i, n - i, p))
 			return true;
+	}
 	return false;
 }
 
