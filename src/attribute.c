@@ -1215,7 +1215,11 @@ subject_of(struct actors *as, const struct tokens *tk,
 			return pm->actor;
 
 		f = m->role_first;
-		/* "a letter seen by Sky News says": the agent is not it */
+		/* "a letter seen by Sky News says", "workers interviewed by
+		 * the Herald said": the agent is not it */
+		if (f >= lo + 4 && sentences_eq(tk, f - 1, "the") &&
+		    sentences_eq(tk, f - 2, "by"))
+			f--;
 		if (f >= lo + 3 && sentences_eq(tk, f - 1, "by") &&
 		    (tk->v[f - 2].flags & TOK_LOWER) &&
 		    (a = description(as, tk, ms, f - 3, lo, f - 2)) >= 0)

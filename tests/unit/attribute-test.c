@@ -783,7 +783,9 @@ static const char article42[] =
     "are dry.\"\n\n"
     "\"The state failed us,\" said the statement, signed by 20 groups.\n\n"
     "A ministry adviser, who spoke on condition of anonymity, said the "
-    "wells were \"never tested at all.\"\n";
+    "wells were \"never tested at all.\"\n\n"
+    "Farmers interviewed by the Tribune said they felt \"betrayed by "
+    "everyone.\"\n";
 
 /* A document as subject ("The article reports \"...\"") is its author's:
  * "an article from US satirical news website X" names X, past the
@@ -791,7 +793,8 @@ static const char article42[] =
  * resolution. The resolution read" is the body's that passed it; "in
  * which the report states" has the report as speaker, and so has "said
  * the statement"; "An adviser, who spoke on condition of anonymity, said"
- * is the adviser's. */
+ * is the adviser's; "Farmers interviewed by the Tribune said" the
+ * farmers'. */
 static void
 test_document_from_author(void **state)
 {
@@ -806,6 +809,7 @@ test_document_from_author(void **state)
 	assert_string_equal(speaker_of(ann, "The state failed"),
 	                    "the statement");
 	assert_non_null(strstr(speaker_of(ann, "never tested"), "adviser"));
+	assert_string_equal(speaker_of(ann, "betrayed by"), "Farmers");
 	annotation_free(ann);
 }
 
