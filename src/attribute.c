@@ -1277,8 +1277,11 @@ subject_of(struct actors *as, const struct tokens *tk,
 			if ((tk->v[m->first].lex & LEX_BIT(LEX_DEMONYM)) &&
 			    (a = head_before_pp(as, tk, ms, p, lo, &prep)) >= 0)
 				return a;
-			/* "Okafor's spokesman said": not Okafor */
-			if ((tk->v[p - 1].flags & TOK_POSS) &&
+			/* "Okafor's spokesman said": not Okafor; "a Justice
+			 * Department official said": not the department */
+			if (((tk->v[p - 1].flags & TOK_POSS) ||
+			     (as->v[m->actor].a.kind != ACTOR_PERSON &&
+			      m->first > lo && is_article(tk, m->first - 1))) &&
 			    (tk->v[p].lex &
 			     (LEX_BIT(LEX_TITLE) | LEX_BIT(LEX_ANON_WORD))) &&
 			    !(tk->v[p].lex & LEX_BIT(LEX_ORG_WORD)))

@@ -785,7 +785,8 @@ static const char article42[] =
     "A ministry adviser, who spoke on condition of anonymity, said the "
     "wells were \"never tested at all.\"\n\n"
     "Farmers interviewed by the Tribune said they felt \"betrayed by "
-    "everyone.\"\n";
+    "everyone.\"\n\n"
+    "\"We expected this,\" a Water Board official said.\n";
 
 /* A document as subject ("The article reports \"...\"") is its author's:
  * "an article from US satirical news website X" names X, past the
@@ -794,7 +795,8 @@ static const char article42[] =
  * which the report states" has the report as speaker, and so has "said
  * the statement"; "An adviser, who spoke on condition of anonymity, said"
  * is the adviser's; "Farmers interviewed by the Tribune said" the
- * farmers'. */
+ * farmers'; "a Water Board official said" is an anonymous official's,
+ * not the board's. */
 static void
 test_document_from_author(void **state)
 {
@@ -810,6 +812,8 @@ test_document_from_author(void **state)
 	                    "the statement");
 	assert_non_null(strstr(speaker_of(ann, "never tested"), "adviser"));
 	assert_string_equal(speaker_of(ann, "betrayed by"), "Farmers");
+	assert_string_equal(speaker_of(ann, "We expected"),
+	                    "Water Board official");
 	annotation_free(ann);
 }
 
