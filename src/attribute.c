@@ -1312,7 +1312,23 @@ subject_of(struct actors *as, const struct tokens *tk,
 			return -1;
 		if ((a = description(as, tk, ms, p, lo, p + 1)) >= 0)
 			return a;
-		return possessor(tk, ms, p, lo);
+		a = possessor(tk, ms, p, lo);
+		/* "Ortiz's campaign manager said": the manager, an
+		 * anonymous source, not Ortiz */
+		if (a >= 0 &&
+		    (tk->v[p].lex & (LEX_BIT(LEX_TITLE) | LEX_BIT(LEX_ANON_WORD))) &&
+		    !(tk->v[p].lex & LEX_BIT(LEX_ORG_WORD))) {
+			size_t q;
+
+			for (q = p; q > lo && !(tk->v[q - 1].flags & TOK_POSS);
+			     q--)
+				;
+			if (q > lo && tk->v[q - 1].mention >= 0)
+				return np_actor(
+				    as, tk, ms->v[tk->v[q - 1].mention].first,
+				    p + 1, ACTOR_ANONYMOUS);
+		}
+		return a;
 	}
 	return -1;
 }

@@ -786,7 +786,9 @@ static const char article42[] =
     "wells were \"never tested at all.\"\n\n"
     "Farmers interviewed by the Tribune said they felt \"betrayed by "
     "everyone.\"\n\n"
-    "\"We expected this,\" a Water Board official said.\n";
+    "\"We expected this,\" a Water Board official said.\n\n"
+    "Ruth Vance lost the vote. Vance's campaign manager said in a "
+    "statement that they would \"study the results with care.\"\n";
 
 /* A document as subject ("The article reports \"...\"") is its author's:
  * "an article from US satirical news website X" names X, past the
@@ -796,7 +798,7 @@ static const char article42[] =
  * the statement"; "An adviser, who spoke on condition of anonymity, said"
  * is the adviser's; "Farmers interviewed by the Tribune said" the
  * farmers'; "a Water Board official said" is an anonymous official's,
- * not the board's. */
+ * not the board's, and "X's campaign manager said" the manager's. */
 static void
 test_document_from_author(void **state)
 {
@@ -814,6 +816,8 @@ test_document_from_author(void **state)
 	assert_string_equal(speaker_of(ann, "betrayed by"), "Farmers");
 	assert_string_equal(speaker_of(ann, "We expected"),
 	                    "Water Board official");
+	assert_non_null(strstr(speaker_of(ann, "study the results"),
+	                       "campaign manager"));
 	annotation_free(ann);
 }
 
