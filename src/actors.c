@@ -1246,6 +1246,18 @@ apposition(struct actors *as, int a, const struct tokens *tk, size_t e)
 	apposition_at(as, a, tk, e);
 }
 
+/* Whether a role is a rank or honorific alone: "Army Gen.", "Lt. Col.",
+ * "Dr." (three words at most, the last abbreviated). */
+static bool
+rank_only(const char *role)
+{
+	size_t n = strlen(role), words = 1, k;
+
+	for (k = 0; k < n; k++)
+		words += role[k] == ' ';
+	return n > 0 && n <= 24 && words <= 3 && role[n - 1] == '.';
+}
+
 /* The apposition opening at token e, a comma or a bracket. */
 static void
 apposition_at(struct actors *as, int a, const struct tokens *tk, size_t e)
@@ -1345,6 +1357,17 @@ again:
 		return;
 	if (end == k)
 		return;
+	/* "Army Gen. Tommy Franks, the Central Command chief,": a rank
+	 * alone before the name keeps the office after it */
+	if (as->v[a].a.role != NULL && rank_only(as->v[a].a.role)) {
+		char *app = sentences_clean(tk->text, tk->v[k].start,
+		                            tk->v[end - 1].end);
+		char *both = xasprintf("%s, %s", as->v[a].a.role, app);
+
+		free(app);
+		free(as->v[a].a.role);
+		as->v[a].a.role = both;
+	}
 	set_role(as, a, tk, k, end);
 	if (org_in(tk, k, end, &os, &oe) && as->v[a].a.affiliation == NULL)
 		as->v[a].a.affiliation =

@@ -326,7 +326,8 @@ test_name_particles(void **state)
 /* A name right after an organisation's kind ("the charity Hope Aid") or
  * "CITY-based" is an organisation, and a later bare or possessive form
  * of it stays that organisation; "who is director of" gives a role; "his
- * wife, Maria," is a person with that role, later "Maria Lund". */
+ * wife, Maria," is a person with that role, later "Maria Lund"; a rank
+ * alone before a name keeps the office in the apposition after it. */
 static void
 test_org_kinds(void **state)
 {
@@ -336,8 +337,9 @@ test_org_kinds(void **state)
 		"Oxfam, UNICEF and Hope Aid sent staff. Hope Aid's trucks came.",
 		"Ida Brenn, who is director of relief work for the group, came.",
 		"Peter Lund and his wife, Maria, came. Maria Lund spoke.",
+		"Army Gen. Ola Brand, the Northern Command chief, spoke.",
 	};
-	struct actors *as = scan(p, 4);
+	struct actors *as = scan(p, 5);
 	const struct ent *e;
 	size_t i, n = 0;
 
@@ -354,6 +356,8 @@ test_org_kinds(void **state)
 	assert_non_null(e = find(as, "Maria Lund"));
 	assert_string_equal(e->a.role, "wife");
 	assert_null(find(as, "Maria"));
+	assert_non_null(e = find(as, "Ola Brand"));
+	assert_string_equal(e->a.role, "Army Gen., Northern Command chief");
 	actors_free(as);
 }
 
