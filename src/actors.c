@@ -2389,7 +2389,8 @@ run_one(struct actors *as, struct tokens *tk, struct mentions *ms, size_t s,
 	}
 	/* a name known as an organisation's ("Christian Aid's", "UNICEF
 	 * and Christian Aid" after "the charity Christian Aid") */
-	if (!ph[s].kind && !(s > 0 && (tk->v[s - 1].flags & TOK_POSS))) {
+	if (e - s >= 2 && !ph[s].kind &&
+	    !(s > 0 && (tk->v[s - 1].flags & TOK_POSS))) {
 		int o = map_get(as->names, ttext(tk, s),
 		                tk->v[e - 1].core_end - tk->v[s].start);
 
