@@ -921,7 +921,7 @@ fast_tokens(struct tokens *tk, const unsigned char *u, size_t start,
 		seen = k;
 		for (joined = false;; joined = true) {
 			q = word_run(q, e, &seen);
-			after = q < e ? wordc[*q] : 0; /* wordc[0]: 0 */
+			after = q < e ? wordc[*q] : 0;
 			if (!(after & WORDC_MID) ||
 			    (n = middle(q, e, aclass(q[-1]))) == 0)
 				break;
