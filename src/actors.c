@@ -345,6 +345,13 @@ particles_only(const struct tokens *tk, size_t s, size_t e)
 	const char *const *p;
 
 	for (k = s; k < e; k++) {
+		size_t n = tk->v[k].end - tk->v[k].start;
+		char c = (char)(ttext(tk, k)[0] | 0x20);
+
+		/* every particle is two to four letters, b, i, v or d first */
+		if (n < 2 || n > 4 ||
+		    (c != 'b' && c != 'i' && c != 'v' && c != 'd'))
+			return false;
 		for (p = name_particles; *p != NULL; p++)
 			if (sentences_ieq(tk, k, *p))
 				break;
