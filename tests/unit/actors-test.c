@@ -327,7 +327,8 @@ test_name_particles(void **state)
  * "CITY-based" is an organisation, and a later bare or possessive form
  * of it stays that organisation; "who is director of" gives a role; "his
  * wife, Maria," is a person with that role, later "Maria Lund"; a rank
- * alone before a name keeps the office in the apposition after it. */
+ * alone before a name keeps the office in the apposition after it; a name
+ * after "analysts at", "an analyst with" is an organisation. */
 static void
 test_org_kinds(void **state)
 {
@@ -338,8 +339,10 @@ test_org_kinds(void **state)
 		"Ida Brenn, who is director of relief work for the group, came.",
 		"Peter Lund and his wife, Maria, came. Maria Lund spoke.",
 		"Army Gen. Ola Brand, the Northern Command chief, spoke.",
+		"Analysts at Morton Keller said so, and an analyst with Fjord "
+		"Partners agreed.",
 	};
-	struct actors *as = scan(p, 5);
+	struct actors *as = scan(p, 6);
 	const struct ent *e;
 	size_t i, n = 0;
 
@@ -358,6 +361,10 @@ test_org_kinds(void **state)
 	assert_null(find(as, "Maria"));
 	assert_non_null(e = find(as, "Ola Brand"));
 	assert_string_equal(e->a.role, "Army Gen., Northern Command chief");
+	assert_non_null(e = find(as, "Morton Keller"));
+	assert_int_equal(e->a.kind, ACTOR_ORGANIZATION);
+	assert_non_null(e = find(as, "Fjord Partners"));
+	assert_int_equal(e->a.kind, ACTOR_ORGANIZATION);
 	actors_free(as);
 }
 
