@@ -339,7 +339,7 @@ test_org_kinds(void **state)
 		"Ida Brenn, who is director of relief work for the group, came.",
 		"Peter Lund and his wife, Maria, came. Maria Lund spoke.",
 		"Army Gen. Ola Brand, the Northern Command chief, spoke.",
-		"Analysts at Morton Keller said so, and an analyst with Fjord "
+		"Analysts at Kessler Voss said so, and an analyst with Fjord "
 		"Partners agreed.",
 	};
 	struct actors *as = scan(p, 6);
@@ -361,7 +361,7 @@ test_org_kinds(void **state)
 	assert_null(find(as, "Maria"));
 	assert_non_null(e = find(as, "Ola Brand"));
 	assert_string_equal(e->a.role, "Army Gen., Northern Command chief");
-	assert_non_null(e = find(as, "Morton Keller"));
+	assert_non_null(e = find(as, "Kessler Voss"));
 	assert_int_equal(e->a.kind, ACTOR_ORGANIZATION);
 	assert_non_null(e = find(as, "Fjord Partners"));
 	assert_int_equal(e->a.kind, ACTOR_ORGANIZATION);
