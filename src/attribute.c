@@ -1635,6 +1635,11 @@ according(struct actors *as, struct tokens *tk, const struct mentions *ms,
 		return -1;
 	if ((m = mention_starting(tk, ms, k)) != NULL)
 		return m->actor;
+	/* "According to him, he had never ..." */
+	if (sentences_eq(tk, k, "him") || sentences_eq(tk, k, "her"))
+		return latest(as, tk, ms, k,
+		              sentences_eq(tk, k, "him") ? W_MALE : W_FEMALE,
+		              NULL, 0);
 	/* a description: "according to the ministry", "a senior official" */
 	for (h = k; h < hi && h < k + 6; h++) {
 		if (!(tk->v[h].flags & TOK_WORD))
@@ -1910,12 +1915,12 @@ verb_subject(struct actors *as, struct tokens *tk, const struct mentions *ms,
 		s = tk->sent_of[v];
 		/* "He said he would write to Egyptian officials ..., and
 		 * added": the pronoun opening the sentence, not a name in
-		 * its object */
+		 * its object (nobody rather than that name when the pronoun
+		 * finds no one) */
 		k = tk->s[s].first;
 		if (k < v && (sentences_ieq(tk, k, "he") ||
-		              sentences_ieq(tk, k, "she")) &&
-		    (a = pronoun(as, tk, ms, k)) >= 0)
-			return a;
+		              sentences_ieq(tk, k, "she")))
+			return pronoun(as, tk, ms, k);
 		if ((a = first_mention_in(as, tk, ms, tk->s[s].first, v)) >= 0)
 			return a;
 		/* "One poster admitted ..., writing ...": a description

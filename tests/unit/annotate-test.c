@@ -322,6 +322,9 @@ test_person_camps_and_bodies(void **state)
 	                 "coffee to the Federación Tolima.\n";
 	const char t[] = "Rubbish\n\nRashid Omar bin Talal put the letter "
 	                 "in the bin.\n";
+	const char u[] = "History\n\nThe Ottoman Empire fell, the Daily "
+	                 "Mail wrote, and the Harvest Challenge Account paid "
+	                 "for it.\n";
 	struct annotation *ann = run(s, sizeof s - 1);
 
 	(void)state;
@@ -335,6 +338,13 @@ test_person_camps_and_bodies(void **state)
 	/* a particle of a name is lower-case in the name too */
 	ann = run(t, sizeof t - 1);
 	assert_int_equal(kind_of(ann, "Rashid Omar bin Talal"), ACTOR_PERSON);
+	annotation_free(ann);
+	/* empires, mail, accounts: bodies, not persons */
+	ann = run(u, sizeof u - 1);
+	assert_int_not_equal(kind_of(ann, "Ottoman Empire"), ACTOR_PERSON);
+	assert_int_not_equal(kind_of(ann, "Daily Mail"), ACTOR_PERSON);
+	assert_int_not_equal(kind_of(ann, "Harvest Challenge Account"),
+	                     ACTOR_PERSON);
 	annotation_free(ann);
 }
 

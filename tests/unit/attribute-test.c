@@ -834,14 +834,19 @@ static const char article43[] =
     "Mayor Reyes wrote often online. One post by him read, \"The market "
     "will rise again.\"\n\n"
     "\"We want the stalls back,\" an adviser to the Danish delegation told "
-    "reporters.\n";
+    "reporters.\n\n"
+    "Reyes spoke again. According to him, the market had never been "
+    "\"this busy before.\"\n\n"
+    "He shouted at Swedish officials who came late, saying: \"Where were "
+    "you all this time?\"\n";
 
 /* "one policeman said" makes an anonymous speaker; an apposition or a
  * relative clause whose closing comma is missing ("X, adviser to the
  * council on planning said", "X, who reports for Trade Weekly said") is
  * X's; "he" after "and" is the clause's subject, not a possessive name
  * in its object; "a post by him read" is his; "an adviser to the Danish
- * delegation told" is the adviser's, not Denmark's. */
+ * delegation told" is the adviser's, not Denmark's; "According to him" is
+ * his; "He shouted at Swedish officials ..., saying" is his, not Sweden's. */
 static void
 test_unclosed_and_possessive(void **state)
 {
@@ -857,6 +862,8 @@ test_unclosed_and_possessive(void **state)
 	assert_string_equal(speaker_of(ann, "The market will"), "Tom Reyes");
 	assert_non_null(strstr(speaker_of(ann, "We want the stalls"),
 	                       "adviser to the Danish"));
+	assert_string_equal(speaker_of(ann, "this busy"), "Tom Reyes");
+	assert_string_equal(speaker_of(ann, "Where were you"), "Tom Reyes");
 	annotation_free(ann);
 }
 
