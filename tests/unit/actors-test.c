@@ -328,7 +328,9 @@ test_name_particles(void **state)
  * of it stays that organisation; "who is director of" gives a role; "his
  * wife, Maria," is a person with that role, later "Maria Lund"; a rank
  * alone before a name keeps the office in the apposition after it; a name
- * after "analysts at", "an analyst with" is an organisation. */
+ * after "analysts at", "an analyst with" is an organisation; ranks such as
+ * "Cmdr." are honorifics ("Navy Cmdr. X" a person), kin words such as
+ * "cousin" titles. */
 static void
 test_org_kinds(void **state)
 {
@@ -341,8 +343,9 @@ test_org_kinds(void **state)
 		"Army Gen. Ola Brand, the Northern Command chief, spoke.",
 		"Analysts at Kessler Voss said so, and an analyst with Fjord "
 		"Partners agreed.",
+		"Navy Cmdr. Olav Vik met a cousin of Tor Berg, Jens Aas, there.",
 	};
-	struct actors *as = scan(p, 6);
+	struct actors *as = scan(p, 7);
 	const struct ent *e;
 	size_t i, n = 0;
 
@@ -365,6 +368,11 @@ test_org_kinds(void **state)
 	assert_int_equal(e->a.kind, ACTOR_ORGANIZATION);
 	assert_non_null(e = find(as, "Fjord Partners"));
 	assert_int_equal(e->a.kind, ACTOR_ORGANIZATION);
+	assert_non_null(e = find(as, "Olav Vik"));
+	assert_int_equal(e->a.kind, ACTOR_PERSON);
+	assert_non_null(strstr(e->a.role, "Cmdr."));
+	assert_non_null(e = find(as, "Jens Aas"));
+	assert_non_null(strstr(e->a.role, "cousin"));
 	actors_free(as);
 }
 
