@@ -2020,6 +2020,18 @@ speech_before(const struct tokens *tk, size_t o)
 	return false;
 }
 
+/* Whether a verb of speech stands in [from, to). */
+static bool
+speech_between(const struct tokens *tk, size_t from, size_t to)
+{
+	size_t k;
+
+	for (k = from; k < to; k++)
+		if (is_speech(tk, k))
+			return true;
+	return false;
+}
+
 static void
 sieve(struct actors *as, struct tokens *tk, const struct qspans *qs,
       const struct mentions *ms, size_t qi, struct attr_result *out)
@@ -2115,7 +2127,10 @@ sieve(struct actors *as, struct tokens *tk, const struct qspans *qs,
 		if (tk->v[i].flags & (TOK_QMARK | TOK_QUOTED))
 			break;
 		if (is_according(tk, i)) {
-			if ((a = according(as, tk, ms, i, o)) >= 0) {
+			/* "X told Y that, according to a Times report, he
+			 * had \"...\"": X's words, the report a channel */
+			if (!speech_between(tk, lo, i) &&
+			    (a = according(as, tk, ms, i, o)) >= 0) {
 				set_cue(r, i, i + 2, a, 0.85,
 				        "according-before");
 				return;

@@ -838,7 +838,9 @@ static const char article43[] =
     "Reyes spoke again. According to him, the market had never been "
     "\"this busy before.\"\n\n"
     "He shouted at Swedish officials who came late, saying: \"Where were "
-    "you all this time?\"\n";
+    "you all this time?\"\n\n"
+    "Judge Ana Kroll told the trader that, according to a Harbour Post "
+    "report, he had \"sold the same stall twice.\"\n";
 
 /* "one policeman said" makes an anonymous speaker; an apposition or a
  * relative clause whose closing comma is missing ("X, adviser to the
@@ -846,7 +848,8 @@ static const char article43[] =
  * X's; "he" after "and" is the clause's subject, not a possessive name
  * in its object; "a post by him read" is his; "an adviser to the Danish
  * delegation told" is the adviser's, not Denmark's; "According to him" is
- * his; "He shouted at Swedish officials ..., saying" is his, not Sweden's. */
+ * his; "He shouted at Swedish officials ..., saying" is his, not Sweden's;
+ * "X told Y that, according to a Post report, he had \"...\"" is X's. */
 static void
 test_unclosed_and_possessive(void **state)
 {
@@ -864,6 +867,7 @@ test_unclosed_and_possessive(void **state)
 	                       "adviser to the Danish"));
 	assert_string_equal(speaker_of(ann, "this busy"), "Tom Reyes");
 	assert_string_equal(speaker_of(ann, "Where were you"), "Tom Reyes");
+	assert_string_equal(speaker_of(ann, "sold the same"), "Ana Kroll");
 	annotation_free(ann);
 }
 
