@@ -620,9 +620,18 @@ name_shape(const struct ent *e, const char *t, size_t len)
 
 		if (m->end >= len || m->start >= m->end)
 			continue;
-		if (t[m->end] == '-' && m->end + 1 < len && t[m->end + 1] >= '0' &&
-		    t[m->end + 1] <= '9')
+		/* "Crew-8", "Carrier Air Wing 17", "Apollo 11" (not a
+		 * score: "beat Rafael Nadal 6-4") */
+		if (t[m->end] == '-' && m->end + 1 < len &&
+		    t[m->end + 1] >= '0' && t[m->end + 1] <= '9')
 			return VERDICT_DROP;
+		if (t[m->end] == ' ') {
+			for (i = m->end + 1; i < len && t[i] >= '0' && t[i] <= '9';
+			     i++)
+				;
+			if (i > m->end + 1 && (i == len || t[i] != '-'))
+				return VERDICT_DROP;
+		}
 		for (i = m->end; i < len && t[i] == ' '; i++)
 			;
 		if (i > m->end && i + 2 < len && t[i] == '&' && t[i + 1] == ' ' &&

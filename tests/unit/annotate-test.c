@@ -324,7 +324,8 @@ test_person_camps_and_bodies(void **state)
 	                 "in the bin.\n";
 	const char u[] = "History\n\nThe Ottoman Empire fell, the Daily "
 	                 "Mail wrote, and the Harvest Challenge Account paid "
-	                 "for it.\n";
+	                 "for it. Jets of Coastal Air Wing 17 flew over, and "
+	                 "Roger Federer beat Rafael Nadal 6-4.\n";
 	struct annotation *ann = run(s, sizeof s - 1);
 
 	(void)state;
@@ -339,12 +340,15 @@ test_person_camps_and_bodies(void **state)
 	ann = run(t, sizeof t - 1);
 	assert_int_equal(kind_of(ann, "Rashid Omar bin Talal"), ACTOR_PERSON);
 	annotation_free(ann);
-	/* empires, mail, accounts: bodies, not persons */
+	/* empires, mail, accounts: bodies, not persons; nor a name with a
+	 * number after it, unless the number is a score */
 	ann = run(u, sizeof u - 1);
 	assert_int_not_equal(kind_of(ann, "Ottoman Empire"), ACTOR_PERSON);
 	assert_int_not_equal(kind_of(ann, "Daily Mail"), ACTOR_PERSON);
 	assert_int_not_equal(kind_of(ann, "Harvest Challenge Account"),
 	                     ACTOR_PERSON);
+	assert_int_not_equal(kind_of(ann, "Coastal Air Wing"), ACTOR_PERSON);
+	assert_int_equal(kind_of(ann, "Rafael Nadal"), ACTOR_PERSON);
 	annotation_free(ann);
 }
 
