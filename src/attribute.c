@@ -274,6 +274,33 @@ anonymous_person(const struct ent *e)
 	return false;
 }
 
+/*
+ * Whether a "person" with nothing for it (no gender, role or quote) is
+ * named like a thing, which annotate.c will drop: a thing word opening it
+ * ("Operation United Assistance", "Green Run") or ending it, or an
+ * initial last ("the launch of Artemis I."). he/she stand for no such.
+ */
+static bool
+thing_named(const struct ent *e)
+{
+	const char *n = e->a.name, *sp = strchr(n, ' '), *last, *v;
+	size_t len;
+
+	if (sp == NULL || e->gender != 0 || e->a.role != NULL ||
+	    e->nquotes > 0)
+		return false;
+	len = strlen(n);
+	last = strrchr(n, ' ') + 1;
+	if (len >= 4 && n[len - 1] == '.' && n[len - 3] == ' ' &&
+	    n[len - 2] >= 'A' && n[len - 2] <= 'Z')
+		return true;
+	if ((v = lexicon_value(LEX_THING_WORD, n, (size_t)(sp - n))) != NULL &&
+	    strcmp(v, "first") == 0)
+		return true;
+	v = lexicon_value(LEX_THING_WORD, last, len - (size_t)(last - n));
+	return v != NULL && strcmp(v, "first") != 0;
+}
+
 static bool
 fits(const struct actors *as, int a, enum want w)
 {
@@ -284,10 +311,12 @@ fits(const struct actors *as, int a, enum want w)
 		return e->a.kind == ACTOR_PERSON;
 	case W_MALE:
 		return e->gender != 'f' &&
-		       (e->a.kind == ACTOR_PERSON || anonymous_person(e));
+		       ((e->a.kind == ACTOR_PERSON && !thing_named(e)) ||
+		        anonymous_person(e));
 	case W_FEMALE:
 		return e->gender != 'm' &&
-		       (e->a.kind == ACTOR_PERSON || anonymous_person(e));
+		       ((e->a.kind == ACTOR_PERSON && !thing_named(e)) ||
+		        anonymous_person(e));
 	case W_THING:
 		return e->a.kind == ACTOR_ORGANIZATION ||
 		       e->a.kind == ACTOR_COUNTRY;

@@ -840,7 +840,9 @@ static const char article43[] =
     "He shouted at Swedish officials who came late, saying: \"Where were "
     "you all this time?\"\n\n"
     "Judge Ana Kroll told the trader that, according to a Harbour Post "
-    "report, he had \"sold the same stall twice.\"\n";
+    "report, he had \"sold the same stall twice.\"\n\n"
+    "Mira Holt ran the tests before the launch of Operation Clear Sky.\n\n"
+    "\"We worked as one team,\" she said.\n";
 
 /* "one policeman said" makes an anonymous speaker; an apposition or a
  * relative clause whose closing comma is missing ("X, adviser to the
@@ -849,7 +851,8 @@ static const char article43[] =
  * in its object; "a post by him read" is his; "an adviser to the Danish
  * delegation told" is the adviser's, not Denmark's; "According to him" is
  * his; "He shouted at Swedish officials ..., saying" is his, not Sweden's;
- * "X told Y that, according to a Post report, he had \"...\"" is X's. */
+ * "X told Y that, according to a Post report, he had \"...\"" is X's; "she"
+ * stands for no "person" named like a thing ("Operation Clear Sky"). */
 static void
 test_unclosed_and_possessive(void **state)
 {
@@ -868,6 +871,7 @@ test_unclosed_and_possessive(void **state)
 	assert_string_equal(speaker_of(ann, "this busy"), "Tom Reyes");
 	assert_string_equal(speaker_of(ann, "Where were you"), "Tom Reyes");
 	assert_string_equal(speaker_of(ann, "sold the same"), "Ana Kroll");
+	assert_string_equal(speaker_of(ann, "We worked as one"), "Mira Holt");
 	annotation_free(ann);
 }
 
