@@ -2042,7 +2042,7 @@ person(struct actors *as, const struct tokens *tk, size_t s, size_t e,
 	int a = map_get(as->names, name, len);
 	int last = -1; /* the person known by the last word (e - s > 1) */
 	char buf[128], sk[128];
-	size_t skn = 0;
+	size_t skn = 0, k;
 	bool shared;
 
 	if (a >= 0 && as->v[a].a.kind == ACTOR_PERSON)
@@ -2113,11 +2113,23 @@ person(struct actors *as, const struct tokens *tk, size_t s, size_t e,
 		size_t fl = sentences_len(tk, s);
 
 		spaced_set(as, sk, skn, a);
-		/* the first name too, marked: "Xi" for "Xi Jinping" */
+		/* the first name too, marked: "Xi" for "Xi Jinping"; and
+		 * a middle name ("Neslisah" for "Fatma Neslisah Osmanoglu") */
 		if (fl < sizeof buf - 1) {
 			buf[0] = '^';
 			memcpy(buf + 1, ttext(tk, s), fl);
 			strmap_add(as->surnames, buf, fl + 1, a);
+		}
+		for (k = s + 1; k < sn; k++) {
+			size_t ml = sentences_len(tk, k);
+
+			if (ml < 3 || ml >= sizeof buf - 1 ||
+			    !(tk->v[k].flags & TOK_CAP) ||
+			    (tk->v[k].flags & TOK_INITIAL))
+				continue;
+			buf[0] = '^';
+			memcpy(buf + 1, ttext(tk, k), ml);
+			strmap_add(as->surnames, buf, ml + 1, a);
 		}
 		if (!(tk->v[sn].flags & TOK_INITIAL) && !shared)
 			actors_alias(as, a, ttext(tk, sn), lastlen);

@@ -330,7 +330,7 @@ test_name_particles(void **state)
  * alone before a name keeps the office in the apposition after it; a name
  * after "analysts at", "an analyst with" is an organisation; ranks such as
  * "Cmdr." are honorifics ("Navy Cmdr. X" a person), kin words such as
- * "cousin" titles. */
+ * "cousin" titles; a middle name alone names the person. */
 static void
 test_org_kinds(void **state)
 {
@@ -344,8 +344,9 @@ test_org_kinds(void **state)
 		"Analysts at Kessler Voss said so, and an analyst with Fjord "
 		"Partners agreed.",
 		"Navy Cmdr. Olav Vik met a cousin of Tor Berg, Jens Aas, there.",
+		"The poet Fatma Ingrid Solvang died. Ingrid was 93.",
 	};
-	struct actors *as = scan(p, 7);
+	struct actors *as = scan(p, 8);
 	const struct ent *e;
 	size_t i, n = 0;
 
@@ -373,6 +374,8 @@ test_org_kinds(void **state)
 	assert_non_null(strstr(e->a.role, "Cmdr."));
 	assert_non_null(e = find(as, "Jens Aas"));
 	assert_non_null(strstr(e->a.role, "cousin"));
+	assert_null(find(as, "Ingrid"));
+	assert_non_null(find(as, "Fatma Ingrid Solvang"));
 	actors_free(as);
 }
 
