@@ -2597,6 +2597,17 @@ own_sentence(const struct tokens *tk, const struct qspan *q)
 	       (tk->v[q->close + 1].flags & TOK_SENTSTART);
 }
 
+/* Whether quotation q is a sentence of its own with its closing stop
+ * inside the marks: `"Never."`, `"Why?"`. */
+static bool
+whole_sentence(const struct tokens *tk, const struct qspan *q)
+{
+	return q->open != QSPAN_NONE && q->close != QSPAN_NONE &&
+	       q->last > q->first && (tk->v[q->open].flags & TOK_SENTSTART) &&
+	       (tk->v[q->first].flags & TOK_CAP) &&
+	       strchr(".?!", tk->text[tk->v[q->last - 1].start]) != NULL;
+}
+
 void
 attribute_block(struct actors *as, struct tokens *tk, const struct qspans *qs,
                 const struct mentions *ms, struct attr_state *st,
@@ -2663,6 +2674,12 @@ attribute_block(struct actors *as, struct tokens *tk, const struct qspans *qs,
 				set_cue(r, 0, 0, only, 0.4, "one-person");
 		}
 		classify(tk, q, r, cue);
+		/* `"...," said Tom Baker. "Never."`: a word spoken as a
+		 * sentence of its own after the paragraph's speaker */
+		if (r->kind == QUOTE_SCARE && !cue && r->speaker == last &&
+		    last >= 0 && whole_sentence(tk, q) &&
+		    !naming_quote(tk, q) && !so_called(tk, q))
+			r->kind = QUOTE_DIRECT;
 		if (r->kind == QUOTE_SCARE &&
 		    (!cue || naming_quote(tk, q) || so_called(tk, q))) {
 			r->speaker = -1;

@@ -842,7 +842,9 @@ static const char article43[] =
     "Judge Ana Kroll told the trader that, according to a Harbour Post "
     "report, he had \"sold the same stall twice.\"\n\n"
     "Mira Holt ran the tests before the launch of Operation Clear Sky.\n\n"
-    "\"We worked as one team,\" she said.\n";
+    "\"We worked as one team,\" she said.\n\n"
+    "\"We have never seen a market like this,\" said Tom Baker, a retired "
+    "fisherman. \"Never.\"\n";
 
 /* "one policeman said" makes an anonymous speaker; an apposition or a
  * relative clause whose closing comma is missing ("X, adviser to the
@@ -852,7 +854,8 @@ static const char article43[] =
  * delegation told" is the adviser's, not Denmark's; "According to him" is
  * his; "He shouted at Swedish officials ..., saying" is his, not Sweden's;
  * "X told Y that, according to a Post report, he had \"...\"" is X's; "she"
- * stands for no "person" named like a thing ("Operation Clear Sky"). */
+ * stands for no "person" named like a thing ("Operation Clear Sky"); a
+ * one-word sentence quoted after the paragraph's speaker is his. */
 static void
 test_unclosed_and_possessive(void **state)
 {
@@ -872,6 +875,7 @@ test_unclosed_and_possessive(void **state)
 	assert_string_equal(speaker_of(ann, "Where were you"), "Tom Reyes");
 	assert_string_equal(speaker_of(ann, "sold the same"), "Ana Kroll");
 	assert_string_equal(speaker_of(ann, "We worked as one"), "Mira Holt");
+	assert_string_equal(speaker_of(ann, "Never."), "Tom Baker");
 	annotation_free(ann);
 }
 
