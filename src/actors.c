@@ -230,6 +230,20 @@ actors_alias(struct actors *as, int a, const char *s, size_t len)
 }
 
 bool
+actors_name_is_thing(const char *name)
+{
+	const char *c;
+	size_t k;
+
+	for (c = name; *c != '\0'; c++)
+		if (*c >= '0' && *c <= '9')
+			return true;
+	k = (size_t)(c - name);
+	return k >= 4 && name[k - 1] == '.' && name[k - 3] == ' ' &&
+	       name[k - 2] >= 'A' && name[k - 2] <= 'Z';
+}
+
+bool
 actors_role_has(const struct actors *as, int a, const char *w, size_t len)
 {
 	const char *r = as->v[a].a.role;

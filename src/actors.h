@@ -87,4 +87,8 @@ void actors_alias(struct actors *as, int a, const char *s, size_t len);
 /* Whether the role of actor a contains word w (case-insensitive). */
 bool actors_role_has(const struct actors *as, int a, const char *w, size_t len);
 
+/* Whether a name's own shape says it names a thing, not a person: a digit
+ * in it ("Airbus A320") or an initial last ("the launch of Artemis I."). */
+bool actors_name_is_thing(const char *name);
+
 #endif

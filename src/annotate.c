@@ -604,16 +604,9 @@ tail_of_other(const struct strmap *tails, const struct ent *e, size_t self)
 static enum verdict
 name_shape(const struct ent *e, const char *t, size_t len)
 {
-	const char *c;
 	size_t k, i;
 
-	for (c = e->a.name; *c != '\0'; c++)
-		if (*c >= '0' && *c <= '9')
-			return VERDICT_DROP;
-	/* no name ends in an initial: "the launch of Artemis I." */
-	k = strlen(e->a.name);
-	if (k >= 4 && e->a.name[k - 1] == '.' && e->a.name[k - 3] == ' ' &&
-	    e->a.name[k - 2] >= 'A' && e->a.name[k - 2] <= 'Z')
+	if (actors_name_is_thing(e->a.name))
 		return VERDICT_DROP;
 	for (k = 0; k < e->a.nmentions && k < 2; k++) {
 		const struct span *m = &e->a.mentions[k];

@@ -291,8 +291,7 @@ thing_named(const struct ent *e)
 		return false;
 	len = strlen(n);
 	last = strrchr(n, ' ') + 1;
-	if (len >= 4 && n[len - 1] == '.' && n[len - 3] == ' ' &&
-	    n[len - 2] >= 'A' && n[len - 2] <= 'Z')
+	if (actors_name_is_thing(n))
 		return true;
 	if ((v = lexicon_value(LEX_THING_WORD, n, (size_t)(sp - n))) != NULL &&
 	    strcmp(v, "first") == 0)
@@ -324,6 +323,16 @@ fits(const struct actors *as, int a, enum want w)
 		return e->a.kind != ACTOR_PERSON && !anonymous_person(e);
 	}
 	return false;
+}
+
+/* W_MALE for "him", W_FEMALE for "her" at token i; W_PERSON (no object
+ * pronoun) for any other word. */
+static enum want
+object_pronoun(const struct tokens *tk, size_t i)
+{
+	return sentences_eq(tk, i, "him")   ? W_MALE
+	       : sentences_eq(tk, i, "her") ? W_FEMALE
+	                                    : W_PERSON;
 }
 
 /*
@@ -1260,10 +1269,8 @@ subject_of(struct actors *as, const struct tokens *tk,
 	/* "One post by him read": its author */
 	if (p >= lo + 2 && sentences_eq(tk, p - 1, "by") &&
 	    (tk->v[p - 2].flags & TOK_LOWER) &&
-	    (sentences_eq(tk, p, "him") || sentences_eq(tk, p, "her")))
-		return latest(as, tk, ms, p,
-		              sentences_eq(tk, p, "him") ? W_MALE : W_FEMALE,
-		              NULL, 0);
+	    object_pronoun(tk, p) != W_PERSON)
+		return latest(as, tk, ms, p, object_pronoun(tk, p), NULL, 0);
 	if (p >= lo + 5 && year_old(tk, p - 4) &&
 	    sentences_ieq(tk, p - 5, "the"))
 		return latest(as, tk, ms, p - 5, W_PERSON, NULL, 0);
@@ -1665,10 +1672,8 @@ according(struct actors *as, struct tokens *tk, const struct mentions *ms,
 	if ((m = mention_starting(tk, ms, k)) != NULL)
 		return m->actor;
 	/* "According to him, he had never ..." */
-	if (sentences_eq(tk, k, "him") || sentences_eq(tk, k, "her"))
-		return latest(as, tk, ms, k,
-		              sentences_eq(tk, k, "him") ? W_MALE : W_FEMALE,
-		              NULL, 0);
+	if (object_pronoun(tk, k) != W_PERSON)
+		return latest(as, tk, ms, k, object_pronoun(tk, k), NULL, 0);
 	/* a description: "according to the ministry", "a senior official" */
 	for (h = k; h < hi && h < k + 6; h++) {
 		if (!(tk->v[h].flags & TOK_WORD))
