@@ -1,0 +1,121 @@
+/*
+ * arena-test.c: the bump allocator: alignment, strings, growth past the
+ * first chunk, requests larger than any chunk, reset and reuse.
+ */
+#include "config.h"
+
+#include <setjmp.h>
+#include <stdalign.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "arena.h"
+
+static void
+test_align(void **state)
+{
+	struct arena *ar = arena_new(64);
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < 100; i++) {
+		unsigned char *p = arena_alloc(ar, i % 7);
+
+		assert_int_equal((uintptr_t)p % alignof(max_align_t), 0);
+	}
+	arena_free(ar);
+	arena_free(NULL);
+}
+
+/* Allocations never overlap, even across many chunks. */
+static void
+test_strings(void **state)
+{
+	struct arena *ar = arena_new(32);
+	char *s[500];
+	char buf[32];
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < 500; i++) {
+		size_t n = (size_t)snprintf(buf, sizeof buf, "word%zu", i * 7919);
+
+		s[i] = arena_strndup(ar, buf, n);
+		assert_int_equal(strlen(s[i]), n);
+	}
+	for (i = 0; i < 500; i++) {
+		snprintf(buf, sizeof buf, "word%zu", i * 7919);
+		assert_string_equal(s[i], buf);
+	}
+	/* a copy of exactly n bytes, NUL added, NULs inside kept */
+	s[0] = arena_strndup(ar, "ab\0cd", 5);
+	assert_int_equal(memcmp(s[0], "ab\0cd", 6), 0);
+	s[1] = arena_strndup(ar, "xyz", 0);
+	assert_string_equal(s[1], "");
+	arena_free(ar);
+}
+
+/* A request far larger than the chunks gets a chunk of its own, and the
+ * arena goes on serving small ones. */
+static void
+test_large(void **state)
+{
+	struct arena *ar = arena_new(0);
+	unsigned char *big, *small;
+
+	(void)state;
+	small = arena_alloc(ar, 10);
+	memset(small, 'a', 10);
+	big = arena_alloc(ar, 1 << 20);
+	memset(big, 'b', 1 << 20);
+	small = arena_alloc(ar, 10);
+	memset(small, 'c', 10);
+	assert_int_equal(big[0], 'b');
+	assert_int_equal(big[(1 << 20) - 1], 'b');
+	assert_true(arena_used(ar) >= (1 << 20) + 20);
+	arena_free(ar);
+}
+
+/* Reset forgets everything (used back to 0) and the first chunk serves
+ * again: the same address comes back first. */
+static void
+test_reset(void **state)
+{
+	struct arena *ar = arena_new(128);
+	void *first, *again;
+	size_t i;
+
+	(void)state;
+	first = arena_alloc(ar, 8);
+	for (i = 0; i < 1000; i++)
+		memset(arena_alloc(ar, 24), 'x', 24);
+	assert_true(arena_used(ar) > 1000 * 24);
+	arena_reset(ar);
+	assert_int_equal(arena_used(ar), 0);
+	again = arena_alloc(ar, 8);
+	assert_ptr_equal(first, again);
+	for (i = 0; i < 1000; i++)
+		memset(arena_alloc(ar, 40), 'y', 40);
+	arena_reset(ar);
+	arena_reset(ar);
+	arena_free(ar);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_align),
+		cmocka_unit_test(test_strings),
+		cmocka_unit_test(test_large),
+		cmocka_unit_test(test_reset),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
