@@ -30,6 +30,7 @@
 #include <string.h>
 
 #include "actors.h"
+#include "arena.h"
 #include "lexicon.h"
 #include "sentences.h"
 #include "strmap.h"
@@ -76,6 +77,7 @@ actors_new(const char *text)
 	as->last_plural = -1;
 	as->surnames = strmap_new_fold();
 	as->text = text;
+	as->arena = arena_new(0);
 	return as;
 }
 
@@ -86,11 +88,10 @@ actors_free(struct actors *as)
 
 	if (as == NULL)
 		return;
-	for (i = 0; i < as->n; i++) {
+	for (i = 0; i < as->n; i++)
 		annotate_actor_clear(&as->v[i].a);
-		free(as->v[i].key);
-	}
 	free(as->v);
+	arena_free(as->arena);
 	strmap_free(as->names);
 	strmap_free(as->surnames);
 	free(as->ph);
@@ -99,11 +100,11 @@ actors_free(struct actors *as)
 }
 
 
-/* A lower-cased copy of s (allocated, NUL-terminated). */
+/* A lower-cased copy of s (NUL-terminated, in the table's arena). */
 static char *
-lower(const char *s, size_t len)
+lower(struct actors *as, const char *s, size_t len)
 {
-	char *l = xmalloc(len + 1);
+	char *l = arena_alloc(as->arena, len + 1);
 
 	strmap_lower(l, s, len);
 	l[len] = '\0';
@@ -137,7 +138,7 @@ add_actor(struct actors *as, enum actor_kind kind, char *name)
 	memset(e, 0, sizeof *e);
 	e->a.name = name;
 	e->a.kind = kind;
-	e->key = lower(name, len);
+	e->key = lower(as, name, len);
 	e->order = as->n;
 	map_set(as->names, name, len, (int)as->n);
 	return (int)as->n++;

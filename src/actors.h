@@ -16,6 +16,7 @@
 
 #include "annotate.h"
 
+struct arena;
 struct tokens;
 struct strmap;
 
@@ -37,7 +38,7 @@ struct ent {
 	struct actor a;
 	size_t mcap, acap;
 	char gender; /* 'm', 'f' or 0 */
-	char *key;   /* lower-cased name */
+	char *key;   /* lower-cased name as first seen (arena) */
 	size_t nquotes;
 	int pos_score; /* best position candidate so far */
 	struct span pos;
@@ -52,6 +53,7 @@ struct actors {
 	struct strmap *names;    /* lower-cased name or alias -> actor */
 	struct strmap *surnames; /* lower-cased last name -> person */
 	const char *text;        /* the article text (borrowed) */
+	struct arena *arena;     /* working copies that die with the table */
 	void *ph;                /* scratch: phrase marks of a block */
 	size_t phcap;
 	size_t *cand; /* scratch: the tokens a run may start at */

@@ -1132,8 +1132,6 @@ annotate(const struct article *art, const struct block_list *bl)
 	remap = xcalloc(as->n + 1, sizeof *remap);
 	tails = person_tails(as);
 	for (i = 0; i < as->n; i++) {
-		free(as->v[i].key);
-		as->v[i].key = NULL;
 		switch (person_verdict(&as->v[i], i, text, article_len(art),
 		                       &r->lower, tails, &r->qo)) {
 		case VERDICT_DROP:

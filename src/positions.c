@@ -20,13 +20,12 @@
 #include "lexicon.h"
 #include "positions.h"
 #include "sentences.h"
-#include "xmalloc.h"
 
-#define STEM 6
+#define STEM POSITIONS_STEM
 /* A headline has a dozen content words; a first block far longer is no
  * headline, and comparing every token with all its words would make the
  * position search quadratic in it. */
-#define TOPIC_MAX 32
+#define TOPIC_MAX POSITIONS_TOPIC_MAX
 
 static bool
 content_word(const char *s, size_t len, unsigned lex)
@@ -49,41 +48,31 @@ positions_topic_tokens(struct topic *tp, const struct tokens *tk)
 	const char *text = tk->text;
 	size_t i, k;
 
-	tp->words = NULL;
 	tp->n = 0;
 	memset(tp->first, 0, sizeof tp->first);
-	tp->words = xcalloc(TOPIC_MAX, sizeof *tp->words);
-	tp->lens = xcalloc(TOPIC_MAX, sizeof *tp->lens);
 	for (i = 0; i < tk->n && tp->n < TOPIC_MAX; i++) {
 		size_t len = sentences_len(tk, i);
-		char *w;
+		char *w = tp->words[tp->n];
 
 		if (!(tk->v[i].flags & TOK_WORD) ||
 		    !content_word(text + tk->v[i].start, len, tk->v[i].lex))
 			continue;
 		if (len > STEM)
 			len = STEM;
-		w = xstrndup(text + tk->v[i].start, len);
-		for (k = 0; k < len; k++)
-			if (w[k] >= 'A' && w[k] <= 'Z')
-				w[k] = (char)(w[k] + 32);
+		for (k = 0; k < len; k++) {
+			char c = text[tk->v[i].start + k];
+
+			w[k] = c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
+		}
+		w[len] = '\0';
 		tp->first[(unsigned char)w[0]] = true;
-		tp->lens[tp->n] = len;
-		tp->words[tp->n++] = w;
+		tp->lens[tp->n++] = len;
 	}
 }
 
 void
 positions_topic_free(struct topic *tp)
 {
-	size_t i;
-
-	for (i = 0; i < tp->n; i++)
-		free(tp->words[i]);
-	free(tp->words);
-	free(tp->lens);
-	tp->words = NULL;
-	tp->lens = NULL;
 	tp->n = 0;
 }
 

@@ -15,11 +15,18 @@ struct actors;
 struct tokens;
 struct mentions;
 
-/* Words of the title that mark the article's subject (owned by caller). */
+/* A title word is compared by its first POSITIONS_STEM bytes; at most
+ * POSITIONS_TOPIC_MAX words of a title count. */
+#define POSITIONS_STEM 6
+#define POSITIONS_TOPIC_MAX 32
+
+/* Words of the title that mark the article's subject (a value held by
+ * the caller: no allocation, positions_topic_free() only empties it). */
 struct topic {
-	char **words; /* lower-cased stems of the title's content words */
+	/* lower-cased stems of the title's content words, NUL-terminated */
+	char words[POSITIONS_TOPIC_MAX][POSITIONS_STEM + 1];
 	size_t n;
-	size_t *lens; /* their lengths */
+	size_t lens[POSITIONS_TOPIC_MAX]; /* their lengths */
 	bool first[256]; /* which bytes open one of them */
 };
 
