@@ -626,16 +626,19 @@ find_phrases(struct tokens *tk, size_t *cand)
 		int kind = -1;
 		const char *val = NULL;
 
-		/* most tokens are in no list and start no phrase */
+		/* most tokens are in no list and start no phrase; whether a
+		 * token is a capitalised word changes from token to token, so
+		 * it is counted in ('&' of 0/1 values), not branched on: the
+		 * slot after the last candidate is free (nc <= i < n) */
 		for (; i < n; i++) {
 			unsigned f = v[i].flags;
 
 			v[i].mention = -1;
-			if (!(f & TOK_WORD))
-				continue;
-			if (f & (TOK_CAP | TOK_INITIAL)) /* is_cap() */
-				cand[nc++] = i;
+			cand[nc] = i;
+			nc += ((f & TOK_WORD) != 0) &
+			      ((f & (TOK_CAP | TOK_INITIAL)) != 0); /* is_cap() */
 			if ((v[i].lex & (PHRASE_KINDS | LEX_PREFIX)) &&
+			    (f & TOK_WORD) &&
 			    ((f & TOK_CAP) || word_is(tk, i, "the")))
 				break;
 		}
