@@ -42,6 +42,15 @@ positions_topic(struct topic *tp, struct tokens *tk, const char *text,
 	positions_topic_tokens(tp, tk);
 }
 
+/* The bit of struct topic's pair filter for a word (of two bytes or
+ * more) opening on s. */
+static size_t
+pair_bit(const char *s)
+{
+	return (size_t)((unsigned char)s[0] & 31) * 32 +
+	       ((unsigned char)s[1] & 31);
+}
+
 void
 positions_topic_tokens(struct topic *tp, const struct tokens *tk)
 {
@@ -49,7 +58,7 @@ positions_topic_tokens(struct topic *tp, const struct tokens *tk)
 	size_t i, k;
 
 	tp->n = 0;
-	memset(tp->first, 0, sizeof tp->first);
+	memset(tp->pair, 0, sizeof tp->pair);
 	for (i = 0; i < tk->n && tp->n < TOPIC_MAX; i++) {
 		size_t len = sentences_len(tk, i);
 		char *w = tp->words[tp->n];
@@ -65,7 +74,8 @@ positions_topic_tokens(struct topic *tp, const struct tokens *tk)
 			w[k] = c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
 		}
 		w[len] = '\0';
-		tp->first[(unsigned char)w[0]] = true;
+		k = pair_bit(w);
+		tp->pair[k / 64] |= (uint64_t)1 << (k % 64);
 		tp->lens[tp->n++] = len;
 	}
 }
@@ -92,17 +102,21 @@ topic_bonus(const struct tokens *tk, size_t first, size_t last,
 	for (i = first; i < last && n < 2; i++) {
 		const struct token *t = &tk->v[i];
 		const char *s = tk->text + t->start;
-		char c0 = lower(s[0]);
-		size_t len;
+		char c0;
+		size_t len, b;
 
-		/* most words share no first letter with a title word: one
-		 * branch for the three tests ('&' of 0/1 values) */
+		/* most words share no first two letters with a title word:
+		 * one branch for the three tests ('&' of 0/1 values; a word
+		 * of four bytes or more has a second) */
 		len = t->core_end - t->start;
-		if (!((t->flags & TOK_WORD) & tp->first[(unsigned char)c0] &
-		      (len >= 4)))
+		b = ((size_t)((unsigned char)s[0] & 31) * 32 +
+		     ((unsigned char)s[len > 1] & 31));
+		if (!((t->flags & TOK_WORD) & (len >= 4) &
+		      (tp->pair[b / 64] >> (b % 64))))
 			continue;
 		if (len > STEM)
 			len = STEM;
+		c0 = lower(s[0]);
 		for (k = 0; k < tp->n; k++) {
 			size_t j;
 

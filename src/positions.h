@@ -10,6 +10,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 struct actors;
 struct tokens;
@@ -27,7 +28,9 @@ struct topic {
 	char words[POSITIONS_TOPIC_MAX][POSITIONS_STEM + 1];
 	size_t n;
 	size_t lens[POSITIONS_TOPIC_MAX]; /* their lengths */
-	bool first[256]; /* which bytes open one of them */
+	/* which pairs of first and second byte open one of them, each
+	 * byte's low five bits (ASCII case aside): bit 32 * b0 + b1 */
+	uint64_t pair[16];
 };
 
 /* Stems of the content words of title[start, end); tk is scratch (its
