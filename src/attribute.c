@@ -1510,6 +1510,30 @@ by_agent(struct actors *as, const struct tokens *tk, const struct mentions *ms,
 }
 
 /*
+ * The agent of a speech verb used in the passive: "She was told by a
+ * nurse that ...", "her memoir, described by the Washington Post as ...":
+ * the one who speaks is after "by", not the subject (who is told, or
+ * described). Not for the verbs whose subject speaks ("quoted by",
+ * "asked by", "interviewed by"), nor "said by telephone" (no agent
+ * by_agent() takes). -1 when v is no such verb.
+ */
+static int
+passive_agent(struct actors *as, const struct tokens *tk,
+              const struct mentions *ms, size_t v, size_t hi)
+{
+	static const char *const hearer_speaks[] = {
+		"quoted", "cited", "asked", "interviewed", "questioned",
+		"contacted", "reached", "pressed", "urged", NULL
+	};
+
+	if (v + 2 >= hi || !sentences_eq(tk, v + 1, "by") ||
+	    !(tk->v[v].flags & TOK_LOWER) ||
+	    sentences_eq_any(tk, v, hearer_speaks))
+		return -1;
+	return by_agent(as, tk, ms, v + 2, hi);
+}
+
+/*
  * An inverted verb followed by a description: `said a defense ministry
  * spokesman`, `said the officials`, `said a BBC executive`; the head is
  * the first title or anonymous-source word within a few words of a
@@ -1926,10 +1950,12 @@ verb_subject(struct actors *as, struct tokens *tk, const struct mentions *ms,
              const struct qspans *qs, const struct attr_result *out, size_t qi,
              size_t v, size_t lo, size_t hi)
 {
-	int a = attribute_subject(as, tk, ms, v, lo);
+	int a;
 	size_t s, k, w;
 
-	if (a >= 0)
+	if ((a = passive_agent(as, tk, ms, v, hi)) >= 0)
+		return a;
+	if ((a = attribute_subject(as, tk, ms, v, lo)) >= 0)
 		return a;
 	if ((a = subject_right(as, tk, ms, v, hi, false)) >= 0)
 		return a;

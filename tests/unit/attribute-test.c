@@ -879,6 +879,39 @@ test_unclosed_and_possessive(void **state)
 	annotation_free(ann);
 }
 
+static const char article_passive[] =
+    "Clinic row\n\n"
+    "Mara Lund went to the clinic in May. She was told by a midwife that "
+    "the ward was \"full for weeks\".\n\n"
+    "Her book appeared in 2001, described by the Washington Post as \"a "
+    "brave and angry record\".\n\n"
+    "Ivo Brandt, quoted by the Washington Post, said the plan was \"too "
+    "late and too small\".\n\n"
+    "Piet Vane said by telephone that the vote was \"a farce from the "
+    "start\".\n\n"
+    "Rosa Klim was asked by reporters about the plan and said it would "
+    "\"fail within a year\".\n";
+
+/* A speech verb in the passive gives its agent as the speaker ("was told
+ * by a midwife", "described by the Washington Post as"), but not where
+ * the subject is the one who speaks ("quoted by", "asked by"), nor "said
+ * by telephone". */
+static void
+test_passive_agent(void **state)
+{
+	struct annotation *ann =
+	    annotate_string(article_passive, sizeof article_passive - 1);
+
+	(void)state;
+	assert_string_equal(speaker_of(ann, "full for weeks"), "midwife");
+	assert_string_equal(speaker_of(ann, "a brave and angry"),
+	                    "the Washington Post");
+	assert_string_equal(speaker_of(ann, "too late"), "Ivo Brandt");
+	assert_string_equal(speaker_of(ann, "a farce"), "Piet Vane");
+	assert_string_equal(speaker_of(ann, "fail within"), "Rosa Klim");
+	annotation_free(ann);
+}
+
 int
 main(void)
 {
@@ -911,6 +944,7 @@ main(void)
 		cmocka_unit_test(test_subject_carried),
 		cmocka_unit_test(test_document_from_author),
 		cmocka_unit_test(test_unclosed_and_possessive),
+		cmocka_unit_test(test_passive_agent),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
