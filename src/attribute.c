@@ -1379,6 +1379,9 @@ addressee_verb(const struct tokens *tk, size_t v, bool asker)
 	       (!asker && sentences_eq(tk, v, "asked"));
 }
 
+static int appended_name(const struct actors *as, const struct tokens *tk,
+    const struct mentions *ms, size_t e, size_t hi, size_t *pp_end);
+
 /* The speaker after an inverted verb: `said Raffaello Pantucci, ...`. */
 static int
 subject_right(struct actors *as, const struct tokens *tk,
@@ -1406,6 +1409,25 @@ subject_right(struct actors *as, const struct tokens *tk,
 		    fits(as, n->actor, W_PERSON))
 			return n->actor;
 		return np_actor(as, tk, m->first, h + 1, ACTOR_ANONYMOUS);
+	}
+	/* a role with no article, then the name set off by a comma:
+	 * "said co-owner of R & G Produce, Gary Glowaczewski" */
+	for (k = v + 1; k < hi && k < v + 5; k++) {
+		const struct token *t = &tk->v[k];
+		size_t pp_end = k + 1;
+
+		if (k > v + 1 && sentences_is(tk, k, '-'))
+			continue;
+		if (!(t->flags & TOK_LOWER) || !(t->flags & TOK_WORD) ||
+		    (t->flags & TOK_QUOTED))
+			break;
+		if (t->lex & LEX_BIT(LEX_TITLE)) {
+			int a = appended_name(as, tk, ms, k + 1, hi, &pp_end);
+
+			if (a >= 0)
+				return a;
+			break;
+		}
 	}
 	/* lower-case role words before the name: "said union steward
 	 * Ben Ortiz", "said party spokesman ..." */
@@ -1454,7 +1476,7 @@ appended_name(const struct actors *as, const struct tokens *tk,
 	}
 	/* the rest of a cut name ("Fire and Rescue squad") */
 	while (k < hi && k < e + 12 && !sentences_is(tk, k, ',') &&
-	       (tk->v[k].flags & TOK_WORD) &&
+	       ((tk->v[k].flags & TOK_WORD) || sentences_is(tk, k, '&')) &&
 	       !(tk->v[k].flags & (TOK_QUOTED | TOK_QMARK)))
 		k++;
 	if (k + 1 >= hi || !sentences_is(tk, k, ','))

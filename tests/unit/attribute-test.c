@@ -912,6 +912,27 @@ test_passive_agent(void **state)
 	annotation_free(ann);
 }
 
+static const char article_inverted_role[] =
+    "Farm visit\n\n"
+    "\"The soil is better than last year,\" said co-owner of Mill Lane "
+    "Farms, Gary Olsen.\n\n"
+    "\"We need more rain,\" said manager at B & K Dairy, Tom Reyes.\n";
+
+/* An inverted cue whose subject is a role with no article and then the
+ * name set off by a comma ("said co-owner of ORG, NAME") is NAME's, also
+ * when the organisation's name holds an ampersand. */
+static void
+test_inverted_role_then_name(void **state)
+{
+	struct annotation *ann = annotate_string(
+	    article_inverted_role, sizeof article_inverted_role - 1);
+
+	(void)state;
+	assert_string_equal(speaker_of(ann, "The soil"), "Gary Olsen");
+	assert_string_equal(speaker_of(ann, "We need more"), "Tom Reyes");
+	annotation_free(ann);
+}
+
 int
 main(void)
 {
@@ -945,6 +966,7 @@ main(void)
 		cmocka_unit_test(test_document_from_author),
 		cmocka_unit_test(test_unclosed_and_possessive),
 		cmocka_unit_test(test_passive_agent),
+		cmocka_unit_test(test_inverted_role_then_name),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
