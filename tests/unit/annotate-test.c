@@ -712,6 +712,34 @@ test_random_bytes(void **state)
 	free(s);
 }
 
+static const char article_kin[] =
+    "Obituary\n\n"
+    "Ada Lowe died on Sunday. Survivors include her son Scott, her sister "
+    "Vera and stepdaughter Melissa.\n";
+
+/* A lone given name after a kinship word (son, sister, stepdaughter) is
+ * a person with that word as role. */
+static void
+test_kinship_names(void **state)
+{
+	struct annotation *ann =
+	    annotate_string(article_kin, sizeof article_kin - 1);
+	const char *names[] = { "Scott", "Vera", "Melissa" };
+	const char *roles[] = { "son", "sister", "stepdaughter" };
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < 3; i++) {
+		const struct actor *a = actor_named(ann, names[i]);
+
+		assert_non_null(a);
+		assert_int_equal(a->kind, ACTOR_PERSON);
+		assert_non_null(a->role);
+		assert_non_null(strstr(a->role, roles[i]));
+	}
+	annotation_free(ann);
+}
+
 int
 main(void)
 {
@@ -746,6 +774,7 @@ main(void)
 		cmocka_unit_test(test_long_paragraph),
 		cmocka_unit_test(test_long_paragraph_quote),
 		cmocka_unit_test(test_random_bytes),
+		cmocka_unit_test(test_kinship_names),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
