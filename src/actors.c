@@ -904,6 +904,18 @@ role_before(const struct tokens *tk, size_t s, size_t *rs, size_t *rw,
 				k = p;
 				continue;
 			}
+			/* "chief of staff X", "director of communications
+			 * X": a title with its "of" complement */
+			if (k == s && (t->flags & TOK_LOWER) && p >= 2 &&
+			    word_is(tk, p - 1, "of") &&
+			    (tk->v[p - 2].lex & LEX_BIT(LEX_TITLE)) &&
+			    (tk->v[p - 2].flags & (TOK_LOWER | TOK_SENTSTART)) &&
+			    !(t->lex & ~(LEX_PREFIX | LEX_BIT(LEX_ORG_WORD))) &&
+			    same_ctx(tk, s, p - 2)) {
+				title = true;
+				k = p - 2;
+				continue;
+			}
 			/* "photographers Nat Finkelstein" */
 			if (k == s && plural_title(tk, p)) {
 				title = true;

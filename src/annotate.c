@@ -506,6 +506,20 @@ qualified(const char *w, size_t n)
 	return false;
 }
 
+/* Whether e's role ends in the word w (n bytes): "chief of staff X" is
+ * no "staff X". */
+static bool
+role_ends_in(const struct ent *e, const char *w, size_t n)
+{
+	const char *r = e->a.role;
+	size_t len;
+
+	if (r == NULL || (len = strlen(r)) < n)
+		return false;
+	return memcmp(r + len - n, w, n) == 0 &&
+	       (len == n || r[len - n - 1] == ' ');
+}
+
 /* The thing the first mentions of e follow (where a name is introduced),
  * as thing() tells: "the magazine X", "the local paper X", "the band X";
  * with after (no title, role or quote vouches for e), also the
@@ -527,7 +541,8 @@ named_thing(const struct ent *e, const char *t, size_t len, bool after)
 		    (v = thing(t + ws, we - ws)) != NULL)
 			return v;
 		if (!word_before(t, m->start, &ws, &we) ||
-		    !lower_word(t + ws, we - ws))
+		    !lower_word(t + ws, we - ws) ||
+		    role_ends_in(e, t + ws, we - ws))
 			continue;
 		if ((v = thing(t + ws, we - ws)) != NULL &&
 		    strcmp(v, "first") != 0)

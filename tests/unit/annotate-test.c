@@ -740,6 +740,39 @@ test_kinship_names(void **state)
 	annotation_free(ann);
 }
 
+static const char article_roles_of[] =
+    "Cabinet\n\n"
+    "Merkel's chief of staff Peter Altmaier said the plan was "
+    "\"urgent\".\n\n"
+    "Critics of Yeltsin's successor, Vladimir Putin, said the vote was "
+    "\"rigged\".\n\n"
+    "Bianchi's Marussia team mate Max Chilton said he was "
+    "\"devastated\".\n";
+
+/* "chief of staff NAME" is a person with that role (not a "staff"
+ * organisation); "X's successor, NAME," and "X's team mate NAME" give
+ * roles. */
+static void
+test_roles_of_and_mates(void **state)
+{
+	struct annotation *ann =
+	    annotate_string(article_roles_of, sizeof article_roles_of - 1);
+	const struct actor *a;
+
+	(void)state;
+	assert_non_null(a = actor_named(ann, "Peter Altmaier"));
+	assert_int_equal(a->kind, ACTOR_PERSON);
+	assert_non_null(a->role);
+	assert_non_null(strstr(a->role, "chief of staff"));
+	assert_non_null(a = actor_named(ann, "Vladimir Putin"));
+	assert_non_null(a->role);
+	assert_non_null(strstr(a->role, "successor"));
+	assert_non_null(a = actor_named(ann, "Max Chilton"));
+	assert_non_null(a->role);
+	assert_non_null(strstr(a->role, "team mate"));
+	annotation_free(ann);
+}
+
 int
 main(void)
 {
@@ -775,6 +808,7 @@ main(void)
 		cmocka_unit_test(test_long_paragraph_quote),
 		cmocka_unit_test(test_random_bytes),
 		cmocka_unit_test(test_kinship_names),
+		cmocka_unit_test(test_roles_of_and_mates),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
