@@ -1659,7 +1659,7 @@ as_verb(const struct tokens *tk, size_t i)
 		"hired", "work", "worked", "works", "working", "retired",
 		"retires", "quit", "down", "over", "in", "remains", "remained",
 		"continues", "continued", "reappointed", "chosen", "selected",
-		NULL };
+		"join", "joins", "joined", "joining", NULL };
 
 	if (!(tk->v[i].flags & TOK_LOWER))
 		return false;
@@ -1733,13 +1733,27 @@ role_relative(struct actors *as, int a, const struct tokens *tk, size_t e)
 static void
 role_after_as(struct actors *as, int a, const struct tokens *tk, size_t e)
 {
+	static const char *const gap_verbs[] = { "join", "joins", "joined",
+		"joining", "work", "works", "worked", "working", "serve",
+		"serves", "served", "serving", NULL };
 	size_t j, k, r, last = 0, os, oe;
+	size_t gap = 0; /* after a verb of gap_verbs: its index + 1 */
 
 	if (as->v[a].a.role != NULL)
 		return;
 	for (j = e; j < tk->n && j < e + 10; j++) {
-		if (word_is(tk, j, "as") && j > e && as_verb(tk, j - 1))
+		if (word_is(tk, j, "as") && j > e &&
+		    (as_verb(tk, j - 1) || (gap > 0 && j <= gap + 4)))
 			break;
+		/* "joined the firm as", "will join EPA as": the subject's
+		 * role past the verb's object (not "appointed Y as": Y's) */
+		if (gap == 0 && sentences_eq_any(tk, j, gap_verbs)) {
+			gap = j + 1; /* the token after the verb */
+			continue;
+		}
+		if (gap > 0 && j >= gap && j < gap + 3 &&
+		    (tk->v[j].flags & TOK_WORD) && !word_is(tk, j, "as"))
+			continue;
 		/* "X, who is the director of Y," */
 		if (j > e && word_is(tk, j - 1, "who") &&
 		    (word_is(tk, j, "is") || word_is(tk, j, "was") ||

@@ -773,6 +773,29 @@ test_roles_of_and_mates(void **state)
 	annotation_free(ann);
 }
 
+static const char article_join_as[] =
+    "Staff news\n\n"
+    "Mark Olsen joined the firm as chief economist in 2019. Ann Lee "
+    "appointed Tom Ray as her deputy.\n";
+
+/* "X joined the firm as ROLE": X's role past the verb's object; not
+ * for "X appointed Y as ROLE" (that role is not X's). */
+static void
+test_role_after_join_as(void **state)
+{
+	struct annotation *ann =
+	    annotate_string(article_join_as, sizeof article_join_as - 1);
+	const struct actor *a;
+
+	(void)state;
+	assert_non_null(a = actor_named(ann, "Mark Olsen"));
+	assert_non_null(a->role);
+	assert_string_equal(a->role, "chief economist");
+	assert_non_null(a = actor_named(ann, "Ann Lee"));
+	assert_null(a->role);
+	annotation_free(ann);
+}
+
 int
 main(void)
 {
@@ -809,6 +832,7 @@ main(void)
 		cmocka_unit_test(test_random_bytes),
 		cmocka_unit_test(test_kinship_names),
 		cmocka_unit_test(test_roles_of_and_mates),
+		cmocka_unit_test(test_role_after_join_as),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
