@@ -300,6 +300,41 @@ thing_named(const struct ent *e)
 	return v != NULL && strcmp(v, "first") != 0;
 }
 
+/*
+ * The sex e's given name tells ('m', 'f'; 0 when the name is in neither
+ * or in both of the given-name lists): "Maria Lopes" is she. Only for
+ * the pronouns, where no honorific or earlier he/she set e->gender.
+ */
+static char
+name_gender(const struct ent *e)
+{
+	const char *n = e->a.name, *sp, *v;
+
+	if (e->a.kind != ACTOR_PERSON || n == NULL)
+		return 0;
+	sp = strchr(n, ' ');
+	v = lexicon_value(LEX_GIVEN_NAME, n, sp != NULL ? (size_t)(sp - n)
+	                                                : strlen(n));
+	return v != NULL && (v[0] == 'm' || v[0] == 'f') && v[1] == '\0'
+	           ? v[0]
+	           : 0;
+}
+
+/* How well person a's given name fits he (W_MALE) or she (W_FEMALE):
+ * 2 when it tells that sex (or an honorific or pronoun did), 1 when it
+ * tells none, 0 when it tells the other. */
+static int
+name_rank(const struct actors *as, int a, enum want w)
+{
+	const struct ent *e = &as->v[a];
+	char want = w == W_MALE ? 'm' : 'f', g;
+
+	if (e->gender != 0)
+		return e->gender == want ? 2 : 0;
+	g = name_gender(e);
+	return g == 0 ? 1 : g == want ? 2 : 0;
+}
+
 static bool
 fits(const struct actors *as, int a, enum want w)
 {
@@ -363,7 +398,7 @@ latest_d(const struct actors *as, const struct tokens *tk,
 		 */
 		size_t s = p < tk->n ? tk->sent_of[p] : 0, best = (size_t)-1;
 		size_t back;
-		int found = -1, poss = -1;
+		int found = -1, poss = -1, rank, found_rank = -1, contra = -1;
 		const char *pro = w == W_MALE ? "he" : "she";
 
 		/* "He said Amtrak staff cleared the cars; \"...\", he said":
@@ -414,8 +449,19 @@ latest_d(const struct actors *as, const struct tokens *tk,
 					poss = m->actor;
 				continue;
 			}
-			if (ms_s == s)
-				return m->actor;
+			/* a given name of the other sex ranks last: "Costa
+			 * met Maria Lopes. She said" is Lopes; but a person
+			 * named so is still he or she when nobody else is */
+			rank = name_rank(as, m->actor, w);
+			if (ms_s == s) {
+				if (rank > 0)
+					return m->actor;
+				if (contra < 0)
+					contra = m->actor;
+				continue;
+			}
+			if (contra >= 0)
+				return contra;
 			if (poss >= 0)
 				return poss;
 			/* "Kowalski's brother, Piotr, ...": not the subject */
@@ -424,8 +470,14 @@ latest_d(const struct actors *as, const struct tokens *tk,
 			if (best != (size_t)-1 && ms_s != best)
 				break;
 			best = ms_s;
-			found = m->actor;
+			/* the first of the best rank (the subject, usually) */
+			if (rank >= found_rank) {
+				found = m->actor;
+				found_rank = rank;
+			}
 		}
+		if (contra >= 0)
+			return contra;
 		if (found >= 0)
 			return found;
 		if (poss >= 0)

@@ -933,6 +933,31 @@ test_inverted_role_then_name(void **state)
 	annotation_free(ann);
 }
 
+static const char article_name_sex[] =
+    "Port talks\n\n"
+    "Rui Costa met Maria Lopes on Friday. She said: \"The meeting was "
+    "useful.\"\n\n"
+    "\"We need a deal by Friday,\" Ana Silva said. Costa disagreed. "
+    "\"There is no rush,\" he said.\n\n"
+    "Yasmin Ford, 24, saw the blast. He described it: \"The walls "
+    "fell.\"\n";
+
+/* He/she prefer a person whose given name is of that sex over one whose
+ * name tells nothing, and pass over one of the other sex; but a person
+ * whose name says otherwise is still the one when nobody else is. */
+static void
+test_pronoun_name_sex(void **state)
+{
+	struct annotation *ann =
+	    annotate_string(article_name_sex, sizeof article_name_sex - 1);
+
+	(void)state;
+	assert_string_equal(speaker_of(ann, "The meeting"), "Maria Lopes");
+	assert_string_equal(speaker_of(ann, "There is no rush"), "Rui Costa");
+	assert_string_equal(speaker_of(ann, "The walls"), "Yasmin Ford");
+	annotation_free(ann);
+}
+
 int
 main(void)
 {
@@ -967,6 +992,7 @@ main(void)
 		cmocka_unit_test(test_unclosed_and_possessive),
 		cmocka_unit_test(test_passive_agent),
 		cmocka_unit_test(test_inverted_role_then_name),
+		cmocka_unit_test(test_pronoun_name_sex),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
