@@ -302,22 +302,50 @@ thing_named(const struct ent *e)
 
 /*
  * The sex e's given name tells ('m', 'f'; 0 when the name is in neither
- * or in both of the given-name lists): "Maria Lopes" is she. Only for
- * the pronouns, where no honorific or earlier he/she set e->gender.
+ * or in both of the given-name lists): "Maria Lopes" is she; else the
+ * sex its title tells (a source "the spokeswoman", a person whose role
+ * is "son"). Only for the pronouns, where no honorific or earlier he/she
+ * set e->gender.
  */
 static char
-name_gender(const struct ent *e)
+sex_of(const char *v)
 {
-	const char *n = e->a.name, *sp, *v;
-
-	if (e->a.kind != ACTOR_PERSON || n == NULL)
-		return 0;
-	sp = strchr(n, ' ');
-	v = lexicon_value(LEX_GIVEN_NAME, n, sp != NULL ? (size_t)(sp - n)
-	                                                : strlen(n));
 	return v != NULL && (v[0] == 'm' || v[0] == 'f') && v[1] == '\0'
 	           ? v[0]
 	           : 0;
+}
+
+/* The sex the last word of s tells as a title ("spokeswoman", "son"),
+ * or 0. */
+static char
+title_gender(const char *s)
+{
+	const char *w;
+
+	if (s == NULL)
+		return 0;
+	w = strrchr(s, ' ');
+	w = w != NULL ? w + 1 : s;
+	return sex_of(lexicon_value(LEX_TITLE, w, strlen(w)));
+}
+
+static char
+name_gender(const struct ent *e)
+{
+	const char *n = e->a.name, *sp;
+	char g;
+
+	if (n == NULL)
+		return 0;
+	/* "the spokeswoman", "Costa's son" */
+	if (e->a.kind == ACTOR_ANONYMOUS)
+		return title_gender(n);
+	if (e->a.kind != ACTOR_PERSON)
+		return 0;
+	sp = strchr(n, ' ');
+	g = sex_of(lexicon_value(LEX_GIVEN_NAME, n,
+	                         sp != NULL ? (size_t)(sp - n) : strlen(n)));
+	return g != 0 ? g : title_gender(e->a.role);
 }
 
 /* How well person a's given name fits he (W_MALE) or she (W_FEMALE):

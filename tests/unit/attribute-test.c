@@ -940,7 +940,9 @@ static const char article_name_sex[] =
     "\"We need a deal by Friday,\" Ana Silva said. Costa disagreed. "
     "\"There is no rush,\" he said.\n\n"
     "Yasmin Ford, 24, saw the blast. He described it: \"The walls "
-    "fell.\"\n";
+    "fell.\"\n\n"
+    "Kim Dale met Lee Ross and his wife, Robin Ross, on Friday. She said: "
+    "\"The ministry will pay.\"\n";
 
 /* He/she prefer a person whose given name is of that sex over one whose
  * name tells nothing, and pass over one of the other sex; but a person
@@ -955,6 +957,9 @@ test_pronoun_name_sex(void **state)
 	assert_string_equal(speaker_of(ann, "The meeting"), "Maria Lopes");
 	assert_string_equal(speaker_of(ann, "There is no rush"), "Rui Costa");
 	assert_string_equal(speaker_of(ann, "The walls"), "Yasmin Ford");
+	/* a title tells a sex too; "Kim", "Lee", "Robin" tell none */
+	assert_string_equal(speaker_of(ann, "The ministry will"),
+	                    "Robin Ross");
 	annotation_free(ann);
 }
 
