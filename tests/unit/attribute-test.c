@@ -963,6 +963,29 @@ test_pronoun_name_sex(void **state)
 	annotation_free(ann);
 }
 
+static const char article_manner[] =
+    "Bakery\n\n"
+    "Anna Berg runs the bakery.\n\n"
+    "\"I never planned any of this,\" she laughs.\n\n"
+    "Tom Hale, her partner, disagrees. \"It was always the plan,\" he "
+    "counters.\n";
+
+/* Verbs of manner of speaking ("she laughs", "he counters") are cues. */
+static void
+test_manner_cues(void **state)
+{
+	struct annotation *ann =
+	    annotate_string(article_manner, sizeof article_manner - 1);
+	size_t i;
+
+	(void)state;
+	assert_string_equal(speaker_of(ann, "I never planned"), "Anna Berg");
+	assert_string_equal(speaker_of(ann, "It was always"), "Tom Hale");
+	for (i = 0; i < ann->nquotes; i++)
+		assert_non_null(ann->quotes[i].cue);
+	annotation_free(ann);
+}
+
 int
 main(void)
 {
@@ -998,6 +1021,7 @@ main(void)
 		cmocka_unit_test(test_passive_agent),
 		cmocka_unit_test(test_inverted_role_then_name),
 		cmocka_unit_test(test_pronoun_name_sex),
+		cmocka_unit_test(test_manner_cues),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
