@@ -967,6 +967,24 @@ before_apposition(const struct tokens *tk, const struct mentions *ms,
  * ", speaking from X,") that opens after a description, that description;
  * -1 when none.
  */
+/* Whether a role word stands before "for/of/at/with (the)" right
+ * before token b: "a spokesperson for the Commission", "an analyst at
+ * X". */
+static bool
+role_at_body(const struct tokens *tk, size_t b, size_t lo)
+{
+	size_t k = b;
+
+	if (k > lo && sentences_ieq(tk, k - 1, "the"))
+		k--;
+	if (k < lo + 2 ||
+	    !(sentences_eq(tk, k - 1, "for") || sentences_eq(tk, k - 1, "of") ||
+	      sentences_eq(tk, k - 1, "at") || sentences_eq(tk, k - 1, "with")))
+		return false;
+	return (tk->v[k - 2].flags & TOK_LOWER) &&
+	       (tk->v[k - 2].lex & (LEX_BIT(LEX_TITLE) | LEX_BIT(LEX_ANON_WORD)));
+}
+
 static int
 /* NOLINTNEXTLINE(misc-no-recursion): see "Recursion" above */
 before_clause(struct actors *as, const struct tokens *tk,
@@ -1356,6 +1374,17 @@ subject_of(struct actors *as, const struct tokens *tk,
 		return latest(as, tk, ms, p - 5, W_PERSON, NULL, 0);
 	if (sentences_is(tk, p, ',')) {
 		a = before_apposition(tk, ms, p, lo);
+		/* "A spokesperson for the Commission, Johan Berg, said":
+		 * the person set beside a role held at a body, not the
+		 * body */
+		if (a >= 0 && as->v[a].a.kind != ACTOR_PERSON && p > lo &&
+		    (m = mention_ending(tk, ms, p - 1)) != NULL &&
+		    as->v[m->actor].a.kind == ACTOR_PERSON &&
+		    m->role_first >= lo + 2 &&
+		    sentences_is(tk, m->role_first - 1, ',') &&
+		    (pm = mention_ending(tk, ms, m->role_first - 2)) != NULL &&
+		    pm->actor == a && role_at_body(tk, pm->role_first, lo))
+			a = m->actor;
 		/* "The secretary general, Nunzio Galantino, has called" */
 		if (a < 0 && p > lo &&
 		    (m = mention_ending(tk, ms, p - 1)) != NULL &&

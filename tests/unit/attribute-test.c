@@ -986,6 +986,27 @@ test_manner_cues(void **state)
 	annotation_free(ann);
 }
 
+static const char article_role_body[] =
+    "Rail strike\n\n"
+    "A spokesperson for the European Commission, Johan Berg, said: \"We "
+    "follow the situation closely.\"\n\n"
+    "An analyst at Nordea Markets, Eva Lund, said the strike was \"costly "
+    "for everyone\".\n";
+
+/* "A ROLE for ORG, NAME, said": the person set beside the role, not the
+ * body the role is held at. */
+static void
+test_role_at_body_apposition(void **state)
+{
+	struct annotation *ann =
+	    annotate_string(article_role_body, sizeof article_role_body - 1);
+
+	(void)state;
+	assert_string_equal(speaker_of(ann, "We follow"), "Johan Berg");
+	assert_string_equal(speaker_of(ann, "costly"), "Eva Lund");
+	annotation_free(ann);
+}
+
 int
 main(void)
 {
@@ -1022,6 +1043,7 @@ main(void)
 		cmocka_unit_test(test_inverted_role_then_name),
 		cmocka_unit_test(test_pronoun_name_sex),
 		cmocka_unit_test(test_manner_cues),
+		cmocka_unit_test(test_role_at_body_apposition),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
