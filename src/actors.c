@@ -453,6 +453,32 @@ verb_in_name(const struct tokens *tk, size_t i)
 	       plain_cap(tk, i - 1) && plain_cap(tk, i + 1);
 }
 
+static bool
+is_det(const struct tokens *tk, size_t i)
+{
+	return word_ieq(tk, i, "a") || word_ieq(tk, i, "an") ||
+	       word_ieq(tk, i, "the");
+}
+
+/*
+ * A capitalised speech verb opening a name: "Said Mohammed, a witness,
+ * said" (Said is a given name too): a name word after it, then an
+ * apposition (", a/an/the/who").
+ */
+static inline bool
+verb_first_name(const struct tokens *tk, size_t i)
+{
+	const struct token *t = &tk->v[i];
+
+	if ((t->lex & NOTNAME) != LEX_BIT(LEX_SPEECH_VERB) ||
+	    !(t->flags & TOK_CAP) || (t->flags & (TOK_UPPER | TOK_QUOTED)) ||
+	    i + 2 >= tk->n || !(tk->v[i + 1].flags & TOK_SPACE) ||
+	    !plain_cap(tk, i + 1))
+		return false;
+	return char_is(tk, i + 2, ',') && i + 3 < tk->n &&
+	       (is_det(tk, i + 3) || word_is(tk, i + 3, "who"));
+}
+
 static inline bool
 namelike(const struct tokens *tk, size_t i)
 {
@@ -462,7 +488,7 @@ namelike(const struct tokens *tk, size_t i)
 		return true;
 	if (ph[i].kind == PH_NAME)
 		return true;
-	if (verb_in_name(tk, i))
+	if (verb_in_name(tk, i) || verb_first_name(tk, i))
 		return true;
 	if (!(t->flags & TOK_CAP) || (t->lex & NOTNAME) || ph[i].kind)
 		return false;
@@ -785,13 +811,6 @@ set_affiliation(struct actors *as, int a, const char *s)
 {
 	if (s != NULL && as->v[a].a.affiliation == NULL)
 		as->v[a].a.affiliation = xstrdup(s);
-}
-
-static bool
-is_det(const struct tokens *tk, size_t i)
-{
-	return word_ieq(tk, i, "a") || word_ieq(tk, i, "an") ||
-	       word_ieq(tk, i, "the");
 }
 
 /*

@@ -796,6 +796,28 @@ test_role_after_join_as(void **state)
 	annotation_free(ann);
 }
 
+static const char article_said_name[] =
+    "Blast\n\n"
+    "Said Mohammed, a witness of the blast, said guards had tried to stop "
+    "the bomber. \"Three guards shouted at the truck,\" said he.\n\n"
+    "Said the minister: \"We will rebuild.\"\n";
+
+/* "Said" opening a name with an apposition after it ("Said Mohammed, a
+ * witness, said") is a given name, not a cue; "Said the minister:" stays
+ * a cue. */
+static void
+test_said_as_given_name(void **state)
+{
+	struct annotation *ann =
+	    annotate_string(article_said_name, sizeof article_said_name - 1);
+
+	(void)state;
+	assert_non_null(actor_named(ann, "Said Mohammed"));
+	assert_string_equal(speaker_of(ann, "Three guards"), "Said Mohammed");
+	assert_null(actor_named(ann, "Said the minister"));
+	annotation_free(ann);
+}
+
 int
 main(void)
 {
@@ -833,6 +855,7 @@ main(void)
 		cmocka_unit_test(test_kinship_names),
 		cmocka_unit_test(test_roles_of_and_mates),
 		cmocka_unit_test(test_role_after_join_as),
+		cmocka_unit_test(test_said_as_given_name),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
