@@ -218,15 +218,23 @@ struct seen {
 	uint64_t mask; /* bit count - 1, a power of two minus one */
 };
 
+/* The filter's words, zeroed, from a buffer of *cap words (grown if need
+ * be): the buffer is kept from article to article (struct scratch). */
 static void
-seen_init(struct seen *sn, size_t textlen)
+seen_init(struct seen *sn, size_t textlen, uint64_t **buf, size_t *cap)
 {
 	uint64_t n = 1U << 12;
 
 	while (n < (uint64_t)textlen * 2 && n < (1U << 24))
 		n *= 2;
 	sn->mask = n - 1;
-	sn->bits = xcalloc((size_t)(n / 64), sizeof *sn->bits);
+	if (*cap < n / 64) {
+		free(*buf);
+		*cap = (size_t)(n / 64);
+		*buf = xcalloc(*cap, sizeof **buf);
+	} else
+		memset(*buf, 0, (size_t)(n / 64) * sizeof **buf);
+	sn->bits = *buf;
 }
 
 /* Note the word of hash h when add is 1 (0: nothing), without a branch. */
@@ -863,6 +871,28 @@ piece_end(const char *t, size_t start, size_t end)
 	return i > start ? i : start + PIECE;
 }
 
+/*
+ * Working buffers kept from one annotate() to the next: the token list,
+ * the per-block arrays of quotations, mentions and results, and the
+ * filter's words grow to the largest article or piece read so far and are
+ * reused, so that an article after the first allocates none of them (nor
+ * frees them). annotate() takes them at its start and gives them back at
+ * its end; the engine runs on one thread (actors.c keeps scan state in
+ * statics too). What they hold is bounded by PIECE bytes of text and by
+ * the filter's 2^24 bits, and stays reachable until the process exits.
+ */
+struct scratch {
+	struct tokens *tk;
+	struct qspans qs;
+	struct mentions ms;
+	struct attr_result *res;
+	size_t rescap;
+	uint64_t *seen;
+	size_t seencap;
+};
+
+static struct scratch spare;
+
 /* What annotate() keeps from piece to piece of the article. */
 struct run {
 	struct annotation *ann;
@@ -1043,10 +1073,27 @@ read_piece(struct run *r, size_t b, const struct block *blk, size_t start,
 	}
 }
 
+/* Give buffers back to spare (or free them should spare hold some:
+ * only a call made while another ran could leave it so). */
+static void
+scratch_give(struct scratch *sc)
+{
+	if (spare.tk == NULL) {
+		spare = *sc;
+		return;
+	}
+	sentences_free(sc->tk);
+	free(sc->qs.v);
+	free(sc->ms.v);
+	free(sc->res);
+	free(sc->seen);
+}
+
 struct annotation *
 annotate(const struct article *art, const struct block_list *bl)
 {
 	struct run run = { 0 }, *r = &run;
+	struct scratch sc = spare;
 	struct annotation *ann;
 	const char *text = article_text(art);
 	struct tokens *tk;
@@ -1056,14 +1103,19 @@ annotate(const struct article *art, const struct block_list *bl)
 	int *remap;
 	struct strmap *tails;
 
+	memset(&spare, 0, sizeof spare); /* taken: ours until the end */
 	r->ann = ann = xcalloc(1, sizeof *ann);
 	r->text = text;
-	r->tk = tk = sentences_new();
+	r->tk = tk = sc.tk != NULL ? sc.tk : sentences_new();
+	r->qs = sc.qs;
+	r->ms = sc.ms;
+	r->res = sc.res;
+	r->rescap = sc.rescap;
 	r->as = as = actors_new(text);
 	r->prev_block = (size_t)-1;
 	r->topic_block = (size_t)-1;
 	attribute_init(&r->st);
-	seen_init(&r->lower, article_len(art));
+	seen_init(&r->lower, article_len(art), &sc.seen, &sc.seencap);
 	for (b = 0; b < bl->n; b++) {
 		const struct block *blk = &bl->v[b];
 
@@ -1152,15 +1204,17 @@ annotate(const struct article *art, const struct block_list *bl)
 			r->qo.v[i].speaker = remap[r->qo.v[i].speaker];
 	free(remap);
 	strmap_free(tails);
-	free(r->lower.bits);
 	as->n = 0;
 	ann->quotes = r->qo.v;
 	ann->nquotes = r->qo.n;
 	actors_free(as);
-	sentences_free(tk);
-	free(r->qs.v);
-	free(r->ms.v);
-	free(r->res);
 	positions_topic_free(&r->tp);
+	/* the buffers back for the next article */
+	sc.tk = tk;
+	sc.qs = r->qs;
+	sc.ms = r->ms;
+	sc.res = r->res;
+	sc.rescap = r->rescap;
+	scratch_give(&sc);
 	return ann;
 }
