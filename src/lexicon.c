@@ -137,12 +137,18 @@ struct ktab {
 	size_t pool_len, pool_cap;
 };
 
+/* the entries while the tables are built (freed then) */
 static struct lexent *ents;
 static size_t nents, entcap;
-/* the token table: entries of all lists and their prefixes; the entry
- * of each slot (for lexicon_value()) in ent_of[] */
+/*
+ * The token table: entries of all lists and their prefixes. Their values
+ * for lexicon_value(): those of slot i's entry, one per list of its mask
+ * in the order of the bits, from values[value_of[i]] on (a few dozen
+ * kilobytes in all, not a pointer per list and entry).
+ */
 static struct ktab tok;
-static uint32_t *ent_of;
+static uint32_t *value_of;
+static const char **values;
 /* The shape filter of shape_may(): a bit per key length (1 to 64), first
  * byte & 31 and last byte & 31 of the token table's keys. */
 static uint32_t shape[LEXICON_MAXLEN * 32 * 32 / 32];
@@ -162,6 +168,21 @@ static uint32_t tiny_mask[TINY_ASK];
 static uint8_t tiny_digit[256];
 static pthread_once_t once = PTHREAD_ONCE_INIT;
 static atomic_bool built; /* set by build() when the table is ready */
+
+/* The number of bits set in x. */
+static inline size_t
+popcount32(uint32_t x)
+{
+#if defined(__GNUC__)
+	return (size_t)__builtin_popcount(x);
+#else
+	size_t n;
+
+	for (n = 0; x != 0; x &= x - 1)
+		n++;
+	return n;
+#endif
+}
 
 static bool
 is_upper(char c)
@@ -426,13 +447,22 @@ build(void)
 					insert(buf, j)->mask |= LEX_PREFIX;
 		}
 	}
-	/* the slots keep their entry's mask, ent_of[] the entry */
-	ent_of = xcalloc(tok.nslots, sizeof *ent_of);
-	for (i = 0; i < tok.nslots; i++) {
-		if (tok.slots[i].len != 0) {
-			ent_of[i] = tok.slots[i].data;
-			tok.slots[i].data = ents[ent_of[i]].mask;
-		}
+	/* the slots keep their entry's mask, values[] its values */
+	for (i = 0, total = 0; i < nents; i++)
+		total += popcount32(ents[i].mask & ~LEX_PREFIX);
+	values = xcalloc(total + 1, sizeof *values);
+	value_of = xcalloc(tok.nslots, sizeof *value_of);
+	for (i = 0, total = 0; i < tok.nslots; i++) {
+		const struct lexent *e;
+
+		if (tok.slots[i].len == 0)
+			continue;
+		e = &ents[tok.slots[i].data];
+		tok.slots[i].data = e->mask;
+		value_of[i] = (uint32_t)total;
+		for (k = 0; k < LEX_NINDEXED; k++)
+			if (e->mask & LEX_BIT(k))
+				values[total++] = e->value[k];
 	}
 	build_tiny();
 	for (i = 0; i < nents; i++) {
@@ -443,6 +473,9 @@ build(void)
 
 		shape[b / 32] |= (uint32_t)1 << (b % 32);
 	}
+	free(ents);
+	ents = NULL;
+	nents = entcap = 0;
 	build_sides();
 	atomic_store_explicit(&built, true, memory_order_release);
 }
@@ -681,7 +714,10 @@ lexicon_value(enum lexicon_kind kind, const char *s, size_t len)
 	}
 	ensure_built();
 	sl = find_nohash(s, len);
-	return sl != NULL ? ents[ent_of[sl - tok.slots]].value[kind] : NULL;
+	if (sl == NULL || !(sl->data & LEX_BIT(kind)))
+		return NULL;
+	return values[value_of[sl - tok.slots] +
+	              popcount32(sl->data & (LEX_BIT(kind) - 1))];
 }
 
 const struct lexicon_table *

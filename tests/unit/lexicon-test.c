@@ -107,6 +107,10 @@ test_every_key(void **state)
 				                : key[j];
 			assert_true(lexicon_lookup(key, len) & LEX_BIT(k));
 			assert_true(lexicon_lookup(up, len) & LEX_BIT(k));
+			/* its value in this list (of the lists holding it) */
+			assert_string_equal(lexicon_value(k, up, len),
+			                    t->v[i].value != NULL ? t->v[i].value
+			                                          : key);
 			assert_true(lexicon_lookup_word(up, len, false, &h1) &
 			            LEX_BIT(k));
 			assert_true(lexicon_lookup_word(key, len, false, &h2) &
