@@ -2668,7 +2668,7 @@ organisation:
 	/* an organisation; a possessive country before it qualifies it */
 	{
 		size_t st = s;
-		char *name;
+		char *name, buf[256];
 
 		if (ph[s].len == 1 && ph[s].kind == LEX_OUTLET + 1 &&
 		    e == s + 1)
@@ -2704,8 +2704,17 @@ organisation:
 			if (oe2 > st)
 				e = oe2;
 		}
-		name = sentences_clean(tk->text, tk->v[st].start, tk->v[e - 1].core_end);
-		a = get_owned(as, ACTOR_ORGANIZATION, name);
+		/* most organisations are named again: the name is cleaned
+		 * into a buffer and copied only for a new one */
+		if (tk->v[e - 1].core_end - tk->v[st].start < sizeof buf) {
+			sentences_clean_into(buf, tk->text, tk->v[st].start,
+			                     tk->v[e - 1].core_end);
+			a = actors_get(as, ACTOR_ORGANIZATION, buf, strlen(buf));
+		} else {
+			name = sentences_clean(tk->text, tk->v[st].start,
+			                       tk->v[e - 1].core_end);
+			a = get_owned(as, ACTOR_ORGANIZATION, name);
+		}
 		if (as->v[a].a.affiliation == NULL)
 			set_affiliation(as, a, country_in(tk, st, e));
 		add_mention(as, tk, ms, a, st, e, st);
