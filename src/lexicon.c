@@ -673,7 +673,7 @@ build_sides(void)
 }
 
 /* The entry of side list kind holding s; NULL when absent. */
-static const struct lexicon_entry *
+static FLATTEN const struct lexicon_entry *
 side_find(unsigned kind, const char *s, size_t len)
 {
 	char key[LEXICON_MAXLEN];
