@@ -124,6 +124,13 @@ map_get(const struct strmap *m, const char *s, size_t len)
 	return strmap_get(m, s, len);
 }
 
+/* c lower-cased if an ASCII capital. */
+static char
+lc(char c)
+{
+	return (c >= 'A' && c <= 'Z') ? (char)(c + 32) : c;
+}
+
 static int
 add_actor(struct actors *as, enum actor_kind kind, char *name)
 {
@@ -137,6 +144,7 @@ add_actor(struct actors *as, enum actor_kind kind, char *name)
 	e = &as->v[as->n];
 	memset(e, 0, sizeof *e);
 	e->a.name = name;
+	e->initial = lc(name[0]);
 	e->a.kind = kind;
 	e->key = lower(as, name, len);
 	e->order = as->n;
@@ -1986,12 +1994,6 @@ drop_alias(struct actors *as, int o, const char *s, size_t len)
 	}
 }
 
-/* c lower-cased if an ASCII capital. */
-static char
-lc(char c)
-{
-	return (c >= 'A' && c <= 'Z') ? (char)(c + 32) : c;
-}
 
 /*
  * A recent person whose name and the name [s, e) (two words or more
@@ -2011,7 +2013,7 @@ prefix_person(struct actors *as, const struct tokens *tk, size_t s, size_t e)
 
 		/* a first letter apart (most): no prefix either way; a
 		 * one-word name only with a role ("his wife, Maddie,") */
-		if (p->a.kind != ACTOR_PERSON || lc(pn[0]) != lc(name[0]) ||
+		if (p->a.kind != ACTOR_PERSON || p->initial != lc(name[0]) ||
 		    (strchr(pn, ' ') == NULL && p->a.role == NULL))
 			continue;
 		n = strlen(pn);
@@ -2038,6 +2040,7 @@ prefix_person(struct actors *as, const struct tokens *tk, size_t s, size_t e)
 
 			p->a.name = sentences_clean(tk->text, tk->v[s].start,
 			                            tk->v[e - 1].core_end);
+			p->initial = lc(p->a.name[0]);
 			actors_alias(as, a, old, strlen(old));
 			free(old);
 			map_set(as->names, p->a.name, strlen(p->a.name), a);
@@ -2101,6 +2104,7 @@ person(struct actors *as, const struct tokens *tk, size_t s, size_t e,
 
 			as->v[a].a.name = sentences_clean(tk->text, tk->v[s].start,
 			                        tk->v[e - 1].core_end);
+			as->v[a].initial = lc(as->v[a].a.name[0]);
 			actors_alias(as, a, old, strlen(old));
 			free(old);
 			map_set(as->names, as->v[a].a.name,
