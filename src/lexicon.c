@@ -117,15 +117,22 @@ struct slot {
 	                 * in the pool */
 	uint32_t data;  /* token table: the lists' mask (the entry's);
 	                 * side table: index in sides[] */
-	uint16_t check; /* bits 48 to 63 of the hash */
-	uint8_t len;    /* the key's length; 0: an empty slot */
-	uint8_t tag;    /* side table: the list's kind; token table: 0 */
+	uint32_t id;    /* slot_id() of the key; 0: an empty slot */
 };
+
+/* What a slot says of its key, compared at once: bits 48 to 63 of its
+ * hash, its length (1 to LEXICON_MAXLEN, never 0) and its tag (the side
+ * table: the list's kind; the token table: 0). */
+static inline uint32_t
+slot_id(uint64_t h, size_t len, unsigned tag)
+{
+	return (uint32_t)(h >> 48) << 16 | (uint32_t)len << 8 | tag;
+}
 
 /*
  * A table: its slots (at most three quarters full) and a blocked Bloom
  * filter over the hashes of its keys: bloom[] word bloom_word() has the
- * three bits bloom_bits() of each key's hash set, so that a phrase whose
+ * two bits bloom_bits() of each key's hash set, so that a phrase whose
  * bits are not all set is in no slot (one word read, no slot touched).
  */
 struct ktab {
@@ -254,7 +261,7 @@ key8(const char *s, size_t len)
 }
 
 /* The Bloom filter's word and bits of a hash (bits 16 to 44 of it: the
- * slot index takes the low bits, the check the high ones). */
+ * slot index takes the low bits, slot_id() the high ones). */
 static inline size_t
 bloom_word(const struct ktab *t, uint64_t h)
 {
@@ -265,13 +272,12 @@ static inline uint64_t
 bloom_bits(uint64_t h)
 {
 	return (uint64_t)1 << ((h >> 27) & 63) |
-	       (uint64_t)1 << ((h >> 33) & 63) |
-	       (uint64_t)1 << ((h >> 39) & 63);
+	       (uint64_t)1 << ((h >> 33) & 63);
 }
 
 /* A table for up to n keys, empty: at most three quarters full, a
  * Bloom filter word per four to eight keys (4 KB for the token table, 16
- * KB for the side table: some 1% of the phrases in no list pass). */
+ * KB for the side table: some 2% of the phrases in no list pass). */
 static void
 ktab_init(struct ktab *t, size_t n)
 {
@@ -293,15 +299,15 @@ ktab_find(const struct ktab *t, const char *key, size_t len, uint64_t h,
           unsigned tag)
 {
 	uint64_t want = bloom_bits(h), k8;
-	uint16_t check = (uint16_t)(h >> 48);
+	uint32_t id = slot_id(h, len, tag);
 	const struct slot *sl;
 	size_t i, m = t->nslots - 1;
 
 	if ((t->bloom[bloom_word(t, h)] & want) != want)
 		return NULL;
 	k8 = len <= 8 ? key8(key, len) : 0;
-	for (i = (size_t)h & m; (sl = &t->slots[i])->len != 0; i = (i + 1) & m) {
-		if (sl->check != check || sl->len != len || sl->tag != tag)
+	for (i = (size_t)h & m; (sl = &t->slots[i])->id != 0; i = (i + 1) & m) {
+		if (sl->id != id)
 			continue;
 		if (len <= 8 ? sl->key == k8
 		             : bytes_same(t->pool + sl->key, key, len))
@@ -323,12 +329,10 @@ ktab_add(struct ktab *t, const char *key, size_t len, uint64_t h,
 	*added = sl == NULL;
 	if (sl != NULL)
 		return sl;
-	for (i = (size_t)h & m; t->slots[i].len != 0; i = (i + 1) & m)
+	for (i = (size_t)h & m; t->slots[i].id != 0; i = (i + 1) & m)
 		;
 	sl = &t->slots[i];
-	sl->check = (uint16_t)(h >> 48);
-	sl->len = (uint8_t)len;
-	sl->tag = (uint8_t)tag;
+	sl->id = slot_id(h, len, tag);
 	if (len <= 8) {
 		sl->key = key8(key, len);
 	} else {
@@ -455,7 +459,7 @@ build(void)
 	for (i = 0, total = 0; i < tok.nslots; i++) {
 		const struct lexent *e;
 
-		if (tok.slots[i].len == 0)
+		if (tok.slots[i].id == 0)
 			continue;
 		e = &ents[tok.slots[i].data];
 		tok.slots[i].data = e->mask;
