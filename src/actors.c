@@ -68,6 +68,24 @@ static struct phrase *ph;
 static int list_actor = -1;
 static size_t list_end;
 
+/*
+ * The scratch arrays of a table (phrase marks, candidates), kept when a
+ * table is freed for the next one: they grow to the longest block read
+ * so far, and an article after the first then allocates none. The engine
+ * runs on one thread (ph above is shared too); a table made while another
+ * lives starts with none.
+ */
+static struct {
+	void *ph;
+	size_t phcap;
+	size_t *cand;
+	size_t candcap;
+} spare;
+
+/* The actor keys of an article fit in one small chunk (about 20 actors of
+ * 16 bytes), allocated with the arena's header. */
+#define KEYS_CHUNK ((size_t)960)
+
 struct actors *
 actors_new(const char *text)
 {
@@ -77,7 +95,12 @@ actors_new(const char *text)
 	as->last_plural = -1;
 	as->surnames = strmap_new_fold();
 	as->text = text;
-	as->arena = arena_new(0);
+	as->arena = arena_new(KEYS_CHUNK);
+	as->ph = spare.ph;
+	as->phcap = spare.phcap;
+	as->cand = spare.cand;
+	as->candcap = spare.candcap;
+	memset(&spare, 0, sizeof spare);
 	return as;
 }
 
@@ -94,8 +117,15 @@ actors_free(struct actors *as)
 	arena_free(as->arena);
 	strmap_free(as->names);
 	strmap_free(as->surnames);
-	free(as->ph);
-	free(as->cand);
+	if (spare.ph == NULL && spare.cand == NULL) {
+		spare.ph = as->ph;
+		spare.phcap = as->phcap;
+		spare.cand = as->cand;
+		spare.candcap = as->candcap;
+	} else {
+		free(as->ph);
+		free(as->cand);
+	}
 	free(as);
 }
 
