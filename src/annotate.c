@@ -889,6 +889,8 @@ struct scratch {
 	size_t rescap;
 	uint64_t *seen;
 	size_t seencap;
+	size_t *at; /* the tokens positions_block_at() looks at */
+	size_t atcap;
 };
 
 static struct scratch spare;
@@ -910,6 +912,8 @@ struct run {
 	bool carry;
 	size_t prev_block;
 	struct seen lower;
+	size_t *at; /* a piece's tokens of stance and speech words */
+	size_t atcap, nat;
 };
 
 /*
@@ -1009,7 +1013,7 @@ read_piece(struct run *r, size_t b, const struct block *blk, size_t start,
 	struct tokens *tk = r->tk;
 	struct actors *as = r->as;
 	bool open = more && r->carry;
-	size_t i, words;
+	size_t i, words, nat;
 
 	sentences_split(tk, r->text, start, end);
 	/* the title's words, from this very split */
@@ -1017,17 +1021,27 @@ read_piece(struct run *r, size_t b, const struct block *blk, size_t start,
 		positions_topic_tokens(&r->tp, tk);
 		r->topic_block = (size_t)-1;
 	}
-	/* words, and the common words of this article for prune(): the
-	 * tests are '&' of 0/1 values, not branches, since a token's kind
-	 * changes word by word and a mispredicted branch costs more */
-	for (i = 0, words = 0; i < tk->n; i++) {
+	/* words, the common words of this article for prune(), and the
+	 * stance and speech words for positions_block_at(): the tests are
+	 * '&' of 0/1 values, not branches, since a token's kind changes
+	 * word by word and a mispredicted branch costs more (a token is
+	 * written to at[] always, counted when it is one) */
+	if (r->atcap < tk->n) {
+		free(r->at);
+		r->atcap = tk->n + 256;
+		r->at = xreallocarray(NULL, r->atcap, sizeof *r->at);
+	}
+	for (i = 0, words = 0, nat = 0; i < tk->n; i++) {
 		const struct token *t = &tk->v[i];
 		unsigned common = ((t->flags & TOK_LOWER) != 0) &
 		                  ((t->lex & ~LEX_PREFIX) == 0) & (t->hash != 0);
 
 		words += t->flags & TOK_WORD;
 		seen_add(&r->lower, t->hash, common);
+		r->at[nat] = i;
+		nat += (t->lex & POSITIONS_LEX) != 0;
 	}
+	r->nat = nat;
 	r->ann->words += words;
 	quotes_find(tk, &r->carry, &r->qs);
 	/* a piece wholly inside a quotation cut by pieces: no marks */
@@ -1051,7 +1065,7 @@ read_piece(struct run *r, size_t b, const struct block *blk, size_t start,
 	    (i = (size_t)attribute_dash_credit(as, tk, &r->ms)) != (size_t)-1)
 		credit(&r->qo, as, (int)i, r->prev_block, tk);
 	r->prev_block = b;
-	positions_block(as, tk, &r->ms, &r->tp);
+	positions_block_at(as, tk, &r->ms, &r->tp, r->at, r->nat);
 	for (i = 0; i < r->qs.n; i++) {
 		const struct attr_result *res = &r->res[i];
 
@@ -1087,6 +1101,7 @@ scratch_give(struct scratch *sc)
 	free(sc->ms.v);
 	free(sc->res);
 	free(sc->seen);
+	free(sc->at);
 }
 
 struct annotation *
@@ -1111,6 +1126,8 @@ annotate(const struct article *art, const struct block_list *bl)
 	r->ms = sc.ms;
 	r->res = sc.res;
 	r->rescap = sc.rescap;
+	r->at = sc.at;
+	r->atcap = sc.atcap;
 	r->as = as = actors_new(text);
 	r->prev_block = (size_t)-1;
 	r->topic_block = (size_t)-1;
@@ -1215,6 +1232,8 @@ annotate(const struct article *art, const struct block_list *bl)
 	sc.ms = r->ms;
 	sc.res = r->res;
 	sc.rescap = r->rescap;
+	sc.at = r->at;
+	sc.atcap = r->atcap;
 	scratch_give(&sc);
 	return ann;
 }
