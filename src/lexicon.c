@@ -635,7 +635,11 @@ lexicon_hash(const char *s, size_t len)
  * phrases asked for are in no side list (capitalised words asked whether
  * they are given names): the Bloom filter answers those.
  */
-static const struct lexicon_entry **sides;
+struct side {
+	const struct lexicon_entry *e;
+};
+
+static struct side *sides;
 static struct ktab side;
 
 static uint64_t
@@ -670,7 +674,7 @@ build_sides(void)
 			              &added);
 			if (!added)
 				continue; /* a duplicate key: the first wins */
-			sides[n] = e;
+			sides[n].e = e;
 			sl->data = (uint32_t)n++;
 		}
 	}
@@ -689,7 +693,7 @@ side_find(unsigned kind, const char *s, size_t len)
 	fold(s, len, key);
 	sl = ktab_find(&side, key, len, side_hash(XXH3_64bits(key, len), kind),
 	               kind);
-	return sl != NULL ? sides[sl->data] : NULL;
+	return sl != NULL ? sides[sl->data].e : NULL;
 }
 
 bool

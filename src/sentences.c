@@ -1063,10 +1063,10 @@ sentences_clean(const char *text, size_t start, size_t end)
 }
 
 size_t
-sentences_clean_into(char *s, const char *text, size_t start, size_t end)
+sentences_clean_into(char *buf, const char *text, size_t start, size_t end)
 {
 	const unsigned char *u = (const unsigned char *)text;
-	char *p = s;
+	char *p = buf;
 	unsigned before = 1; /* white space (or the start) before u[i] */
 	size_t i = start;
 
@@ -1099,8 +1099,8 @@ sentences_clean_into(char *s, const char *text, size_t start, size_t end)
 		}
 	}
 	/* white space at the end: its one space goes too */
-	if (before && p > s)
+	if (before && p > buf)
 		p--;
 	*p = '\0';
-	return (size_t)(p - s);
+	return (size_t)(p - buf);
 }
