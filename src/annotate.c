@@ -891,6 +891,7 @@ struct scratch {
 	size_t seencap;
 	size_t *at; /* the tokens positions_block_at() looks at */
 	size_t atcap;
+	uint64_t *hs; /* hashes of common words (atcap of them) */
 };
 
 static struct scratch spare;
@@ -914,6 +915,7 @@ struct run {
 	struct seen lower;
 	size_t *at; /* a piece's tokens of stance and speech words */
 	size_t atcap, nat;
+	uint64_t *hs; /* a piece's hashes of common words (atcap of them) */
 };
 
 /*
@@ -1013,7 +1015,7 @@ read_piece(struct run *r, size_t b, const struct block *blk, size_t start,
 	struct tokens *tk = r->tk;
 	struct actors *as = r->as;
 	bool open = more && r->carry;
-	size_t i, words, nat;
+	size_t i, words, nat, nhs;
 
 	sentences_split(tk, r->text, start, end);
 	/* the title's words, from this very split */
@@ -1028,19 +1030,24 @@ read_piece(struct run *r, size_t b, const struct block *blk, size_t start,
 	 * written to at[] always, counted when it is one) */
 	if (r->atcap < tk->n) {
 		free(r->at);
+		free(r->hs);
 		r->atcap = tk->n + 256;
 		r->at = xreallocarray(NULL, r->atcap, sizeof *r->at);
+		r->hs = xreallocarray(NULL, r->atcap, sizeof *r->hs);
 	}
-	for (i = 0, words = 0, nat = 0; i < tk->n; i++) {
+	for (i = 0, words = 0, nat = 0, nhs = 0; i < tk->n; i++) {
 		const struct token *t = &tk->v[i];
 		unsigned common = ((t->flags & TOK_LOWER) != 0) &
 		                  ((t->lex & ~LEX_PREFIX) == 0) & (t->hash != 0);
 
 		words += t->flags & TOK_WORD;
-		seen_add(&r->lower, t->hash, common);
+		r->hs[nhs] = t->hash;
+		nhs += common;
 		r->at[nat] = i;
 		nat += (t->lex & POSITIONS_LEX) != 0;
 	}
+	for (i = 0; i < nhs; i++)
+		seen_add(&r->lower, r->hs[i], 1);
 	r->nat = nat;
 	r->ann->words += words;
 	quotes_find(tk, &r->carry, &r->qs);
@@ -1102,6 +1109,7 @@ scratch_give(struct scratch *sc)
 	free(sc->res);
 	free(sc->seen);
 	free(sc->at);
+	free(sc->hs);
 }
 
 struct annotation *
@@ -1127,6 +1135,7 @@ annotate(const struct article *art, const struct block_list *bl)
 	r->res = sc.res;
 	r->rescap = sc.rescap;
 	r->at = sc.at;
+	r->hs = sc.hs;
 	r->atcap = sc.atcap;
 	r->as = as = actors_new(text);
 	r->prev_block = (size_t)-1;
@@ -1233,6 +1242,7 @@ annotate(const struct article *art, const struct block_list *bl)
 	sc.res = r->res;
 	sc.rescap = r->rescap;
 	sc.at = r->at;
+	sc.hs = r->hs;
 	sc.atcap = r->atcap;
 	scratch_give(&sc);
 	return ann;
