@@ -68,6 +68,24 @@ static struct phrase *ph;
 static int list_actor = -1;
 static size_t list_end;
 
+/*
+ * The scratch arrays of a table (phrase marks, candidates), kept when a
+ * table is freed for the next one: they grow to the longest block read
+ * so far, and an article after the first then allocates none. The engine
+ * runs on one thread (ph above is shared too); a table made while another
+ * lives starts with none.
+ */
+static struct {
+	void *ph;
+	size_t phcap;
+	size_t *cand;
+	size_t candcap;
+} spare;
+
+/* The actor keys of an article fit in one small chunk (about 20 actors of
+ * 16 bytes), allocated with the arena's header. */
+#define KEYS_CHUNK ((size_t)960)
+
 struct actors *
 actors_new(const char *text)
 {
@@ -77,7 +95,12 @@ actors_new(const char *text)
 	as->last_plural = -1;
 	as->surnames = strmap_new_fold();
 	as->text = text;
-	as->arena = arena_new(0);
+	as->arena = arena_new(KEYS_CHUNK);
+	as->ph = spare.ph;
+	as->phcap = spare.phcap;
+	as->cand = spare.cand;
+	as->candcap = spare.candcap;
+	memset(&spare, 0, sizeof spare);
 	return as;
 }
 
@@ -94,8 +117,15 @@ actors_free(struct actors *as)
 	arena_free(as->arena);
 	strmap_free(as->names);
 	strmap_free(as->surnames);
-	free(as->ph);
-	free(as->cand);
+	if (spare.ph == NULL && spare.cand == NULL) {
+		spare.ph = as->ph;
+		spare.phcap = as->phcap;
+		spare.cand = as->cand;
+		spare.candcap = as->candcap;
+	} else {
+		free(as->ph);
+		free(as->cand);
+	}
 	free(as);
 }
 
@@ -124,6 +154,13 @@ map_get(const struct strmap *m, const char *s, size_t len)
 	return strmap_get(m, s, len);
 }
 
+/* c lower-cased if an ASCII capital. */
+static char
+lc(char c)
+{
+	return (c >= 'A' && c <= 'Z') ? (char)(c + 32) : c;
+}
+
 static int
 add_actor(struct actors *as, enum actor_kind kind, char *name)
 {
@@ -137,6 +174,7 @@ add_actor(struct actors *as, enum actor_kind kind, char *name)
 	e = &as->v[as->n];
 	memset(e, 0, sizeof *e);
 	e->a.name = name;
+	e->initial = lc(name[0]);
 	e->a.kind = kind;
 	e->key = lower(as, name, len);
 	e->order = as->n;
@@ -2031,12 +2069,6 @@ drop_alias(struct actors *as, int o, const char *s, size_t len)
 	}
 }
 
-/* c lower-cased if an ASCII capital. */
-static char
-lc(char c)
-{
-	return (c >= 'A' && c <= 'Z') ? (char)(c + 32) : c;
-}
 
 /*
  * A recent person whose name and the name [s, e) (two words or more
@@ -2056,7 +2088,7 @@ prefix_person(struct actors *as, const struct tokens *tk, size_t s, size_t e)
 
 		/* a first letter apart (most): no prefix either way; a
 		 * one-word name only with a role ("his wife, Maddie,") */
-		if (p->a.kind != ACTOR_PERSON || lc(pn[0]) != lc(name[0]) ||
+		if (p->a.kind != ACTOR_PERSON || p->initial != lc(name[0]) ||
 		    (strchr(pn, ' ') == NULL && p->a.role == NULL))
 			continue;
 		n = strlen(pn);
@@ -2083,6 +2115,7 @@ prefix_person(struct actors *as, const struct tokens *tk, size_t s, size_t e)
 
 			p->a.name = sentences_clean(tk->text, tk->v[s].start,
 			                            tk->v[e - 1].core_end);
+			p->initial = lc(p->a.name[0]);
 			actors_alias(as, a, old, strlen(old));
 			free(old);
 			map_set(as->names, p->a.name, strlen(p->a.name), a);
@@ -2146,6 +2179,7 @@ person(struct actors *as, const struct tokens *tk, size_t s, size_t e,
 
 			as->v[a].a.name = sentences_clean(tk->text, tk->v[s].start,
 			                        tk->v[e - 1].core_end);
+			as->v[a].initial = lc(as->v[a].a.name[0]);
 			actors_alias(as, a, old, strlen(old));
 			free(old);
 			map_set(as->names, as->v[a].a.name,
@@ -2713,7 +2747,7 @@ organisation:
 	/* an organisation; a possessive country before it qualifies it */
 	{
 		size_t st = s;
-		char *name;
+		char *name, buf[256];
 
 		if (ph[s].len == 1 && ph[s].kind == LEX_OUTLET + 1 &&
 		    e == s + 1)
@@ -2749,8 +2783,17 @@ organisation:
 			if (oe2 > st)
 				e = oe2;
 		}
-		name = sentences_clean(tk->text, tk->v[st].start, tk->v[e - 1].core_end);
-		a = get_owned(as, ACTOR_ORGANIZATION, name);
+		/* most organisations are named again: the name is cleaned
+		 * into a buffer and copied only for a new one */
+		if (tk->v[e - 1].core_end - tk->v[st].start < sizeof buf) {
+			sentences_clean_into(buf, tk->text, tk->v[st].start,
+			                     tk->v[e - 1].core_end);
+			a = actors_get(as, ACTOR_ORGANIZATION, buf, strlen(buf));
+		} else {
+			name = sentences_clean(tk->text, tk->v[st].start,
+			                       tk->v[e - 1].core_end);
+			a = get_owned(as, ACTOR_ORGANIZATION, name);
+		}
 		if (as->v[a].a.affiliation == NULL)
 			set_affiliation(as, a, country_in(tk, st, e));
 		add_mention(as, tk, ms, a, st, e, st);

@@ -38,6 +38,7 @@ struct ent {
 	struct actor a;
 	size_t mcap, acap;
 	char gender; /* 'm', 'f' or 0 */
+	char initial; /* the name's first byte, ASCII lower-cased */
 	char *key;   /* lower-cased name as first seen (arena) */
 	size_t nquotes;
 	int pos_score; /* best position candidate so far */

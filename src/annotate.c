@@ -218,15 +218,23 @@ struct seen {
 	uint64_t mask; /* bit count - 1, a power of two minus one */
 };
 
+/* The filter's words, zeroed, from a buffer of *cap words (grown if need
+ * be): the buffer is kept from article to article (struct scratch). */
 static void
-seen_init(struct seen *sn, size_t textlen)
+seen_init(struct seen *sn, size_t textlen, uint64_t **buf, size_t *cap)
 {
 	uint64_t n = 1U << 12;
 
 	while (n < (uint64_t)textlen * 2 && n < (1U << 24))
 		n *= 2;
 	sn->mask = n - 1;
-	sn->bits = xcalloc((size_t)(n / 64), sizeof *sn->bits);
+	if (*cap < n / 64) {
+		free(*buf);
+		*cap = (size_t)(n / 64);
+		*buf = xcalloc(*cap, sizeof **buf);
+	} else
+		memset(*buf, 0, (size_t)(n / 64) * sizeof **buf);
+	sn->bits = *buf;
 }
 
 /* Note the word of hash h when add is 1 (0: nothing), without a branch. */
@@ -878,6 +886,31 @@ piece_end(const char *t, size_t start, size_t end)
 	return i > start ? i : start + PIECE;
 }
 
+/*
+ * Working buffers kept from one annotate() to the next: the token list,
+ * the per-block arrays of quotations, mentions and results, and the
+ * filter's words grow to the largest article or piece read so far and are
+ * reused, so that an article after the first allocates none of them (nor
+ * frees them). annotate() takes them at its start and gives them back at
+ * its end; the engine runs on one thread (actors.c keeps scan state in
+ * statics too). What they hold is bounded by PIECE bytes of text and by
+ * the filter's 2^24 bits, and stays reachable until the process exits.
+ */
+struct scratch {
+	struct tokens *tk;
+	struct qspans qs;
+	struct mentions ms;
+	struct attr_result *res;
+	size_t rescap;
+	uint64_t *seen;
+	size_t seencap;
+	size_t *at; /* the tokens positions_block_at() looks at */
+	size_t atcap;
+	uint64_t *hs; /* hashes of common words (atcap of them) */
+};
+
+static struct scratch spare;
+
 /* What annotate() keeps from piece to piece of the article. */
 struct run {
 	struct annotation *ann;
@@ -895,6 +928,9 @@ struct run {
 	bool carry;
 	size_t prev_block;
 	struct seen lower;
+	size_t *at; /* a piece's tokens of stance and speech words */
+	size_t atcap, nat;
+	uint64_t *hs; /* a piece's hashes of common words (atcap of them) */
 };
 
 /*
@@ -994,7 +1030,7 @@ read_piece(struct run *r, size_t b, const struct block *blk, size_t start,
 	struct tokens *tk = r->tk;
 	struct actors *as = r->as;
 	bool open = more && r->carry;
-	size_t i, words;
+	size_t i, words, nat, nhs;
 
 	sentences_split(tk, r->text, start, end);
 	/* the title's words, from this very split */
@@ -1002,17 +1038,32 @@ read_piece(struct run *r, size_t b, const struct block *blk, size_t start,
 		positions_topic_tokens(&r->tp, tk);
 		r->topic_block = (size_t)-1;
 	}
-	/* words, and the common words of this article for prune(): the
-	 * tests are '&' of 0/1 values, not branches, since a token's kind
-	 * changes word by word and a mispredicted branch costs more */
-	for (i = 0, words = 0; i < tk->n; i++) {
+	/* words, the common words of this article for prune(), and the
+	 * stance and speech words for positions_block_at(): the tests are
+	 * '&' of 0/1 values, not branches, since a token's kind changes
+	 * word by word and a mispredicted branch costs more (a token is
+	 * written to at[] always, counted when it is one) */
+	if (r->atcap < tk->n) {
+		free(r->at);
+		free(r->hs);
+		r->atcap = tk->n + 256;
+		r->at = xreallocarray(NULL, r->atcap, sizeof *r->at);
+		r->hs = xreallocarray(NULL, r->atcap, sizeof *r->hs);
+	}
+	for (i = 0, words = 0, nat = 0, nhs = 0; i < tk->n; i++) {
 		const struct token *t = &tk->v[i];
 		unsigned common = ((t->flags & TOK_LOWER) != 0) &
 		                  ((t->lex & ~LEX_PREFIX) == 0) & (t->hash != 0);
 
 		words += t->flags & TOK_WORD;
-		seen_add(&r->lower, t->hash, common);
+		r->hs[nhs] = t->hash;
+		nhs += common;
+		r->at[nat] = i;
+		nat += (t->lex & POSITIONS_LEX) != 0;
 	}
+	for (i = 0; i < nhs; i++)
+		seen_add(&r->lower, r->hs[i], 1);
+	r->nat = nat;
 	r->ann->words += words;
 	quotes_find(tk, &r->carry, &r->qs);
 	/* a piece wholly inside a quotation cut by pieces: no marks */
@@ -1036,7 +1087,7 @@ read_piece(struct run *r, size_t b, const struct block *blk, size_t start,
 	    (i = (size_t)attribute_dash_credit(as, tk, &r->ms)) != (size_t)-1)
 		credit(&r->qo, as, (int)i, r->prev_block, tk);
 	r->prev_block = b;
-	positions_block(as, tk, &r->ms, &r->tp);
+	positions_block_at(as, tk, &r->ms, &r->tp, r->at, r->nat);
 	for (i = 0; i < r->qs.n; i++) {
 		const struct attr_result *res = &r->res[i];
 
@@ -1058,10 +1109,29 @@ read_piece(struct run *r, size_t b, const struct block *blk, size_t start,
 	}
 }
 
+/* Give buffers back to spare (or free them should spare hold some:
+ * only a call made while another ran could leave it so). */
+static void
+scratch_give(struct scratch *sc)
+{
+	if (spare.tk == NULL) {
+		spare = *sc;
+		return;
+	}
+	sentences_free(sc->tk);
+	free(sc->qs.v);
+	free(sc->ms.v);
+	free(sc->res);
+	free(sc->seen);
+	free(sc->at);
+	free(sc->hs);
+}
+
 struct annotation *
 annotate(const struct article *art, const struct block_list *bl)
 {
 	struct run run = { 0 }, *r = &run;
+	struct scratch sc = spare;
 	struct annotation *ann;
 	const char *text = article_text(art);
 	struct tokens *tk;
@@ -1071,14 +1141,22 @@ annotate(const struct article *art, const struct block_list *bl)
 	int *remap;
 	struct strmap *tails;
 
+	memset(&spare, 0, sizeof spare); /* taken: ours until the end */
 	r->ann = ann = xcalloc(1, sizeof *ann);
 	r->text = text;
-	r->tk = tk = sentences_new();
+	r->tk = tk = sc.tk != NULL ? sc.tk : sentences_new();
+	r->qs = sc.qs;
+	r->ms = sc.ms;
+	r->res = sc.res;
+	r->rescap = sc.rescap;
+	r->at = sc.at;
+	r->hs = sc.hs;
+	r->atcap = sc.atcap;
 	r->as = as = actors_new(text);
 	r->prev_block = (size_t)-1;
 	r->topic_block = (size_t)-1;
 	attribute_init(&r->st);
-	seen_init(&r->lower, article_len(art));
+	seen_init(&r->lower, article_len(art), &sc.seen, &sc.seencap);
 	for (b = 0; b < bl->n; b++) {
 		const struct block *blk = &bl->v[b];
 
@@ -1167,15 +1245,20 @@ annotate(const struct article *art, const struct block_list *bl)
 			r->qo.v[i].speaker = remap[r->qo.v[i].speaker];
 	free(remap);
 	strmap_free(tails);
-	free(r->lower.bits);
 	as->n = 0;
 	ann->quotes = r->qo.v;
 	ann->nquotes = r->qo.n;
 	actors_free(as);
-	sentences_free(tk);
-	free(r->qs.v);
-	free(r->ms.v);
-	free(r->res);
 	positions_topic_free(&r->tp);
+	/* the buffers back for the next article */
+	sc.tk = tk;
+	sc.qs = r->qs;
+	sc.ms = r->ms;
+	sc.res = r->res;
+	sc.rescap = r->rescap;
+	sc.at = r->at;
+	sc.hs = r->hs;
+	sc.atcap = r->atcap;
+	scratch_give(&sc);
 	return ann;
 }

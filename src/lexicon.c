@@ -12,13 +12,19 @@
  * table stays small: they have a hash table of their own, read only by
  * lexicon_has()/lexicon_value().
  *
- * Nearly every word of an article is looked up, and about half of them
- * are in no list, so the table is kept at most a quarter full: a miss
- * usually stops at the first, empty slot. Before it: words of one to
- * three letters are found by direct address (tiny[]), and a lookup that
- * wants no hash first asks a filter of the keys' lengths and first and
- * last bytes (shape[]), which most words in no list do not pass. Both
- * answer exactly as the table does.
+ * Nearly every word of an article is looked up, and about two thirds of
+ * those past tiny[] are in no list; a probe of a table bigger than the
+ * CPU's first-level cache costs a cache miss or more. So each table (the
+ * token table and the side table: struct ktab) has a blocked Bloom
+ * filter of a few kilobytes over its keys' hashes, which answers "in no
+ * list" for nearly every such word without touching a slot, and slots of
+ * 16 bytes that hold a key of up to eight bytes themselves (most words):
+ * a hit then reads one slot, a longer key one slot and the pool. The
+ * tables may be three quarters full, since a miss seldom probes. Before
+ * the token table: words of one to three letters are found by direct
+ * address (tiny[]), and a lookup that wants no hash first asks a filter
+ * of the keys' lengths and first and last bytes (shape[]). Every filter
+ * answers "no" only for a phrase the table does not hold.
  */
 #include "config.h"
 
@@ -95,32 +101,61 @@ static const struct lexicon_table *const tables[LEX_NKINDS] = {
 
 /* An entry: a lower-cased phrase, its lists and its value per list. */
 struct lexent {
-	char *key;
 	size_t len;
 	unsigned mask;
 	const char *value[LEX_NINDEXED];
+	char key[LEXICON_MAXLEN];
 };
 
-/* Slots are small (8 bytes, the table some 128 KB) so that the table
- * stays in cache: a lookup that misses touches nothing else. */
+/*
+ * A slot of a hash table of lower-cased keys (linear probing). A key of
+ * up to eight bytes is kept in the slot itself (key8()), so that a hit
+ * reads nothing else; a longer one is compared in the table's pool.
+ */
 struct slot {
-	uint16_t check; /* high bits of the hash */
-	uint16_t idx;   /* entry index + 1; 0: empty */
-	uint32_t mask;  /* copy of the entry's mask */
+	uint64_t key;   /* key8() of a key of 1 to 8 bytes; else its offset
+	                 * in the pool */
+	uint32_t data;  /* token table: the lists' mask (the entry's);
+	                 * side table: index in sides[] */
+	uint32_t id;    /* slot_id() of the key; 0: an empty slot */
 };
 
+/* What a slot says of its key, compared at once: bits 48 to 63 of its
+ * hash, its length (1 to LEXICON_MAXLEN, never 0) and its tag (the side
+ * table: the list's kind; the token table: 0). */
+static inline uint32_t
+slot_id(uint64_t h, size_t len, unsigned tag)
+{
+	return (uint32_t)(h >> 48) << 16 | (uint32_t)len << 8 | tag;
+}
+
+/*
+ * A table: its slots (at most three quarters full) and a blocked Bloom
+ * filter over the hashes of its keys: bloom[] word bloom_word() has the
+ * two bits bloom_bits() of each key's hash set, so that a phrase whose
+ * bits are not all set is in no slot (one word read, no slot touched).
+ */
+struct ktab {
+	struct slot *slots;
+	size_t nslots; /* a power of two */
+	uint64_t *bloom;
+	size_t nbloom; /* words, a power of two */
+	char *pool;    /* the keys longer than eight bytes */
+	size_t pool_len, pool_cap;
+};
+
+/* the entries while the tables are built (freed then) */
 static struct lexent *ents;
 static size_t nents, entcap;
-/* The keys again, packed for find(): keyref[idx - 1] locates the key of
- * entry idx in pool, so that a hit reads a few contiguous kilobytes, not
- * a large entry and a string allocated apart (each a cache miss). */
-struct keyref {
-	uint32_t off, len;
-};
-static struct keyref *keyref;
-static char *pool;
-static struct slot *slots;
-static size_t nslots; /* a power of two */
+/*
+ * The token table: entries of all lists and their prefixes. Their values
+ * for lexicon_value(): those of slot i's entry, one per list of its mask
+ * in the order of the bits, from values[value_of[i]] on (a few dozen
+ * kilobytes in all, not a pointer per list and entry).
+ */
+static struct ktab tok;
+static uint32_t *value_of;
+static const char **values;
 /* The shape filter of shape_may(): a bit per key length (1 to 64), first
  * byte & 31 and last byte & 31 of the token table's keys. */
 static uint32_t shape[LEXICON_MAXLEN * 32 * 32 / 32];
@@ -140,6 +175,21 @@ static uint32_t tiny_mask[TINY_ASK];
 static uint8_t tiny_digit[256];
 static pthread_once_t once = PTHREAD_ONCE_INIT;
 static atomic_bool built; /* set by build() when the table is ready */
+
+/* The number of bits set in x. */
+static inline size_t
+popcount32(uint32_t x)
+{
+#if defined(__GNUC__)
+	return (size_t)__builtin_popcount(x);
+#else
+	size_t n;
+
+	for (n = 0; x != 0; x &= x - 1)
+		n++;
+	return n;
+#endif
+}
 
 static bool
 is_upper(char c)
@@ -190,42 +240,134 @@ fold(const char *s, size_t len, char *buf)
 	}
 }
 
-static struct slot *
-probe(const char *key, size_t len, uint64_t h)
+/*
+ * The len bytes at s (1 to 8) as a number, the bytes past len zero: a
+ * short key compared in one step. Reads only s[0, len), with overlapping
+ * loads instead of a loop or a call (bytes read twice agree).
+ */
+static inline uint64_t
+key8(const char *s, size_t len)
 {
-	uint16_t check = (uint16_t)(h >> 48);
-	size_t i = (size_t)h & (nslots - 1);
+	const unsigned char *u = (const unsigned char *)s;
+	uint32_t a, b;
 
-	while (slots[i].idx != 0) {
-		const struct lexent *e = &ents[slots[i].idx - 1];
-
-		if (slots[i].check == check && e->len == len &&
-		    memcmp(e->key, key, len) == 0)
-			break;
-		i = (i + 1) & (nslots - 1);
+	if (len >= 4) {
+		memcpy(&a, s, 4);
+		memcpy(&b, s + len - 4, 4);
+		return (uint64_t)a | (uint64_t)b << (8 * (len - 4));
 	}
-	slots[i].check = check;
-	return &slots[i];
+	return (uint64_t)u[0] | (uint64_t)u[len / 2] << (8 * (len / 2)) |
+	       (uint64_t)u[len - 1] << (8 * (len - 1));
 }
 
-/* The entry of key (lower case), added when new. */
+/* The Bloom filter's word and bits of a hash (bits 16 to 44 of it: the
+ * slot index takes the low bits, slot_id() the high ones). */
+static inline size_t
+bloom_word(const struct ktab *t, uint64_t h)
+{
+	return (size_t)(h >> 16) & (t->nbloom - 1);
+}
+
+static inline uint64_t
+bloom_bits(uint64_t h)
+{
+	return (uint64_t)1 << ((h >> 27) & 63) |
+	       (uint64_t)1 << ((h >> 33) & 63);
+}
+
+/* A table for up to n keys, empty: at most three quarters full, a
+ * Bloom filter word per four to eight keys (4 KB for the token table, 16
+ * KB for the side table: some 2% of the phrases in no list pass). */
+static void
+ktab_init(struct ktab *t, size_t n)
+{
+	for (t->nslots = 64; t->nslots * 3 < n * 4; t->nslots *= 2)
+		;
+	for (t->nbloom = 8; t->nbloom * 8 < n; t->nbloom *= 2)
+		;
+	t->slots = xcalloc(t->nslots, sizeof *t->slots);
+	t->bloom = xcalloc(t->nbloom, sizeof *t->bloom);
+	t->pool = NULL;
+	t->pool_len = t->pool_cap = 0;
+}
+
+/* The slot of the lower-cased key (1 to LEXICON_MAXLEN bytes) of hash h
+ * and tag; NULL when the table does not hold it. A read-only probe: the
+ * table is shared. */
+static inline const struct slot *
+ktab_find(const struct ktab *t, const char *key, size_t len, uint64_t h,
+          unsigned tag)
+{
+	uint64_t want = bloom_bits(h), k8;
+	uint32_t id = slot_id(h, len, tag);
+	const struct slot *sl;
+	size_t i, m = t->nslots - 1;
+
+	if ((t->bloom[bloom_word(t, h)] & want) != want)
+		return NULL;
+	k8 = len <= 8 ? key8(key, len) : 0;
+	for (i = (size_t)h & m; (sl = &t->slots[i])->id != 0; i = (i + 1) & m) {
+		if (sl->id != id)
+			continue;
+		if (len <= 8 ? sl->key == k8
+		             : bytes_same(t->pool + sl->key, key, len))
+			return sl;
+	}
+	return NULL;
+}
+
+/* The slot of the lower-cased key of hash h and tag: the one holding it,
+ * else a new one (its data 0) when *added is set. Building only: the
+ * table must have room. */
+static struct slot *
+ktab_add(struct ktab *t, const char *key, size_t len, uint64_t h,
+         unsigned tag, bool *added)
+{
+	struct slot *sl = (struct slot *)ktab_find(t, key, len, h, tag);
+	size_t i, m = t->nslots - 1;
+
+	*added = sl == NULL;
+	if (sl != NULL)
+		return sl;
+	for (i = (size_t)h & m; t->slots[i].id != 0; i = (i + 1) & m)
+		;
+	sl = &t->slots[i];
+	sl->id = slot_id(h, len, tag);
+	if (len <= 8) {
+		sl->key = key8(key, len);
+	} else {
+		if (t->pool_len + len > t->pool_cap) {
+			t->pool_cap = t->pool_cap ? t->pool_cap * 2 : 4096;
+			t->pool = xrealloc(t->pool, t->pool_cap);
+		}
+		memcpy(t->pool + t->pool_len, key, len);
+		sl->key = t->pool_len;
+		t->pool_len += len;
+	}
+	t->bloom[bloom_word(t, h)] |= bloom_bits(h);
+	return sl;
+}
+
+/* The entry of key (lower case), added when new; its slot's data is
+ * the entry's index while the table is built. */
 static struct lexent *
 insert(const char *key, size_t len)
 {
-	uint64_t h = XXH3_64bits(key, len);
-	struct slot *s = probe(key, len, h);
+	bool added;
+	struct slot *sl = ktab_add(&tok, key, len, XXH3_64bits(key, len), 0,
+	                           &added);
 
-	if (s->idx == 0) {
+	if (added) {
 		if (nents == entcap) {
 			entcap = entcap ? entcap * 2 : 1024;
 			ents = xreallocarray(ents, entcap, sizeof *ents);
 		}
 		memset(&ents[nents], 0, sizeof ents[nents]);
-		ents[nents].key = xstrndup(key, len);
+		memcpy(ents[nents].key, key, len);
 		ents[nents].len = len;
-		s->idx = (uint16_t)++nents;
+		sl->data = (uint32_t)nents++;
 	}
-	return &ents[s->idx - 1];
+	return &ents[sl->data];
 }
 
 static void build_sides(void);
@@ -280,13 +422,16 @@ build(void)
 	size_t total = 0, i, k, j;
 	char buf[LEXICON_MAXLEN];
 
-	for (k = 0; k < LEX_NINDEXED; k++)
-		total += tables[k]->n;
-	/* every key and its prefixes (fewer than the entries of all lists,
-	 * which overlap): at most a quarter full */
-	for (nslots = 64; nslots < total * 4; nslots *= 2)
-		;
-	slots = xcalloc(nslots, sizeof *slots);
+	/* room for every key and its prefixes (fewer: the lists overlap) */
+	for (k = 0; k < LEX_NINDEXED; k++) {
+		for (i = 0; i < tables[k]->n; i++) {
+			const char *key = tables[k]->v[i].key;
+
+			for (total++; *key != '\0'; key++)
+				total += *key == ' ';
+		}
+	}
+	ktab_init(&tok, total);
 	for (k = 0; k < LEX_NINDEXED; k++) {
 		for (i = 0; i < tables[k]->n; i++) {
 			const struct lexicon_entry *e = &tables[k]->v[i];
@@ -306,9 +451,22 @@ build(void)
 					insert(buf, j)->mask |= LEX_PREFIX;
 		}
 	}
-	for (i = 0; i < nslots; i++) {
-		if (slots[i].idx != 0)
-			slots[i].mask = ents[slots[i].idx - 1].mask;
+	/* the slots keep their entry's mask, values[] its values */
+	for (i = 0, total = 0; i < nents; i++)
+		total += popcount32(ents[i].mask & ~LEX_PREFIX);
+	values = xcalloc(total + 1, sizeof *values);
+	value_of = xcalloc(tok.nslots, sizeof *value_of);
+	for (i = 0, total = 0; i < tok.nslots; i++) {
+		const struct lexent *e;
+
+		if (tok.slots[i].id == 0)
+			continue;
+		e = &ents[tok.slots[i].data];
+		tok.slots[i].data = e->mask;
+		value_of[i] = (uint32_t)total;
+		for (k = 0; k < LEX_NINDEXED; k++)
+			if (e->mask & LEX_BIT(k))
+				values[total++] = e->value[k];
 	}
 	build_tiny();
 	for (i = 0; i < nents; i++) {
@@ -319,16 +477,9 @@ build(void)
 
 		shape[b / 32] |= (uint32_t)1 << (b % 32);
 	}
-	keyref = xcalloc(nents + 1, sizeof *keyref);
-	for (i = 0, total = 0; i < nents; i++)
-		total += ents[i].len;
-	pool = xcalloc(total + 1, 1);
-	for (i = 0, total = 0; i < nents; i++) {
-		keyref[i].off = (uint32_t)total;
-		keyref[i].len = (uint32_t)ents[i].len;
-		memcpy(pool + total, ents[i].key, ents[i].len);
-		total += ents[i].len;
-	}
+	free(ents);
+	ents = NULL;
+	nents = entcap = 0;
 	build_sides();
 	atomic_store_explicit(&built, true, memory_order_release);
 }
@@ -342,28 +493,6 @@ ensure_built(void)
 		pthread_once(&once, build);
 }
 
-/* The slot of the lower-cased key (len bytes) of hash h; NULL when no
- * list holds it. A read-only probe: the table is shared. */
-static inline const struct slot *
-probe_ro(const char *key, size_t len, uint64_t h)
-{
-	uint16_t check = (uint16_t)(h >> 48);
-	const struct slot *sl;
-	size_t i;
-
-	for (i = (size_t)h & (nslots - 1); (sl = &slots[i])->idx != 0;
-	     i = (i + 1) & (nslots - 1)) {
-		const struct keyref *k;
-
-		if (sl->check != check)
-			continue;
-		k = &keyref[sl->idx - 1];
-		if (k->len == len && bytes_same(pool + k->off, key, len))
-			return sl;
-	}
-	return NULL;
-}
-
 /* find() of a key s known to hold no ASCII capital letter: s is its own
  * key, neither copied nor folded. */
 static inline const struct slot *
@@ -374,7 +503,7 @@ find_lower(const char *s, size_t len, uint64_t *hash)
 		return NULL;
 	}
 	*hash = XXH3_64bits(s, len);
-	return probe_ro(s, len, *hash);
+	return ktab_find(&tok, s, len, *hash, 0);
 }
 
 /* find() of a key that may hold capitals, folded in a buffer of its own
@@ -453,7 +582,7 @@ lexicon_lookup(const char *s, size_t len)
 	if ((m = tiny_find(s, len)) >= 0)
 		return tiny_mask[m];
 	sl = find_nohash(s, len);
-	return sl != NULL ? sl->mask : 0;
+	return sl != NULL ? sl->data : 0;
 }
 
 /* lexicon_lookup_word() past tiny[]: hashed, the table probed. Apart,
@@ -466,7 +595,7 @@ word_hashed(const char *s, size_t len, bool nocaps, uint64_t *hash)
 
 	ensure_built();
 	sl = find(s, len, nocaps, hash);
-	mask = sl != NULL ? sl->mask : 0;
+	mask = sl != NULL ? sl->data : 0;
 
 	if (mask & ~LEX_PREFIX)
 		*hash = 0;
@@ -500,21 +629,18 @@ lexicon_hash(const char *s, size_t len)
 
 /*
  * The side lists have a table of their own (so that the token table stays
- * small and in cache): entry numbers + 1 (0: empty) in open addressing,
- * keyed by the hash of the lower-cased key mixed with the list's kind,
- * at most a quarter full. Built with the token table.
+ * small and in cache), keyed by the hash of the lower-cased key mixed
+ * with the list's kind and tagged with the kind; a slot's data is the
+ * index of its entry in sides[]. Built with the token table. Most
+ * phrases asked for are in no side list (capitalised words asked whether
+ * they are given names): the Bloom filter answers those.
  */
-struct sideent {
+struct side {
 	const struct lexicon_entry *e;
-	const char *folded; /* the key lower-cased, in side_pool */
-	size_t len;
-	unsigned kind;
 };
 
-static struct sideent *sides;
-static char *side_pool;
-static uint32_t *side_slots;
-static size_t nside_slots; /* a power of two */
+static struct side *sides;
+static struct ktab side;
 
 static uint64_t
 side_hash(uint64_t h, unsigned kind)
@@ -525,74 +651,49 @@ side_hash(uint64_t h, unsigned kind)
 static void
 build_sides(void)
 {
-	size_t total = 0, bytes = 0, n = 0, i, j;
+	size_t total = 0, n = 0, i;
 	unsigned k;
-	char *buf;
+	char buf[LEXICON_MAXLEN];
 
-	for (k = LEX_NINDEXED; k < LEX_NKINDS; k++) {
+	for (k = LEX_NINDEXED; k < LEX_NKINDS; k++)
 		total += tables[k]->n;
-		for (i = 0; i < tables[k]->n; i++)
-			bytes += strlen(tables[k]->v[i].key);
-	}
-	for (nside_slots = 64; nside_slots < total * 4; nside_slots *= 2)
-		;
-	side_slots = xcalloc(nside_slots, sizeof *side_slots);
+	ktab_init(&side, total);
 	sides = xcalloc(total + 1, sizeof *sides);
-	/* the folded keys, one after another (fold() writes up to eight
-	 * bytes a step: room for a step past the last) */
-	buf = side_pool = xcalloc(bytes + LEXICON_MAXLEN, 1);
 	for (k = LEX_NINDEXED; k < LEX_NKINDS; k++) {
 		for (i = 0; i < tables[k]->n; i++) {
 			const struct lexicon_entry *e = &tables[k]->v[i];
 			size_t len = strlen(e->key);
-			uint64_t h;
+			struct slot *sl;
+			bool added;
 
 			if (len == 0 || len > LEXICON_MAXLEN)
 				continue;
 			fold(e->key, len, buf);
-			h = side_hash(XXH3_64bits(buf, len), k);
-			for (j = (size_t)h & (nside_slots - 1); side_slots[j] != 0;
-			     j = (j + 1) & (nside_slots - 1)) {
-				const struct sideent *o = &sides[side_slots[j] - 1];
-
-				if (o->kind == k && o->len == len &&
-				    bytes_same(o->folded, buf, len))
-					break; /* a duplicate key: the first wins */
-			}
-			if (side_slots[j] != 0)
-				continue;
+			sl = ktab_add(&side, buf, len,
+			              side_hash(XXH3_64bits(buf, len), k), k,
+			              &added);
+			if (!added)
+				continue; /* a duplicate key: the first wins */
 			sides[n].e = e;
-			sides[n].folded = buf;
-			sides[n].len = len;
-			sides[n].kind = k;
-			side_slots[j] = (uint32_t)++n;
-			buf += len;
+			sl->data = (uint32_t)n++;
 		}
 	}
 }
 
 /* The entry of side list kind holding s; NULL when absent. */
-static const struct lexicon_entry *
+static FLATTEN const struct lexicon_entry *
 side_find(unsigned kind, const char *s, size_t len)
 {
 	char key[LEXICON_MAXLEN];
-	uint64_t h;
-	size_t j;
+	const struct slot *sl;
 
 	ensure_built();
 	if (len == 0 || len > LEXICON_MAXLEN)
 		return NULL;
 	fold(s, len, key);
-	h = side_hash(XXH3_64bits(key, len), kind);
-	for (j = (size_t)h & (nside_slots - 1); side_slots[j] != 0;
-	     j = (j + 1) & (nside_slots - 1)) {
-		const struct sideent *o = &sides[side_slots[j] - 1];
-
-		if (o->kind == kind && o->len == len &&
-		    bytes_same(o->folded, key, len))
-			return o->e;
-	}
-	return NULL;
+	sl = ktab_find(&side, key, len, side_hash(XXH3_64bits(key, len), kind),
+	               kind);
+	return sl != NULL ? sides[sl->data].e : NULL;
 }
 
 bool
@@ -621,7 +722,10 @@ lexicon_value(enum lexicon_kind kind, const char *s, size_t len)
 	}
 	ensure_built();
 	sl = find_nohash(s, len);
-	return sl != NULL ? ents[sl->idx - 1].value[kind] : NULL;
+	if (sl == NULL || !(sl->data & LEX_BIT(kind)))
+		return NULL;
+	return values[value_of[sl - tok.slots] +
+	              popcount32(sl->data & (LEX_BIT(kind) - 1))];
 }
 
 const struct lexicon_table *

@@ -82,8 +82,9 @@ uint64_t lexicon_hash(const char *s, size_t len);
 unsigned lexicon_lookup_word(const char *s, size_t len, bool nocaps,
                              uint64_t *hash);
 
-/* Whether list kind holds the phrase (any list, side lists too: those by
- * binary search, O(log n), for a few lookups per actor, not per token). */
+/* Whether list kind holds the phrase (any list, side lists too: those
+ * from a hash table of their own, for a few lookups per actor, not per
+ * token). */
 bool lexicon_has(enum lexicon_kind kind, const char *s, size_t len);
 
 /*

@@ -216,6 +216,34 @@ sentence_bonus(const struct tokens *tk, size_t first, size_t last,
 	return bonus;
 }
 
+/* Token i of sentence s as a candidate's verb or noun (*bonus: the
+ * sentence's bonus once computed, else -1). */
+static void
+position_at(struct actors *as, struct tokens *tk, const struct mentions *ms,
+            const struct topic *tp, size_t s, size_t i, int *bonus)
+{
+	size_t first = tk->s[s].first, last = tk->s[s].last;
+	const struct token *t = &tk->v[i];
+	int base;
+
+	/* lower case, outside quotations */
+	if ((t->flags & (TOK_QUOTED | TOK_QMARK | TOK_LOWER)) != TOK_LOWER)
+		return;
+	if (*bonus < 0)
+		*bonus = sentence_bonus(tk, first, last, tp);
+	base = (t->lex & LEX_BIT(LEX_SPEECH_VERB)) &&
+	               !(t->lex & LEX_BIT(LEX_STANCE_VERB))
+	           ? 3
+	           : 4;
+	if (t->lex & (LEX_BIT(LEX_STANCE_VERB) | LEX_BIT(LEX_SPEECH_VERB)))
+		subjects(as, tk, ms, i, first, s, base + *bonus);
+	else if (i > first && (tk->v[i - 1].flags & TOK_POSS) &&
+	         tk->v[i - 1].mention >= 0 &&
+	         !ms->v[tk->v[i - 1].mention].quoted)
+		candidate(as, ms->v[tk->v[i - 1].mention].actor, tk, s,
+		          4 + *bonus);
+}
+
 void
 positions_block(struct actors *as, struct tokens *tk, const struct mentions *ms,
                 const struct topic *tp)
@@ -223,37 +251,36 @@ positions_block(struct actors *as, struct tokens *tk, const struct mentions *ms,
 	size_t s, i;
 
 	for (s = 0; s < tk->ns; s++) {
-		size_t first = tk->s[s].first, last = tk->s[s].last;
 		int bonus = -1;
 
-		for (i = first; i < last; i++) {
-			const struct token *t = &tk->v[i];
-			int base;
+		/* a stance or speech word (few tokens are: one
+		 * well-predicted branch) */
+		for (i = tk->s[s].first; i < tk->s[s].last; i++)
+			if (tk->v[i].lex & POSITIONS_LEX)
+				position_at(as, tk, ms, tp, s, i, &bonus);
+	}
+}
 
-			/* a stance or speech word (few tokens are: one
-			 * well-predicted branch), lower case, outside
-			 * quotations */
-			if (!(t->lex & (LEX_BIT(LEX_STANCE_VERB) |
-			                LEX_BIT(LEX_SPEECH_VERB) |
-			                LEX_BIT(LEX_STANCE_NOUN))) ||
-			    (t->flags & (TOK_QUOTED | TOK_QMARK | TOK_LOWER)) !=
-			        TOK_LOWER)
-				continue;
-			if (bonus < 0)
-				bonus = sentence_bonus(tk, first, last, tp);
-			base = (t->lex & LEX_BIT(LEX_SPEECH_VERB)) &&
-			               !(t->lex & LEX_BIT(LEX_STANCE_VERB))
-			           ? 3
-			           : 4;
-			if (t->lex & (LEX_BIT(LEX_STANCE_VERB) |
-			              LEX_BIT(LEX_SPEECH_VERB)))
-				subjects(as, tk, ms, i, first, s, base + bonus);
-			else if (i > first && (tk->v[i - 1].flags & TOK_POSS) &&
-			         tk->v[i - 1].mention >= 0 &&
-			         !ms->v[tk->v[i - 1].mention].quoted)
-				candidate(as, ms->v[tk->v[i - 1].mention].actor,
-				          tk, s, 4 + bonus);
+void
+positions_block_at(struct actors *as, struct tokens *tk,
+                   const struct mentions *ms, const struct topic *tp,
+                   const size_t *at, size_t n)
+{
+	size_t k, s = (size_t)-1;
+	int bonus = -1;
+
+	for (k = 0; k < n; k++) {
+		size_t i = at[k], si = tk->sent_of[i];
+
+		/* the sentences cover the tokens in order; a token of none
+		 * is one positions_block() never sees */
+		if (si >= tk->ns || i < tk->s[si].first || i >= tk->s[si].last)
+			continue;
+		if (si != s) {
+			s = si;
+			bonus = -1;
 		}
+		position_at(as, tk, ms, tp, s, i, &bonus);
 	}
 }
 

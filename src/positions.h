@@ -12,6 +12,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "lexicon.h"
+
 struct actors;
 struct tokens;
 struct mentions;
@@ -41,9 +43,21 @@ void positions_topic(struct topic *tp, struct tokens *tk, const char *text,
 void positions_topic_tokens(struct topic *tp, const struct tokens *tk);
 void positions_topic_free(struct topic *tp);
 
+/* The lexicon bits of the words a position hangs on: stance and speech
+ * verbs, stance nouns. A token without any is never a candidate's. */
+#define POSITIONS_LEX                                                          \
+	(LEX_BIT(LEX_STANCE_VERB) | LEX_BIT(LEX_SPEECH_VERB) |                 \
+	 LEX_BIT(LEX_STANCE_NOUN))
+
 /* Score the sentences of one block as positions of the actors in it. */
 void positions_block(struct actors *as, struct tokens *tk,
                      const struct mentions *ms, const struct topic *tp);
+/* The same, given the tokens of tk whose lexicon bits meet POSITIONS_LEX,
+ * at[0, n) in ascending order (gathered on a pass the caller makes
+ * anyway): the other tokens are not looked at. */
+void positions_block_at(struct actors *as, struct tokens *tk,
+                        const struct mentions *ms, const struct topic *tp,
+                        const size_t *at, size_t n);
 
 /* Set every actor's position (sentence text and span). */
 void positions_finish(struct actors *as, const char *text);

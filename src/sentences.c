@@ -1056,8 +1056,17 @@ clean_plain8(uint64_t x, unsigned before)
 char *
 sentences_clean(const char *text, size_t start, size_t end)
 {
+	char *s = xmalloc(end - start + 1);
+
+	sentences_clean_into(s, text, start, end);
+	return s;
+}
+
+size_t
+sentences_clean_into(char *buf, const char *text, size_t start, size_t end)
+{
 	const unsigned char *u = (const unsigned char *)text;
-	char *s = xmalloc(end - start + 1), *p = s;
+	char *p = buf;
 	unsigned before = 1; /* white space (or the start) before u[i] */
 	size_t i = start;
 
@@ -1090,8 +1099,8 @@ sentences_clean(const char *text, size_t start, size_t end)
 		}
 	}
 	/* white space at the end: its one space goes too */
-	if (before && p > s)
+	if (before && p > buf)
 		p--;
 	*p = '\0';
-	return s;
+	return (size_t)(p - buf);
 }

@@ -143,5 +143,14 @@ bool sentences_eq_any(const struct tokens *tk, size_t i,
  */
 char *sentences_clean(const char *text, size_t start, size_t end);
 
+/*
+ * sentences_clean() written into buf, which has room for end - start + 1
+ * bytes (the text can only shrink), instead of an allocation: the length
+ * of the result, which is NUL-terminated. For temporaries a caller keeps
+ * in a buffer of its own (an arena, a stack buffer).
+ */
+size_t sentences_clean_into(char *buf, const char *text, size_t start,
+                            size_t end);
+
 
 #endif

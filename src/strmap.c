@@ -29,6 +29,14 @@
 #include "strmap.h"
 #include "xmalloc.h"
 
+/* XXH3 inline in the lookups (not the call the compiler makes of it, for
+ * its code for long keys): most keys are short names. */
+#if defined(__GNUC__)
+#define FLATTEN __attribute__((flatten))
+#else
+#define FLATTEN
+#endif
+
 /* Bits of the key shape filter (a power of two). */
 #define SHAPE_BITS 4096
 
@@ -183,7 +191,7 @@ key_of(const struct strmap *m, const char *key, size_t len, char *buf,
 	return d;
 }
 
-int
+FLATTEN int
 strmap_get(const struct strmap *m, const char *key, size_t len)
 {
 	char buf[FOLD_BUF], *fr;
@@ -223,7 +231,7 @@ grow(struct strmap *m)
 }
 
 /* The entry of key k (as stored), added with value -1 when missing. */
-static struct entry *
+static FLATTEN struct entry *
 entry(struct strmap *m, const char *k, size_t len)
 {
 	uint64_t h = XXH3_64bits(k, len);

@@ -300,6 +300,33 @@ test_shapes(void **state)
 	/* A line printed twice is one caption, shown once. */
 	assert_kinds("Title\n\nText.\n\nA photo caption.\nA photo caption.\n\n"
 	    "Text.\n", "TPCP");
+	/* the verb after a space at every offset of the line's first 160
+	 * bytes (sixteen-byte steps, then byte by byte), none past them */
+	{
+		char text[400];
+		size_t k;
+
+		for (k = 0; k < 150; k++) {
+			int w = snprintf(text, sizeof text,
+			    "Title\n\nOne.\n\nTwo.\n\nThree.\n\nJo %.*s "
+			    "is a reporter.\n", (int)k,
+			    "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+			    "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+			    "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx");
+
+			assert_true(w > 0 && (size_t)w < sizeof text);
+			/* "Jo ", k bytes, " is a reporter": in the
+			 * head when it ends by byte 160 */
+			assert_kinds(text, k + 17 <= 160 ? "TPPPB" : "TPPPP");
+			snprintf(text, sizeof text,
+			    "Title\n\nOne.\n\nTwo.\n\nThree.\n\nJo %.*s "
+			    "is annoyed by the reporter.\n", (int)k,
+			    "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+			    "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+			    "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx");
+			assert_kinds(text, "TPPPP");
+		}
+	}
 }
 
 static void

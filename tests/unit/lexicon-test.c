@@ -5,6 +5,7 @@
 
 #include <setjmp.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -106,6 +107,10 @@ test_every_key(void **state)
 				                : key[j];
 			assert_true(lexicon_lookup(key, len) & LEX_BIT(k));
 			assert_true(lexicon_lookup(up, len) & LEX_BIT(k));
+			/* its value in this list (of the lists holding it) */
+			assert_string_equal(lexicon_value(k, up, len),
+			                    t->v[i].value != NULL ? t->v[i].value
+			                                          : key);
 			assert_true(lexicon_lookup_word(up, len, false, &h1) &
 			            LEX_BIT(k));
 			assert_true(lexicon_lookup_word(key, len, false, &h2) &
@@ -267,6 +272,127 @@ test_side_lists(void **state)
 	assert_false(lexicon_has(LEX_NKINDS, "act", 3));
 }
 
+/* A side list's keys lower-cased and sorted, for ref_has(). */
+struct folded {
+	char **v;
+	size_t n;
+};
+
+static int
+cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void
+fold_list(enum lexicon_kind kind, struct folded *f)
+{
+	const struct lexicon_table *t = lexicon_table(kind);
+	size_t i, j;
+
+	f->n = t->n;
+	f->v = calloc(t->n, sizeof *f->v);
+	assert_non_null(f->v);
+	for (i = 0; i < t->n; i++) {
+		f->v[i] = strdup(t->v[i].key);
+		assert_non_null(f->v[i]);
+		for (j = 0; f->v[i][j] != '\0'; j++)
+			if (f->v[i][j] >= 'A' && f->v[i][j] <= 'Z')
+				f->v[i][j] = (char)(f->v[i][j] + 32);
+	}
+	qsort(f->v, f->n, sizeof *f->v, cmp_str);
+}
+
+/* Whether the side list f holds s (len bytes), found the slow way. */
+static bool
+ref_has(const struct folded *f, const char *s, size_t len)
+{
+	char buf[LEXICON_MAXLEN + 1], *key = buf;
+	size_t j;
+
+	if (len == 0 || len > LEXICON_MAXLEN)
+		return false;
+	for (j = 0; j < len; j++)
+		buf[j] = s[j] >= 'A' && s[j] <= 'Z' ? (char)(s[j] + 32) : s[j];
+	buf[len] = '\0';
+	return bsearch(&key, f->v, f->n, sizeof *f->v, cmp_str) != NULL;
+}
+
+/*
+ * The filters before each hash table (Bloom filters over the keys'
+ * hashes, the shape filter, tiny[]) answer as the lists do for every key
+ * and for near misses of every key, which the tables mostly do not hold:
+ * the key with a letter added, changed or dropped, in either case, and
+ * every key of a side list asked of the other side lists.
+ */
+static void
+test_filters(void **state)
+{
+	struct folded f[LEX_NKINDS];
+	char w[LEXICON_MAXLEN + 2];
+	int k, o, v;
+	size_t i, j, len, misses = 0;
+
+	(void)state;
+	for (k = LEX_NINDEXED; k < LEX_NKINDS; k++)
+		fold_list(k, &f[k]);
+	for (k = 0; k < LEX_NKINDS; k++) {
+		const struct lexicon_table *t = lexicon_table(k);
+
+		for (i = 0; i < t->n; i++) {
+			const char *key = t->v[i].key;
+
+			len = strlen(key);
+			if (len > LEXICON_MAXLEN)
+				continue;
+			for (v = 0; v < 5; v++) {
+				size_t n = len;
+
+				memcpy(w, key, len);
+				if (v == 1)
+					w[n++] = 's';
+				else if (v == 2)
+					w[n - 1] = w[n - 1] == 'q' ? 'x' : 'q';
+				else if (v == 3)
+					n--;
+				else if (v == 4)
+					for (j = 0; j < n; j++)
+						if (w[j] >= 'a' && w[j] <= 'z')
+							w[j] = (char)(w[j] - 32);
+				if (k < LEX_NINDEXED) {
+					uint64_t h = 1;
+					unsigned m = ref_mask(w, n);
+
+					misses += m == 0;
+					assert_int_equal(lexicon_lookup(w, n), m);
+					assert_int_equal(lexicon_lookup_word(
+					                     w, n, false, &h),
+					                 m);
+					assert_true(h == ((m & ~LEX_PREFIX)
+					                      ? 0
+					                      : lexicon_hash(w, n)));
+					continue;
+				}
+				for (o = LEX_NINDEXED; o < LEX_NKINDS; o++) {
+					bool r = ref_has(&f[o], w, n);
+
+					misses += !r;
+					assert_int_equal(lexicon_has(o, w, n), r);
+					assert_int_equal(
+					    lexicon_value(o, w, n) != NULL, r);
+				}
+			}
+		}
+	}
+	/* the near misses were mostly misses */
+	assert_true(misses > 20000);
+	for (k = LEX_NINDEXED; k < LEX_NKINDS; k++) {
+		for (i = 0; i < f[k].n; i++)
+			free(f[k].v[i]);
+		free(f[k].v);
+	}
+}
+
 int
 main(void)
 {
@@ -276,6 +402,7 @@ main(void)
 		cmocka_unit_test(test_every_key),
 		cmocka_unit_test(test_lookup_word),
 		cmocka_unit_test(test_side_lists),
+		cmocka_unit_test(test_filters),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -327,6 +327,20 @@ test_clean(void **state)
 		got = sentences_clean(buf, from, n);
 		assert_string_equal(got, want);
 		free(got);
+		/* into a buffer of exactly the room promised, guarded on
+		 * both sides: the same, its length returned, nothing
+		 * written outside */
+		{
+			char into[80 + 2];
+
+			memset(into, '#', sizeof into);
+			assert_int_equal(sentences_clean_into(into + 1, buf,
+			                                      from, n),
+			                 strlen(want));
+			assert_string_equal(into + 1, want);
+			assert_true(into[0] == '#' &&
+			            into[n - from + 2] == '#');
+		}
 	}
 }
 
