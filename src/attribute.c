@@ -1321,6 +1321,15 @@ subject_of(struct actors *as, const struct tokens *tk,
 		             !preposition(tk, g - 1))) >= 0)
 			return a;
 		g = f;
+		/* "groups in France and Spain called": back over the
+		 * places and bodies joined with "and" or commas */
+		while (as->v[m->actor].a.kind != ACTOR_PERSON && g >= lo + 3 &&
+		       (sentences_eq(tk, g - 1, "and") ||
+		        sentences_is(tk, g - 1, ',')) &&
+		       (pm = mention_ending(tk, ms, g - 2)) != NULL &&
+		       as->v[pm->actor].a.kind != ACTOR_PERSON &&
+		       pm->role_first < g - 1)
+			g = pm->role_first;
 		if (g >= lo + 3 && sentences_ieq(tk, g - 1, "the"))
 			g--; /* "a spokeswoman for the River Trust" */
 		if (g >= lo + 2 &&

@@ -1007,6 +1007,26 @@ test_role_at_body_apposition(void **state)
 	annotation_free(ann);
 }
 
+static const char article_groups_in[] =
+    "Rules\n\n"
+    "Officials in France and Spain called for \"tougher rules\".\n\n"
+    "Consumer groups in Italy, Greece and Malta called for \"better "
+    "rules\".\n";
+
+/* "officials in A and B said", "groups in A, B and C said": the
+ * description before the coordinated places, not the last place. */
+static void
+test_description_before_places(void **state)
+{
+	struct annotation *ann =
+	    annotate_string(article_groups_in, sizeof article_groups_in - 1);
+
+	(void)state;
+	assert_non_null(strstr(speaker_of(ann, "tougher"), "Officials"));
+	assert_non_null(strstr(speaker_of(ann, "better"), "groups"));
+	annotation_free(ann);
+}
+
 int
 main(void)
 {
@@ -1044,6 +1064,7 @@ main(void)
 		cmocka_unit_test(test_pronoun_name_sex),
 		cmocka_unit_test(test_manner_cues),
 		cmocka_unit_test(test_role_at_body_apposition),
+		cmocka_unit_test(test_description_before_places),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
