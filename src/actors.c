@@ -2518,8 +2518,11 @@ run_one(struct actors *as, struct tokens *tk, struct mentions *ms, size_t s,
 	/* "analysts at Goldman Sachs", "an analyst with Eurasia Group":
 	 * people are at or with a body, not at a person */
 	if (e - s >= 2 && e - s <= 4 && s >= 2 && !ph[s].kind && !quoted &&
-	    !(tk->v[s].lex & TITLEISH) && !given_name(tk, s) &&
-	    (word_is(tk, s - 1, "at") || word_is(tk, s - 1, "with")) &&
+	    !(tk->v[s].lex & TITLEISH) &&
+	    /* "analysts at Morgan Stanley", not "a partner with Ann
+	     * Lee" */
+	    (word_is(tk, s - 1, "at") ||
+	     (word_is(tk, s - 1, "with") && !given_name(tk, s))) &&
 	    (tk->v[s - 2].flags & (TOK_LOWER | TOK_SENTSTART)) &&
 	    ((tk->v[s - 2].lex & (LEX_BIT(LEX_TITLE) | LEX_BIT(LEX_ANON_WORD))) ||
 	     (lexicon_lookup(ttext(tk, s - 2), sentences_len(tk, s - 2) - 1) &

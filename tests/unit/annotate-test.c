@@ -818,6 +818,25 @@ test_said_as_given_name(void **state)
 	annotation_free(ann);
 }
 
+static const char article_analysts_at[] =
+    "Markets\n\n"
+    "Analysts at Morgan Stanley said the fine was \"manageable\".\n";
+
+/* "analysts at X": X is a body even when its first word is a given
+ * name. */
+static void
+test_analysts_at_given_name(void **state)
+{
+	struct annotation *ann = annotate_string(
+	    article_analysts_at, sizeof article_analysts_at - 1);
+	const struct actor *a;
+
+	(void)state;
+	assert_non_null(a = actor_named(ann, "Morgan Stanley"));
+	assert_int_equal(a->kind, ACTOR_ORGANIZATION);
+	annotation_free(ann);
+}
+
 int
 main(void)
 {
@@ -856,6 +875,7 @@ main(void)
 		cmocka_unit_test(test_roles_of_and_mates),
 		cmocka_unit_test(test_role_after_join_as),
 		cmocka_unit_test(test_said_as_given_name),
+		cmocka_unit_test(test_analysts_at_given_name),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
