@@ -537,6 +537,26 @@ namelike(const struct tokens *tk, size_t i)
 	return true;
 }
 
+/* Whether the number at token i is an amount, no part of a name:
+ * "fined Acme Corp 1.2 billion euros", "Acme Corp 12 percent". */
+static bool
+quantity(const struct tokens *tk, size_t i)
+{
+	static const char *const units[] = { "million", "billion",
+		"trillion", "percent", "per", "thousand", "hundred", NULL };
+	const char *w = ttext(tk, i);
+	size_t len = sentences_len(tk, i);
+
+	return memchr(w, '.', len) != NULL || memchr(w, ',', len) != NULL ||
+	       (i + 1 < tk->n && sentences_eq_any(tk, i + 1, units));
+}
+
+/* The last words of a company's name that its short name leaves out:
+ * "Acme Corp" is "Acme". */
+static const char *const company_suffixes[] = { "Corp", "Corporation",
+	"Inc", "Incorporated", "Ltd", "Limited", "LLC", "PLC", "plc", "Group",
+	"Holdings", "GmbH", "AG", NULL };
+
 /* End of the capitalised run starting at i (connectors inside). */
 static size_t
 run_end(const struct tokens *tk, size_t i)
@@ -564,7 +584,8 @@ run_end(const struct tokens *tk, size_t i)
 			continue;
 		}
 		if ((tk->v[j].flags & TOK_DIGIT) && j > i &&
-		    (tk->v[j - 1].lex & LEX_BIT(LEX_ORG_WORD))) {
+		    (tk->v[j - 1].lex & LEX_BIT(LEX_ORG_WORD)) &&
+		    !quantity(tk, j)) {
 			j++; /* "Center 18" */
 			continue;
 		}
@@ -2503,6 +2524,15 @@ run_one(struct actors *as, struct tokens *tk, struct mentions *ms, size_t s,
 		add_mention(as, tk, ms, a, s, e, s);
 		return;
 	}
+	/* a company known by a longer name ("Acme" after "Acme Corp") */
+	if (e - s == 1 && as->org_stems && !ph[s].kind) {
+		int o = map_get(as->names, ttext(tk, s), sentences_len(tk, s));
+
+		if (o >= 0 && as->v[o].a.kind == ACTOR_ORGANIZATION) {
+			add_mention(as, tk, ms, o, s, e, s);
+			return;
+		}
+	}
 	/* a name known as an organisation's ("Christian Aid's", "UNICEF
 	 * and Christian Aid" after "the charity Christian Aid") */
 	if (e - s >= 2 && !ph[s].kind &&
@@ -2800,6 +2830,15 @@ organisation:
 		if (as->v[a].a.affiliation == NULL)
 			set_affiliation(as, a, country_in(tk, st, e));
 		add_mention(as, tk, ms, a, st, e, st);
+		/* "Acme Corp", later "Acme": the name before a company
+		 * suffix names the company too */
+		if (e - st >= 2 && sentences_eq_any(tk, e - 1, company_suffixes) &&
+		    map_get(as->names, ttext(tk, st),
+		            tk->v[e - 2].core_end - tk->v[st].start) < 0) {
+			actors_alias(as, a, ttext(tk, st),
+			             tk->v[e - 2].core_end - tk->v[st].start);
+			as->org_stems = true;
+		}
 	}
 }
 

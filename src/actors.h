@@ -60,6 +60,7 @@ struct actors {
 	size_t *cand; /* scratch: the tokens a run may start at */
 	size_t candcap;
 	bool headline;  /* scanning a title: create no people */
+	bool org_stems; /* names holds a company's short name ("Acme") */
 	int last_plural; /* the latest body of people ("they"), or -1 */
 	int plural_age;  /* blocks since it was named */
 	int recent[64]; /* latest actors mentioned outside quotes */

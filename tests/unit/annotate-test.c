@@ -837,6 +837,31 @@ test_analysts_at_given_name(void **state)
 	annotation_free(ann);
 }
 
+static const char article_company[] =
+    "Fine\n\n"
+    "Regulators fined Acme Corp 1.2 billion euros on Thursday.\n\n"
+    "\"We will appeal,\" Acme said in a statement.\n\n"
+    "Shares in Carrier Group 7 fell.\n";
+
+/* A company's short name ("Acme" after "Acme Corp") is that company; an
+ * amount after a name ("1.2 billion") is no part of it, a unit number
+ * ("Group 7") is. */
+static void
+test_company_short_name(void **state)
+{
+	struct annotation *ann =
+	    annotate_string(article_company, sizeof article_company - 1);
+	const struct actor *a;
+
+	(void)state;
+	assert_non_null(a = actor_named(ann, "Acme Corp"));
+	assert_int_equal(a->kind, ACTOR_ORGANIZATION);
+	assert_null(actor_named(ann, "Acme"));
+	assert_string_equal(speaker_of(ann, "We will appeal"), "Acme Corp");
+	assert_non_null(actor_named(ann, "Carrier Group 7"));
+	annotation_free(ann);
+}
+
 int
 main(void)
 {
@@ -876,6 +901,7 @@ main(void)
 		cmocka_unit_test(test_role_after_join_as),
 		cmocka_unit_test(test_said_as_given_name),
 		cmocka_unit_test(test_analysts_at_given_name),
+		cmocka_unit_test(test_company_short_name),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
