@@ -2263,6 +2263,14 @@ sieve(struct actors *as, struct tokens *tk, const struct qspans *qs,
 		asker = c > 0 && sentences_is(tk, c - 1, '?');
 		if (r0 < tk->n && sentences_is(tk, r0, ','))
 			r0++;
+		/* '"Why not?" Gomez asked.': the ? or ! closing the
+		 * quotation ended the sentence; a short one right after it
+		 * may hold the cue */
+		if (r0 == hi && c > 0 &&
+		    (asker || sentences_is(tk, c - 1, '!')) &&
+		    sc + 1 < tk->ns && tk->s[sc + 1].first == r0 &&
+		    tk->s[sc + 1].last <= r0 + 8)
+			hi = tk->s[sc + 1].last;
 		/* a verbless credit: `"..." — Lena Okafor` */
 		if (r0 + 1 < tk->n && is_dash(tk, r0) &&
 		    (a = person_starting(as, tk, ms, r0 + 1)) >= 0) {

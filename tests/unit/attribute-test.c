@@ -1027,6 +1027,28 @@ test_description_before_places(void **state)
 	annotation_free(ann);
 }
 
+static const char article_question_cue[] =
+    "Debate\n\n"
+    "Laura Gomez and Pablo Ruiz met on Monday.\n\n"
+    "\"A fantasy?\" Gomez asked.\n\n"
+    "\"Why not?\" Ruiz said.\n\n"
+    "\"Never!\" Gomez shouted.\n";
+
+/* A quotation closed by ? or ! ends the sentence for the splitter; the
+ * short sentence right after it ("Gomez asked.") is still its cue. */
+static void
+test_cue_after_question(void **state)
+{
+	struct annotation *ann = annotate_string(
+	    article_question_cue, sizeof article_question_cue - 1);
+
+	(void)state;
+	assert_string_equal(speaker_of(ann, "A fantasy?"), "Laura Gomez");
+	assert_string_equal(speaker_of(ann, "Why not?"), "Pablo Ruiz");
+	assert_string_equal(speaker_of(ann, "Never!"), "Laura Gomez");
+	annotation_free(ann);
+}
+
 int
 main(void)
 {
@@ -1065,6 +1087,7 @@ main(void)
 		cmocka_unit_test(test_manner_cues),
 		cmocka_unit_test(test_role_at_body_apposition),
 		cmocka_unit_test(test_description_before_places),
+		cmocka_unit_test(test_cue_after_question),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
