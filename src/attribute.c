@@ -2232,6 +2232,49 @@ speech_between(const struct tokens *tk, size_t from, size_t to)
 	return false;
 }
 
+/*
+ * "Ruiz's message was clear:", "His answer was simple:", "Her reply:": a
+ * possessor and a noun of speech opening the words before the colon at
+ * tokens [f, colon), with at most "was/is" and an adjective after it: the
+ * possessor (a name, or he/she for his/her), the noun's token in *noun;
+ * -1 when the words are no such phrase.
+ */
+static int
+colon_possessor(struct actors *as, const struct tokens *tk,
+                const struct mentions *ms, size_t f, size_t colon,
+                size_t *noun)
+{
+	static const char *const nouns[] = { "message", "words", "response",
+		"answer", "reply", "advice", "warning", "verdict", "view",
+		"argument", "explanation", "plea", "conclusion", "reaction",
+		"comment", "assessment", "retort", "prediction", NULL };
+	const struct mention *m = NULL;
+	size_t k = f, n;
+
+	if (colon > f + 6)
+		return -1;
+	if (sentences_ieq(tk, k, "his") || sentences_ieq(tk, k, "her"))
+		k++;
+	else if ((m = mention_starting(tk, ms, k)) != NULL &&
+	         (tk->v[m->last - 1].flags & TOK_POSS))
+		k = m->last;
+	else
+		return -1;
+	n = k;
+	if (n >= colon || !sentences_eq_any(tk, n, nouns))
+		return -1;
+	/* "was clear", "is simple", or nothing */
+	for (k = n + 1; k < colon; k++)
+		if (!(tk->v[k].flags & TOK_LOWER) || k > n + 2)
+			return -1;
+	*noun = n;
+	if (sentences_ieq(tk, f, "his"))
+		return latest(as, tk, ms, f, W_MALE, NULL, 0);
+	if (sentences_ieq(tk, f, "her"))
+		return latest(as, tk, ms, f, W_FEMALE, NULL, 0);
+	return m != NULL ? m->actor : -1;
+}
+
 static void
 sieve(struct actors *as, struct tokens *tk, const struct qspans *qs,
       const struct mentions *ms, size_t qi, struct attr_result *out)
@@ -2323,6 +2366,13 @@ sieve(struct actors *as, struct tokens *tk, const struct qspans *qs,
 			}
 			break;
 		}
+	}
+	/* "Ruiz's message was clear: \"...\"", "His answer: \"...\"" */
+	if (o > tk->s[so].first && sentences_is(tk, o - 1, ':') &&
+	    (a = colon_possessor(as, tk, ms, tk->s[so].first, o - 1, &k)) >=
+	        0) {
+		set_cue(r, k, k + 1, a, 0.8, "possessive-noun-colon");
+		return;
 	}
 	/* B: before the quote, nearest speech verb in the sentence */
 	lo = tk->s[so].first;

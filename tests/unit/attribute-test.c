@@ -1049,6 +1049,27 @@ test_cue_after_question(void **state)
 	annotation_free(ann);
 }
 
+static const char article_colon_noun[] =
+    "Campaign\n\n"
+    "Pablo Ruiz spoke on Monday.\n\n"
+    "Ruiz's message was clear: \"Vote for stability.\"\n\n"
+    "Laura Gomez disagreed. Her answer: \"Vote for change.\"\n";
+
+/* "X's message was clear: \"...\"", "Her answer: \"...\"": the
+ * possessor of a noun of speech before the colon speaks. */
+static void
+test_possessive_noun_colon(void **state)
+{
+	struct annotation *ann =
+	    annotate_string(article_colon_noun, sizeof article_colon_noun - 1);
+
+	(void)state;
+	assert_string_equal(speaker_of(ann, "Vote for stability"),
+	                    "Pablo Ruiz");
+	assert_string_equal(speaker_of(ann, "Vote for change"), "Laura Gomez");
+	annotation_free(ann);
+}
+
 int
 main(void)
 {
@@ -1088,6 +1109,7 @@ main(void)
 		cmocka_unit_test(test_role_at_body_apposition),
 		cmocka_unit_test(test_description_before_places),
 		cmocka_unit_test(test_cue_after_question),
+		cmocka_unit_test(test_possessive_noun_colon),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
