@@ -772,6 +772,48 @@ document_author(struct actors *as, const struct tokens *tk,
 	return -1;
 }
 
+/* Whether the word w (len bytes) is a word of s. */
+static bool
+has_word(const char *s, const char *w, size_t len)
+{
+	const char *p = s, *end = s + strlen(s);
+
+	while ((p = memmem(p, (size_t)(end - p), w, len)) != NULL) {
+		if ((p == s || p[-1] == ' ') && (p + len == end || p[len] == ' '))
+			return true;
+		p++;
+	}
+	return false;
+}
+
+/* The latest source described by the word w (len bytes, lower case):
+ * an unnamed source whose description holds it ("senior official in
+ * Kyrgyzstan" for "official"), else a person whose role does; -1 when
+ * none. */
+static int
+latest_source(const struct actors *as, const char *w, size_t len)
+{
+	size_t k;
+
+	/* the unnamed are made by the sieves, not mentioned in the scan:
+	 * the latest made is the latest named */
+	for (k = as->n; k > 0 && k + 64 > as->n; k--) {
+		const struct ent *e = &as->v[k - 1];
+
+		if ((e->a.kind == ACTOR_ANONYMOUS || e->a.kind == ACTOR_GROUP) &&
+		    has_word(e->key, w, len))
+			return (int)(k - 1);
+	}
+	for (k = 0; k < as->nrecent; k++) {
+		int a = as->recent[k];
+
+		if (as->v[a].a.kind == ACTOR_PERSON &&
+		    actors_role_has(as, a, w, len))
+			return a;
+	}
+	return -1;
+}
+
 /*
  * A description ending at head token h ("the analyst", "a senior
  * government official", "officials", "the ministry"); -1 when h heads none.
@@ -905,6 +947,10 @@ description(struct actors *as, const struct tokens *tk,
 		}
 		if (a < 0 && municipal)
 			a = latest_municipal(as);
+		/* "a senior official in Kyrgyzstan said ... The official
+		 * said": the source named by that word last */
+		if (a < 0 && !org_noun && (lex & LEX_BIT(LEX_ANON_WORD)))
+			a = latest_source(as, w, len);
 		if (a >= 0)
 			return a;
 		return np_actor(as, tk, d - 1, pp_end,

@@ -1070,6 +1070,33 @@ test_possessive_noun_colon(void **state)
 	annotation_free(ann);
 }
 
+static const char article_same_source[] =
+    "Border\n\n"
+    "Analysts at Morgan Stanley said the fine was \"manageable\". The "
+    "analysts added that shares could \"recover quickly\".\n\n"
+    "A senior official in Kyrgyzstan said talks were \"frozen\". The "
+    "official said the border was \"closed\".\n";
+
+/* "the official said" after "a senior official in X said" is that
+ * source again, not a second one. */
+static void
+test_description_same_source(void **state)
+{
+	struct annotation *ann = annotate_string(
+	    article_same_source, sizeof article_same_source - 1);
+	size_t i, anonymous = 0;
+
+	(void)state;
+	assert_string_equal(speaker_of(ann, "recover"),
+	                    speaker_of(ann, "manageable"));
+	assert_string_equal(speaker_of(ann, "closed"), speaker_of(ann, "frozen"));
+	assert_non_null(strstr(speaker_of(ann, "closed"), "Kyrgyzstan"));
+	for (i = 0; i < ann->nactors; i++)
+		anonymous += ann->actors[i].kind == ACTOR_ANONYMOUS;
+	assert_int_equal(anonymous, 2);
+	annotation_free(ann);
+}
+
 int
 main(void)
 {
@@ -1110,6 +1137,7 @@ main(void)
 		cmocka_unit_test(test_description_before_places),
 		cmocka_unit_test(test_cue_after_question),
 		cmocka_unit_test(test_possessive_noun_colon),
+		cmocka_unit_test(test_description_same_source),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
