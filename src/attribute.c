@@ -613,6 +613,43 @@ plural_opening(struct actors *as, const struct tokens *tk,
 	return -1;
 }
 
+/*
+ * "The regional office disagrees. In a reply, it said": a body named by
+ * its kind ("the ... office", "the ministry") opening one of the two
+ * sentences of the block before token p is what "it" stands for; -1
+ * when neither opens on one.
+ */
+static int
+/* NOLINTNEXTLINE(misc-no-recursion): see "Recursion" above */
+body_opening(struct actors *as, const struct tokens *tk,
+             const struct mentions *ms, size_t p)
+{
+	size_t s = tk->sent_of[p], back, f, h;
+	int a;
+
+	for (back = 1; back <= 2 && back <= s; back++) {
+		f = tk->s[s - back].first;
+		if (!sentences_ieq(tk, f, "the"))
+			continue;
+		for (h = f + 1; h + 1 < tk->s[s - back].last && h < f + 5; h++) {
+			const struct token *t = &tk->v[h];
+
+			if (!(t->flags & TOK_WORD) ||
+			    (t->flags & (TOK_QUOTED | TOK_QMARK)) ||
+			    t->mention >= 0)
+				break;
+			if (!(t->lex & LEX_BIT(LEX_ORG_WORD)) ||
+			    !(tk->v[h + 1].flags & TOK_LOWER))
+				continue;
+			a = description(as, tk, ms, h, f, h + 1);
+			if (a >= 0 && as->v[a].a.kind == ACTOR_ORGANIZATION)
+				return a;
+			break;
+		}
+	}
+	return -1;
+}
+
 static int
 /* NOLINTNEXTLINE(misc-no-recursion): see "Recursion" above */
 pronoun(struct actors *as, const struct tokens *tk, const struct mentions *ms,
@@ -637,6 +674,9 @@ pronoun(struct actors *as, const struct tokens *tk, const struct mentions *ms,
 			as->v[a].gender = *g;
 		return a;
 	}
+	if (sentences_ieq(tk, p, "it") &&
+	    (a = body_opening(as, tk, ms, p)) >= 0)
+		return a;
 	if (sentences_ieq(tk, p, "it"))
 		return latest(as, tk, ms, p, W_THING, NULL, 0);
 	if (sentences_ieq(tk, p, "they") &&

@@ -1097,6 +1097,24 @@ test_description_same_source(void **state)
 	annotation_free(ann);
 }
 
+static const char article_body_it[] =
+    "School\n\n"
+    "The regional education office disagrees. In a written reply to "
+    "questions, it said the school was \"not viable\" and would close.\n";
+
+/* "The regional office disagrees. ..., it said": "it" is the body named
+ * by its kind opening the sentence before. */
+static void
+test_it_after_body_opening(void **state)
+{
+	struct annotation *ann =
+	    annotate_string(article_body_it, sizeof article_body_it - 1);
+
+	(void)state;
+	assert_non_null(strstr(speaker_of(ann, "not viable"), "office"));
+	annotation_free(ann);
+}
+
 int
 main(void)
 {
@@ -1138,6 +1156,7 @@ main(void)
 		cmocka_unit_test(test_cue_after_question),
 		cmocka_unit_test(test_possessive_noun_colon),
 		cmocka_unit_test(test_description_same_source),
+		cmocka_unit_test(test_it_after_body_opening),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
