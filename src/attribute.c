@@ -2565,6 +2565,15 @@ sieve(struct actors *as, struct tokens *tk, const struct qspans *qs,
 	}
 }
 
+/* Participles that state a feeling or a view, not something done to
+ * the subject: "X is not convinced. \"...\"" is X speaking. */
+static const char *const feelings[] = { "convinced", "unconvinced",
+	"worried", "concerned", "pleased", "disappointed", "surprised",
+	"excited", "delighted", "frustrated", "annoyed", "alarmed",
+	"shocked", "impressed", "satisfied", "dissatisfied", "determined",
+	"relieved", "encouraged", "puzzled", "amazed", "unimpressed",
+	"outraged", "saddened", "thrilled", "unmoved", "undeterred", NULL };
+
 /* Whether a passive verb starts at token k ("was arrested", "were
  * later freed"): the subject then is no speaker. */
 static bool
@@ -2580,7 +2589,8 @@ passive(const struct tokens *tk, size_t k, size_t end)
 		;
 	return n < end && (tk->v[n].flags & TOK_LOWER) &&
 	       tk->v[n].core_end - tk->v[n].start > 3 &&
-	       memcmp(tk->text + tk->v[n].core_end - 2, "ed", 2) == 0;
+	       memcmp(tk->text + tk->v[n].core_end - 2, "ed", 2) == 0 &&
+	       !sentences_eq_any(tk, n, feelings);
 }
 
 /* The person opening sentence s as its subject (a name or he/she), or -1. */

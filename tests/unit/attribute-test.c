@@ -1115,6 +1115,28 @@ test_it_after_body_opening(void **state)
 	annotation_free(ann);
 }
 
+static const char article_feeling[] =
+    "School\n\n"
+    "Maria Santos teaches here.\n\n"
+    "Santos is not convinced. \"Two hours on a bus every day is too long "
+    "for small children.\"\n\n"
+    "Tom Ray was arrested in May. \"The police have no case against my "
+    "client,\" his lawyer said.\n";
+
+/* "X is not convinced. \"...\"": a participle of feeling is no passive
+ * (the quotation after it is X's); "X was arrested" still is one. */
+static void
+test_feeling_not_passive(void **state)
+{
+	struct annotation *ann =
+	    annotate_string(article_feeling, sizeof article_feeling - 1);
+
+	(void)state;
+	assert_string_equal(speaker_of(ann, "Two hours"), "Maria Santos");
+	assert_non_null(strstr(speaker_of(ann, "The police have"), "lawyer"));
+	annotation_free(ann);
+}
+
 int
 main(void)
 {
@@ -1157,6 +1179,7 @@ main(void)
 		cmocka_unit_test(test_possessive_noun_colon),
 		cmocka_unit_test(test_description_same_source),
 		cmocka_unit_test(test_it_after_body_opening),
+		cmocka_unit_test(test_feeling_not_passive),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
