@@ -2491,11 +2491,12 @@ run_one(struct actors *as, struct tokens *tk, struct mentions *ms, size_t s,
 	bool org = false, title, quoted = tk->v[s].flags & TOK_QUOTED;
 	int a, known = -1;
 
+	/* no branch per word ('|=' of 0/1 values): which word of a run is
+	 * an organisation's varies */
 	for (k = s; k < e; k++)
-		if ((tk->v[k].lex &
-		     (LEX_BIT(LEX_ORG_WORD) | LEX_BIT(LEX_OUTLET))) &&
-		    is_cap(tk, k))
-			org = true;
+		org |= ((tk->v[k].lex &
+		         (LEX_BIT(LEX_ORG_WORD) | LEX_BIT(LEX_OUTLET))) != 0) &
+		       ((tk->v[k].flags & (TOK_CAP | TOK_INITIAL)) != 0);
 	/* sentence openers and other function words */
 	while (s < e && (tk->v[s].lex & LEX_BIT(LEX_STOPWORD)) && !ph[s].kind)
 		s++;

@@ -68,6 +68,10 @@
 #include "sentences.h"
 #include "xmalloc.h"
 
+#if defined(__SSE2__) && defined(__GNUC__)
+#include <emmintrin.h>
+#endif
+
 #define WINDOW ((size_t)40)
 
 void
@@ -538,14 +542,44 @@ latest(const struct actors *as, const struct tokens *tk,
 	return latest_d(as, tk, ms, p, w, role, rlen, 0);
 }
 
+/* Where actor a stands in the recency list, or nrecent when it is not
+ * in it. Four entries a step with SSE2: the list is short, but where a
+ * stands varies call by call, so each compare of the plain loop is a
+ * branch that may go either way. Entries at nrecent and after (up to
+ * the array's 64) are stale: a match there counts as none, and a match
+ * before it always comes first. */
+static size_t
+recent_find(const struct actors *as, int a)
+{
+	size_t k;
+#if defined(__SSE2__) && defined(__GNUC__)
+	const __m128i key = _mm_set1_epi32(a);
+
+	for (k = 0; k < as->nrecent; k += 4) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)
+		                            &as->recent[k]);
+		unsigned m = (unsigned)_mm_movemask_ps(
+		    _mm_castsi128_ps(_mm_cmpeq_epi32(v, key)));
+
+		if (m != 0) {
+			k += (size_t)__builtin_ctz(m);
+			return k < as->nrecent ? k : as->nrecent;
+		}
+	}
+	return as->nrecent;
+#else
+	for (k = 0; k < as->nrecent && as->recent[k] != a; k++)
+		;
+	return k;
+#endif
+}
+
 /* Move actor a to the front of the recency list (in it or not). */
 static void
 promote(struct actors *as, int a)
 {
-	size_t k;
+	size_t k = recent_find(as, a);
 
-	for (k = 0; k < as->nrecent && as->recent[k] != a; k++)
-		;
 	if (k == as->nrecent && as->nrecent < 64)
 		as->nrecent++;
 	if (k == 64)

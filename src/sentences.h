@@ -32,13 +32,14 @@
 #define TOK_NL        0x1000 /* a line break before it */
 #define TOK_NOCAPS    0x2000 /* no ASCII capital letter in it */
 
+/* (48 bytes: the 64-bit fields first, no padding between the others) */
 struct token {
 	size_t start, end; /* bytes in the text */
 	size_t core_end;   /* end without a possessive 's */
-	unsigned lex;      /* lexicon_lookup() of the core */
 	uint64_t hash;     /* TOK_LOWER words in no list (lex has no bit
 	                    * but LEX_PREFIX): lexicon_hash() of the core;
 	                    * else 0 */
+	unsigned lex;      /* lexicon_lookup() of the core */
 	unsigned flags;    /* TOK_* */
 	int quote;         /* quotes.c: quote holding it, or -1 */
 	int mention;       /* actors.c: mention it belongs to, or -1 */
