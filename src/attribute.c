@@ -404,7 +404,7 @@ object_pronoun(const struct tokens *tk, size_t i)
 
 /*
  * Recursion: latest_d() calls itself at most 4 deep (depth). subject_of(),
- * description(), document_author(), pronoun(), plural_opening() and
+ * description(), document_author(), pronoun(), description_opening() and
  * head_before_pp() call one another, but each call looks at a token
  * before the one it was given (the head of an earlier noun phrase, an
  * earlier "a statement", the possessor before its noun), so the depth is
@@ -612,21 +612,25 @@ static int qualified(struct actors *as, const struct tokens *tk,
                      const struct mentions *ms, size_t k, size_t to);
 
 /*
- * "The authors say ... They call for ...": a plural description opening
- * one of the two sentences of the block before token p ("The authors",
- * "Researchers", "Local officials") is what "they" stands for; -1 when
- * neither opens on one.
+ * A description opening one of the two sentences of the block before
+ * token p, which then is what the pronoun at p stands for: for "they"
+ * (plural) a plural one ("The authors say ... They call for ...",
+ * "Researchers", "Local officials"), for "it" a body named by its kind
+ * after "the" ("The regional office disagrees. In a reply, it said");
+ * -1 when neither sentence opens on one.
  */
 static int
 /* NOLINTNEXTLINE(misc-no-recursion): see "Recursion" above */
-plural_opening(struct actors *as, const struct tokens *tk,
-               const struct mentions *ms, size_t p)
+description_opening(struct actors *as, const struct tokens *tk,
+                    const struct mentions *ms, size_t p, bool plural)
 {
 	size_t s = tk->sent_of[p], back, f, h;
 	int a;
 
 	for (back = 1; back <= 2 && back <= s; back++) {
 		f = tk->s[s - back].first;
+		if (!plural && !sentences_ieq(tk, f++, "the"))
+			continue;
 		for (h = f; h + 1 < tk->s[s - back].last && h < f + 4; h++) {
 			const struct token *t = &tk->v[h];
 			size_t len = sentences_len(tk, h);
@@ -635,48 +639,14 @@ plural_opening(struct actors *as, const struct tokens *tk,
 			    (t->flags & (TOK_QUOTED | TOK_QMARK)) ||
 			    t->mention >= 0)
 				break;
-			if (len < 4 || tk->text[t->start + len - 1] != 's' ||
-			    !(tk->v[h + 1].flags & TOK_LOWER))
+			if (!(tk->v[h + 1].flags & TOK_LOWER) ||
+			    (plural ? len < 4 || tk->text[t->start + len - 1] != 's'
+			            : !(t->lex & LEX_BIT(LEX_ORG_WORD))))
 				continue;
-			a = description(as, tk, ms, h, f, h + 1);
-			if (a >= 0 && as->v[a].a.kind != ACTOR_PERSON)
-				return a;
-			break;
-		}
-	}
-	return -1;
-}
-
-/*
- * "The regional office disagrees. In a reply, it said": a body named by
- * its kind ("the ... office", "the ministry") opening one of the two
- * sentences of the block before token p is what "it" stands for; -1
- * when neither opens on one.
- */
-static int
-/* NOLINTNEXTLINE(misc-no-recursion): see "Recursion" above */
-body_opening(struct actors *as, const struct tokens *tk,
-             const struct mentions *ms, size_t p)
-{
-	size_t s = tk->sent_of[p], back, f, h;
-	int a;
-
-	for (back = 1; back <= 2 && back <= s; back++) {
-		f = tk->s[s - back].first;
-		if (!sentences_ieq(tk, f, "the"))
-			continue;
-		for (h = f + 1; h + 1 < tk->s[s - back].last && h < f + 5; h++) {
-			const struct token *t = &tk->v[h];
-
-			if (!(t->flags & TOK_WORD) ||
-			    (t->flags & (TOK_QUOTED | TOK_QMARK)) ||
-			    t->mention >= 0)
-				break;
-			if (!(t->lex & LEX_BIT(LEX_ORG_WORD)) ||
-			    !(tk->v[h + 1].flags & TOK_LOWER))
-				continue;
-			a = description(as, tk, ms, h, f, h + 1);
-			if (a >= 0 && as->v[a].a.kind == ACTOR_ORGANIZATION)
+			a = description(as, tk, ms, h, plural ? f : f - 1, h + 1);
+			if (a >= 0 && (plural ? as->v[a].a.kind != ACTOR_PERSON
+			                      : as->v[a].a.kind ==
+			                            ACTOR_ORGANIZATION))
 				return a;
 			break;
 		}
@@ -709,12 +679,12 @@ pronoun(struct actors *as, const struct tokens *tk, const struct mentions *ms,
 		return a;
 	}
 	if (sentences_ieq(tk, p, "it") &&
-	    (a = body_opening(as, tk, ms, p)) >= 0)
+	    (a = description_opening(as, tk, ms, p, false)) >= 0)
 		return a;
 	if (sentences_ieq(tk, p, "it"))
 		return latest(as, tk, ms, p, W_THING, NULL, 0);
 	if (sentences_ieq(tk, p, "they") &&
-	    (a = plural_opening(as, tk, ms, p)) >= 0)
+	    (a = description_opening(as, tk, ms, p, true)) >= 0)
 		return a;
 	if (sentences_ieq(tk, p, "they"))
 		return as->last_plural >= 0 && as->plural_age <= 1
