@@ -1811,6 +1811,7 @@ role_relative(struct actors *as, int a, const struct tokens *tk, size_t e)
 static void
 role_after_as(struct actors *as, int a, const struct tokens *tk, size_t e)
 {
+	/* (their first letters: j, w, s) */
 	static const char *const gap_verbs[] = { "join", "joins", "joined",
 		"joining", "work", "works", "worked", "working", "serve",
 		"serves", "served", "serving", NULL };
@@ -1825,7 +1826,11 @@ role_after_as(struct actors *as, int a, const struct tokens *tk, size_t e)
 			break;
 		/* "joined the firm as", "will join EPA as": the subject's
 		 * role past the verb's object (not "appointed Y as": Y's) */
-		if (gap == 0 && sentences_eq_any(tk, j, gap_verbs)) {
+		if (gap == 0 && (tk->v[j].flags & TOK_LOWER) &&
+		    (tk->text[tk->v[j].start] == 'j' ||
+		     tk->text[tk->v[j].start] == 'w' ||
+		     tk->text[tk->v[j].start] == 's') &&
+		    sentences_eq_any(tk, j, gap_verbs)) {
 			gap = j + 1; /* the token after the verb */
 			continue;
 		}
