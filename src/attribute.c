@@ -194,8 +194,11 @@ skippable(const struct tokens *tk, size_t i)
 	if (tk->v[i].lex & LEX_BIT(LEX_AUX))
 		return true;
 	len = sentences_len(tk, i);
+	/* an adverb in -ly, not a noun of a list ("family", "assembly") */
 	return len > 3 &&
-	       memcmp(tk->text + tk->v[i].start + len - 2, "ly", 2) == 0;
+	       memcmp(tk->text + tk->v[i].start + len - 2, "ly", 2) == 0 &&
+	       !(tk->v[i].lex & (LEX_BIT(LEX_ANON_WORD) | LEX_BIT(LEX_TITLE) |
+	                         LEX_BIT(LEX_ORG_WORD) | LEX_BIT(LEX_DOCUMENT)));
 }
 
 /* The mention ending at token p (outside quotes), or NULL. */
@@ -1006,9 +1009,11 @@ description(struct actors *as, const struct tokens *tk,
 	     sentences_ieq(tk, d - 1, "one") ||
 	     sentences_ieq(tk, d - 1, "another")))
 		return np_actor(as, tk, d, pp_end, ACTOR_ANONYMOUS);
-	/* "His younger brother also said": a relative or colleague of
-	 * someone, unnamed (a person noun after his/her/their) */
-	if (d > lo && person_noun && !plural &&
+	/* "His younger brother also said", "her family said": a relative
+	 * or colleague of someone, unnamed (a person noun or source after
+	 * his/her/their) */
+	if (d > lo && (person_noun || (lex & LEX_BIT(LEX_ANON_WORD))) &&
+	    !plural && !org_noun &&
 	    (sentences_ieq(tk, d - 1, "his") || sentences_ieq(tk, d - 1, "her") ||
 	     sentences_ieq(tk, d - 1, "their")))
 		return np_actor(as, tk, d - 1, pp_end, ACTOR_ANONYMOUS);

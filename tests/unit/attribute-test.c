@@ -1137,6 +1137,33 @@ test_feeling_not_passive(void **state)
 	annotation_free(ann);
 }
 
+static const char article_family[] =
+    "Obituary\n\n"
+    "His family said in a statement that he \"loved his work\".\n\n"
+    "\"We are devastated,\" the family said.\n\n"
+    "\"This is good work,\" said Jane Roe, an entomologist at Cambridge "
+    "University who was not involved in the study.\n";
+
+/* "family" is a source, not an adverb in -ly; "his family" is someone's
+ * unnamed relatives, and "the family" after it the same source; an
+ * occupation of a field (entomologist) is a role. */
+static void
+test_family_source(void **state)
+{
+	struct annotation *ann =
+	    annotate_string(article_family, sizeof article_family - 1);
+	const struct actor *a;
+
+	(void)state;
+	assert_non_null(strstr(speaker_of(ann, "loved his work"), "family"));
+	assert_string_equal(speaker_of(ann, "We are devastated"),
+	                    speaker_of(ann, "loved his work"));
+	assert_non_null(a = actor_named(ann, "Jane Roe"));
+	assert_non_null(a->role);
+	assert_non_null(strstr(a->role, "entomologist"));
+	annotation_free(ann);
+}
+
 int
 main(void)
 {
@@ -1180,6 +1207,7 @@ main(void)
 		cmocka_unit_test(test_description_same_source),
 		cmocka_unit_test(test_it_after_body_opening),
 		cmocka_unit_test(test_feeling_not_passive),
+		cmocka_unit_test(test_family_source),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
