@@ -1364,6 +1364,24 @@ participle_object(const struct tokens *tk, size_t v, size_t f, size_t lo)
 	                             LEX_BIT(LEX_ORG_WORD)));
 }
 
+/* Whether token i is a demonym that names one person ("Spaniard",
+ * "Briton", "Russian"), not a people or a side ("French", "British",
+ * "Chinese"). */
+static bool
+demonym_person(const struct tokens *tk, size_t i)
+{
+	const char *w = tk->text + tk->v[i].start;
+	size_t len = sentences_len(tk, i);
+
+	if ((tk->v[i].lex & (LEX_BIT(LEX_DEMONYM) | LEX_BIT(LEX_COUNTRY))) !=
+	        LEX_BIT(LEX_DEMONYM) ||
+	    len < 4)
+		return false;
+	return memcmp(w + len - 3, "ese", 3) != 0 &&
+	       memcmp(w + len - 2, "sh", 2) != 0 &&
+	       memcmp(w + len - 2, "ch", 2) != 0;
+}
+
 static int
 /* NOLINTNEXTLINE(misc-no-recursion): see "Recursion" above */
 subject_of(struct actors *as, const struct tokens *tk,
@@ -1402,6 +1420,14 @@ subject_of(struct actors *as, const struct tokens *tk,
 	/* "an official in Kyrgyzstan told" */
 	if ((m = mention_ending(tk, ms, p)) != NULL) {
 		size_t f = m->role_first, g = f;
+
+		/* "the Spaniard said", "the Russian said": a person of that
+		 * country, the one the text is about ("the French said"
+		 * is a side) */
+		if (m->last == m->first + 1 && m->first > lo &&
+		    sentences_ieq(tk, m->first - 1, "the") &&
+		    demonym_person(tk, m->first))
+			return latest(as, tk, ms, m->first - 1, W_PERSON, NULL, 0);
 
 		if (participle_object(tk, v, f, lo))
 			return -1;

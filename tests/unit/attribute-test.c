@@ -1164,6 +1164,28 @@ test_family_source(void **state)
 	annotation_free(ann);
 }
 
+static const char article_demonym_person[] =
+    "Final\n\n"
+    "City boss Pep Moreno was furious with the referee. \"The goal should "
+    "not have stood,\" the Spaniard said.\n\n"
+    "Talks went on in Paris. \"We will not sign,\" the French said.\n";
+
+/* "the Spaniard said": a demonym naming one person stands for the
+ * person the text is about, not the country; "the French said" (a
+ * people, a side) does not. */
+static void
+test_demonym_person(void **state)
+{
+	struct annotation *ann = annotate_string(
+	    article_demonym_person, sizeof article_demonym_person - 1);
+
+	(void)state;
+	assert_string_equal(speaker_of(ann, "The goal"), "Pep Moreno");
+	assert_string_not_equal(speaker_of(ann, "We will not sign"),
+	                        "Pep Moreno");
+	annotation_free(ann);
+}
+
 int
 main(void)
 {
@@ -1208,6 +1230,7 @@ main(void)
 		cmocka_unit_test(test_it_after_body_opening),
 		cmocka_unit_test(test_feeling_not_passive),
 		cmocka_unit_test(test_family_source),
+		cmocka_unit_test(test_demonym_person),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
