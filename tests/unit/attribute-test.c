@@ -1186,6 +1186,27 @@ test_demonym_person(void **state)
 	annotation_free(ann);
 }
 
+static const char article_one_woman[] =
+    "Fire\n\n"
+    "\"I thought it was a bomb,\" said one woman, who asked not to be "
+    "named. \"The whole street was shaking.\"\n\n"
+    "\"It was terrifying,\" a man told reporters.\n";
+
+/* "said one woman", "a man told": unnamed people are sources too. */
+static void
+test_one_woman(void **state)
+{
+	struct annotation *ann =
+	    annotate_string(article_one_woman, sizeof article_one_woman - 1);
+
+	(void)state;
+	assert_non_null(strstr(speaker_of(ann, "I thought"), "woman"));
+	assert_string_equal(speaker_of(ann, "The whole street"),
+	                    speaker_of(ann, "I thought"));
+	assert_non_null(strstr(speaker_of(ann, "It was terrifying"), "man"));
+	annotation_free(ann);
+}
+
 int
 main(void)
 {
@@ -1231,6 +1252,7 @@ main(void)
 		cmocka_unit_test(test_feeling_not_passive),
 		cmocka_unit_test(test_family_source),
 		cmocka_unit_test(test_demonym_person),
+		cmocka_unit_test(test_one_woman),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
