@@ -1737,7 +1737,7 @@ as_verb(const struct tokens *tk, size_t i)
 		"hired", "work", "worked", "works", "working", "retired",
 		"retires", "quit", "down", "over", "in", "remains", "remained",
 		"continues", "continued", "reappointed", "chosen", "selected",
-		"join", "joins", "joined", "joining", NULL };
+		NULL };
 
 	if (!(tk->v[i].flags & TOK_LOWER))
 		return false;
@@ -2530,19 +2530,12 @@ run_one(struct actors *as, struct tokens *tk, struct mentions *ms, size_t s,
 		add_mention(as, tk, ms, a, s, e, s);
 		return;
 	}
-	/* a company known by a longer name ("Acme" after "Acme Corp") */
-	if (e - s == 1 && as->org_stems && !ph[s].kind) {
-		int o = map_get(as->names, ttext(tk, s), sentences_len(tk, s));
-
-		if (o >= 0 && as->v[o].a.kind == ACTOR_ORGANIZATION) {
-			add_mention(as, tk, ms, o, s, e, s);
-			return;
-		}
-	}
 	/* a name known as an organisation's ("Christian Aid's", "UNICEF
-	 * and Christian Aid" after "the charity Christian Aid") */
-	if (e - s >= 2 && !ph[s].kind &&
-	    !(s > 0 && (tk->v[s - 1].flags & TOK_POSS))) {
+	 * and Christian Aid" after "the charity Christian Aid"); one word
+	 * only once a company has a short name ("Acme" after "Acme Corp") */
+	if (!ph[s].kind &&
+	    (e - s >= 2 ? !(s > 0 && (tk->v[s - 1].flags & TOK_POSS))
+	                : as->org_stems)) {
 		int o = map_get(as->names, ttext(tk, s),
 		                tk->v[e - 1].core_end - tk->v[s].start);
 

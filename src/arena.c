@@ -6,8 +6,7 @@
  * that does not fit opens a new chunk at least twice the size of the
  * last (so an arena holding n bytes has O(log n) chunks), or exactly its
  * size when it is larger. The first chunk is allocated together with the
- * arena header and survives arena_reset(), so a reused arena allocates
- * nothing until it outgrows its first chunk.
+ * arena header (one malloc() for an arena that never outgrows it).
  *
  * Invariants: cur points into the newest chunk's data, cur <= end, and
  * cur is a multiple of ARENA_ALIGN from the chunk's data start.
@@ -34,7 +33,6 @@ struct chunk {
 struct arena {
 	struct chunk *head; /* newest chunk */
 	unsigned char *cur, *end;
-	size_t used;
 	struct chunk *first; /* allocated with the header; never freed alone */
 };
 
@@ -66,39 +64,21 @@ arena_new(size_t size)
 	ar->head = ar->first;
 	ar->cur = ar->first->data;
 	ar->end = ar->first->data + size;
-	ar->used = 0;
 	return ar;
-}
-
-/* Free the chunks newer than the first. */
-static void
-drop_chunks(struct arena *ar)
-{
-	struct chunk *c = ar->head, *next;
-
-	for (; c != ar->first; c = next) {
-		next = c->next;
-		free(c);
-	}
 }
 
 void
 arena_free(struct arena *ar)
 {
+	struct chunk *c, *next;
+
 	if (ar == NULL)
 		return;
-	drop_chunks(ar);
+	for (c = ar->head; c != ar->first; c = next) {
+		next = c->next;
+		free(c);
+	}
 	free(ar); /* the first chunk with it */
-}
-
-void
-arena_reset(struct arena *ar)
-{
-	drop_chunks(ar);
-	ar->head = ar->first;
-	ar->cur = ar->first->data;
-	ar->end = ar->first->data + ar->first->size;
-	ar->used = 0;
 }
 
 /* Open a chunk with room for n (rounded) bytes. */
@@ -108,9 +88,7 @@ grow(struct arena *ar, size_t n)
 	size_t size = ar->head->size * 2;
 	struct chunk *c;
 
-	if (size < n)
-		size = n;
-	if (size > SIZE_MAX - sizeof *c)
+	if (size < n || size > SIZE_MAX - sizeof *c)
 		size = n; /* cannot double: exactly what is asked */
 	/* beyond any memory: xmalloc() fails (fatally) rather than wrap */
 	c = xmalloc(size > SIZE_MAX - sizeof *c ? SIZE_MAX : sizeof *c + size);
@@ -133,7 +111,6 @@ arena_alloc(struct arena *ar, size_t size)
 		grow(ar, n);
 	p = ar->cur;
 	ar->cur += n;
-	ar->used += n;
 	return p;
 }
 
@@ -145,10 +122,4 @@ arena_strndup(struct arena *ar, const char *s, size_t n)
 	memcpy(p, s, n);
 	p[n] = '\0';
 	return p;
-}
-
-size_t
-arena_used(const struct arena *ar)
-{
-	return ar->used;
 }

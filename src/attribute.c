@@ -2382,18 +2382,17 @@ colon_possessor(struct actors *as, const struct tokens *tk,
 	else
 		return -1;
 	n = k;
-	if (n >= colon || !sentences_eq_any(tk, n, nouns))
+	/* then "was clear", "is simple", or nothing */
+	if (n >= colon || colon > n + 3 || !sentences_eq_any(tk, n, nouns))
 		return -1;
-	/* "was clear", "is simple", or nothing */
 	for (k = n + 1; k < colon; k++)
-		if (!(tk->v[k].flags & TOK_LOWER) || k > n + 2)
+		if (!(tk->v[k].flags & TOK_LOWER))
 			return -1;
 	*noun = n;
-	if (sentences_ieq(tk, f, "his"))
-		return latest(as, tk, ms, f, W_MALE, NULL, 0);
-	if (sentences_ieq(tk, f, "her"))
-		return latest(as, tk, ms, f, W_FEMALE, NULL, 0);
-	return m != NULL ? m->actor : -1;
+	if (m != NULL)
+		return m->actor;
+	return latest(as, tk, ms, f,
+	              sentences_ieq(tk, f, "his") ? W_MALE : W_FEMALE, NULL, 0);
 }
 
 static void

@@ -245,23 +245,6 @@ position_at(struct actors *as, struct tokens *tk, const struct mentions *ms,
 }
 
 void
-positions_block(struct actors *as, struct tokens *tk, const struct mentions *ms,
-                const struct topic *tp)
-{
-	size_t s, i;
-
-	for (s = 0; s < tk->ns; s++) {
-		int bonus = -1;
-
-		/* a stance or speech word (few tokens are: one
-		 * well-predicted branch) */
-		for (i = tk->s[s].first; i < tk->s[s].last; i++)
-			if (tk->v[i].lex & POSITIONS_LEX)
-				position_at(as, tk, ms, tp, s, i, &bonus);
-	}
-}
-
-void
 positions_block_at(struct actors *as, struct tokens *tk,
                    const struct mentions *ms, const struct topic *tp,
                    const size_t *at, size_t n)
@@ -273,7 +256,7 @@ positions_block_at(struct actors *as, struct tokens *tk,
 		size_t i = at[k], si = tk->sent_of[i];
 
 		/* the sentences cover the tokens in order; a token of none
-		 * is one positions_block() never sees */
+		 * is no candidate's */
 		if (si >= tk->ns || i < tk->s[si].first || i >= tk->s[si].last)
 			continue;
 		if (si != s) {

@@ -49,12 +49,10 @@ void positions_topic_free(struct topic *tp);
 	(LEX_BIT(LEX_STANCE_VERB) | LEX_BIT(LEX_SPEECH_VERB) |                 \
 	 LEX_BIT(LEX_STANCE_NOUN))
 
-/* Score the sentences of one block as positions of the actors in it. */
-void positions_block(struct actors *as, struct tokens *tk,
-                     const struct mentions *ms, const struct topic *tp);
-/* The same, given the tokens of tk whose lexicon bits meet POSITIONS_LEX,
- * at[0, n) in ascending order (gathered on a pass the caller makes
- * anyway): the other tokens are not looked at. */
+/* Score the sentences of one block as positions of the actors in it,
+ * given the tokens of tk whose lexicon bits meet POSITIONS_LEX, at[0, n)
+ * in ascending order (gathered on a pass the caller makes anyway): the
+ * other tokens are not looked at. */
 void positions_block_at(struct actors *as, struct tokens *tk,
                         const struct mentions *ms, const struct topic *tp,
                         const size_t *at, size_t n);
